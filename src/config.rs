@@ -1,0 +1,281 @@
+//! `plein.yaml` read into [`Config`]; every key has a default, so a missing file is a valid site.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
+use crate::parse::yaml;
+
+/// The languages plein has words and date formats for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The first path segment of each section; the defaults come from the site language.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routes {
+    pub stories: String,
+    pub neighbourhoods: String,
+    pub kinds: String,
+    pub tags: String,
+    pub people: String,
+    pub events: String,
+    pub search: String,
+    pub page: String,
+}
+
+impl Routes {
+    fn for_lang(lang: Lang) -> Routes {
+        let words = match lang {
+            Lang::Nl => ["verhalen", "buurten", "thema", "tags", "mensen", "agenda", "zoeken", "pagina"],
+            Lang::En => ["stories", "neighbourhoods", "themes", "tags", "people", "events", "search", "page"],
+        };
+        let [stories, neighbourhoods, kinds, tags, people, events, search, page] = words.map(String::from);
+        Routes { stories, neighbourhoods, kinds, tags, people, events, search, page }
+    }
+
+    /// Every section word, for checking that free pages do not take one.
+    pub fn all(&self) -> [&str; 8] {
+        [
+            &self.stories,
+            &self.neighbourhoods,
+            &self.kinds,
+            &self.tags,
+            &self.people,
+            &self.events,
+            &self.search,
+            &self.page,
+        ]
+    }
+}
+
+/// One kind of story: its key in front matter and the label readers see.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KindSetting {
+    pub key: String,
+    pub label: String,
+}
+
+/// Site settings, defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub lang: Lang,
+    pub theme: String,
+    pub timezone: jiff::tz::TimeZone,
+    pub timezone_name: String,
+    pub kinds: Vec<KindSetting>,
+    pub per_page: usize,
+    pub feed_limit: usize,
+    pub author: Option<String>,
+    pub routes: Routes,
+}
+
+/// `plein.yaml` as written; `None` where the key is absent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    timezone: Option<String>,
+    kinds: Option<Vec<RawKind>>,
+    per_page: Option<usize>,
+    feed_limit: Option<usize>,
+    author: Option<String>,
+    routes: Option<Routes>,
+}
+
+/// A kind as `key: Label` or as a bare `key`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawKind {
+    Labelled(std::collections::BTreeMap<String, String>),
+    Bare(String),
+}
+
+const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes";
+
+impl Config {
+    /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
+    pub fn load(root: &Path, lang_override: Option<Lang>, errs: &mut Diagnostics) -> Config {
+        let rel = Path::new("plein.yaml");
+        let raw = match std::fs::read(root.join(rel)) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let text = crate::load::normalise(&text);
+                    parse_raw(rel, &text, errs)
+                }
+                Err(_) => {
+                    errs.push(Diagnostic::in_file(rel, Problem::NotUtf8));
+                    RawConfig::default()
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RawConfig::default(),
+            Err(e) => {
+                errs.push(Diagnostic::in_file(rel, Problem::Read(e.to_string())));
+                RawConfig::default()
+            }
+        };
+        Config::from_raw(raw, lang_override, errs)
+    }
+
+    fn from_raw(raw: RawConfig, lang_override: Option<Lang>, errs: &mut Diagnostics) -> Config {
+        let rel = Path::new("plein.yaml");
+        let lang = match (lang_override, raw.language.as_deref()) {
+            (Some(lang), _) => lang,
+            (None, None) => Lang::Nl,
+            (None, Some(code)) => Lang::parse(code).unwrap_or_else(|| {
+                errs.push(Diagnostic::in_file(rel, Problem::UnknownLanguage(code.to_string())));
+                Lang::Nl
+            }),
+        };
+        let timezone_name = raw.timezone.unwrap_or_else(|| "Europe/Amsterdam".to_string());
+        let timezone = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
+            errs.push(Diagnostic::in_file(rel, Problem::UnknownTimeZone(timezone_name.clone())));
+            jiff::tz::TimeZone::UTC
+        });
+        let mut base_url = raw.base_url.unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        Config {
+            title: raw.title.unwrap_or_else(|| default_title(lang).to_string()),
+            description: raw.description.unwrap_or_default(),
+            base_url,
+            lang,
+            theme: raw.theme.unwrap_or_else(|| "buurt".to_string()),
+            timezone,
+            timezone_name,
+            kinds: raw.kinds.map_or_else(|| default_kinds(lang), flatten_kinds),
+            per_page: raw.per_page.unwrap_or(12).max(1),
+            feed_limit: raw.feed_limit.unwrap_or(20).max(1),
+            author: raw.author,
+            routes: raw.routes.unwrap_or_else(|| Routes::for_lang(lang)),
+        }
+    }
+
+    /// The path part of `base_url` without its final slash: "" for a site at the domain root.
+    pub fn path_prefix(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
+        let path_start = self.base_url[after_scheme..].find('/').map_or(self.base_url.len(), |i| i + after_scheme);
+        self.base_url[path_start..].trim_end_matches('/')
+    }
+
+    /// `base_url` without its final slash, for joining to root-relative URLs.
+    pub fn origin_and_prefix(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
+fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
+    yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
+        let problem = crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS);
+        errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
+        RawConfig::default()
+    })
+}
+
+fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {
+    let mut kinds = Vec::new();
+    for kind in raw {
+        match kind {
+            RawKind::Bare(key) => kinds.push(KindSetting { label: key.clone(), key }),
+            RawKind::Labelled(map) => kinds.extend(map.into_iter().map(|(key, label)| KindSetting { key, label })),
+        }
+    }
+    kinds
+}
+
+fn default_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Buurtverhalen",
+        Lang::En => "Neighbourhood stories",
+    }
+}
+
+fn default_kinds(lang: Lang) -> Vec<KindSetting> {
+    let labels = match lang {
+        Lang::Nl => ["Ontmoeting", "Muurschildering", "Tuin"],
+        Lang::En => ["Meeting", "Mural", "Garden"],
+    };
+    ["meeting", "mural", "garden"]
+        .into_iter()
+        .zip(labels)
+        .map(|(key, label)| KindSetting { key: key.to_string(), label: label.to_string() })
+        .collect()
+}
+
+/// The closest kind key to a misspelled one.
+pub fn kind_hint(config: &Config, kind: &str) -> Hint {
+    Hint::closest(kind, config.kinds.iter().map(|k| k.key.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(yaml_text: &str) -> (Config, Diagnostics) {
+        let mut errs = Diagnostics::default();
+        let raw = parse_raw(Path::new("plein.yaml"), yaml_text, &mut errs);
+        (Config::from_raw(raw, None, &mut errs), errs)
+    }
+
+    #[test]
+    fn empty_config_is_all_defaults() {
+        let (c, errs) = config("");
+        assert!(errs.is_empty());
+        assert_eq!(c.lang, Lang::Nl);
+        assert_eq!(c.routes.stories, "verhalen");
+        assert_eq!(c.kinds.len(), 3);
+        assert_eq!(c.path_prefix(), "");
+    }
+
+    #[test]
+    fn base_url_path_becomes_prefix() {
+        let (c, _) = config("base_url: https://example.org/buurt\n");
+        assert_eq!(c.path_prefix(), "/buurt");
+        assert_eq!(c.base_url, "https://example.org/buurt/");
+    }
+
+    #[test]
+    fn english_routes_and_labelled_kinds() {
+        let (c, errs) = config("language: en\nkinds:\n  - meeting: Gathering\n  - repair\n");
+        assert!(errs.is_empty());
+        assert_eq!(c.routes.neighbourhoods, "neighbourhoods");
+        assert_eq!(c.kinds[0].label, "Gathering");
+        assert_eq!(c.kinds[1].key, "repair");
+    }
+
+    #[test]
+    fn bad_timezone_and_language_are_errors() {
+        let (_, errs) = config("timezone: Mars/Base\nlanguage: fr\n");
+        assert_eq!(errs.len(), 2);
+    }
+}

@@ -1,0 +1,28 @@
+//! plein: a static site generator for neighbourhood story collections.
+//!
+//! Modules in pipeline order: load the files, parse front matter and Markdown, assemble the
+//! site model, render pages through the theme, write them atomically. `commands` glues the
+//! command line to `pipeline`.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod pipeline;
+pub mod render;
+pub mod write;
+
+use std::process::ExitCode;
+
+use cli::{Cli, Command};
+
+/// Run one command; the exit status is 0 when done, 1 when the site has errors.
+pub fn run(cli: Cli) -> ExitCode {
+    match &cli.command {
+        Command::Build(args) => commands::build::run(args),
+        Command::Check(args) => commands::check::run(args),
+    }
+}

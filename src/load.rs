@@ -1,0 +1,174 @@
+//! Walk the site folder and read its files: content, templates, words and static files.
+//!
+//! Paths are kept relative to the site root, as editors see them. Text is normalised once
+//! here (no byte order mark, `\n` line ends) so later stages count lines the same way on
+//! every platform. This stage knows nothing of front matter or Markdown.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+
+/// A text file of the site, relative to the root.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// A file copied as it is into the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Where it is, relative to the site root.
+    pub source: PathBuf,
+    /// Where it goes, relative to the output folder.
+    pub target: PathBuf,
+}
+
+/// Everything read from the site folder.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    pub content: Vec<SourceFile>,
+    /// Images and other files beside content, copied next to the page they belong to.
+    pub content_assets: Vec<PathBuf>,
+    /// Templates by name (`story.html`), the site's own overriding the theme's.
+    pub templates: Vec<(String, SourceFile)>,
+    /// The theme's words for the site language, then the site's own overrides.
+    pub words: Vec<SourceFile>,
+    /// Theme static files, then the site's own; a later one with the same target wins.
+    pub statics: Vec<Asset>,
+}
+
+/// Read the site at `root`, using the theme `theme` and words for `lang`.
+pub fn site_files(root: &Path, theme: &str, lang: &str, errs: &mut Diagnostics) -> SiteFiles {
+    let theme_dir = Path::new("themes").join(theme);
+    if !root.join(&theme_dir).is_dir() {
+        errs.push(Diagnostic::in_file(
+            Path::new("plein.yaml"),
+            Problem::Output(format!("theme `{theme}` not found: expected a folder {}", theme_dir.display())),
+        ));
+    }
+    let mut files = SiteFiles::default();
+    let (markdown, other) = walk(root, Path::new("content"), errs)
+        .into_iter()
+        .partition::<Vec<_>, _>(|p| p.extension().is_some_and(|e| e == "md"));
+    files.content = read_all(root, markdown, errs);
+    files.content_assets = other;
+    files.templates = templates(root, &theme_dir, errs);
+    let word_file = format!("{lang}.yaml");
+    for dir in [theme_dir.join("i18n"), PathBuf::from("i18n")] {
+        let path = dir.join(&word_file);
+        if root.join(&path).is_file() {
+            files.words.extend(read_all(root, vec![path], errs));
+        }
+    }
+    for dir in [theme_dir.join("static"), PathBuf::from("static")] {
+        for source in walk(root, &dir, errs) {
+            let target = source.strip_prefix(&dir).expect("walked under dir").to_path_buf();
+            files.statics.push(Asset { source, target });
+        }
+    }
+    files
+}
+
+fn templates(root: &Path, theme_dir: &Path, errs: &mut Diagnostics) -> Vec<(String, SourceFile)> {
+    let mut by_name = std::collections::BTreeMap::new();
+    for dir in [theme_dir.join("templates"), PathBuf::from("templates")] {
+        let paths = walk(root, &dir, errs);
+        for file in read_all(root, paths, errs) {
+            let name = file.path.strip_prefix(&dir).expect("walked under dir");
+            let name = name.to_string_lossy().replace('\\', "/");
+            by_name.insert(name, file);
+        }
+    }
+    by_name.into_iter().collect()
+}
+
+/// Files under `root/dir`, relative to `root`, sorted, hidden and editor scratch files left out.
+pub fn walk(root: &Path, dir: &Path, errs: &mut Diagnostics) -> Vec<PathBuf> {
+    let top = root.join(dir);
+    if !top.is_dir() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(&top).follow_links(true).sort_by_file_name();
+    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_scratch(e.file_name())) {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(root).expect("walked under root");
+                paths.push(rel.to_path_buf());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().and_then(|p| p.strip_prefix(root).ok()).unwrap_or(dir);
+                errs.push(Diagnostic::in_file(at, Problem::Read(walk_error(&e))));
+            }
+        }
+    }
+    paths
+}
+
+fn walk_error(e: &walkdir::Error) -> String {
+    if let Some(ancestor) = e.loop_ancestor() {
+        return format!("a symbolic link loops back to {}", ancestor.display());
+    }
+    e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+}
+
+/// Hidden files and the scratch files editors leave while saving.
+pub fn is_scratch(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+fn read_all(root: &Path, paths: Vec<PathBuf>, errs: &mut Diagnostics) -> Vec<SourceFile> {
+    let results: Vec<Result<SourceFile, Diagnostic>> = paths.into_par_iter().map(|p| read_text(root, p)).collect();
+    let mut files = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => errs.push(d),
+        }
+    }
+    files
+}
+
+/// Read one file as normalised UTF-8 text.
+pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
+    let bytes = std::fs::read(root.join(&path)).map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { text: normalise(&text), path }),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).expect("valid prefix");
+            let (line, column) = crate::diagnostic::line_column(valid, valid.len());
+            Err(Diagnostic::at(&path, valid, line, column, Problem::NotUtf8))
+        }
+    }
+}
+
+/// Text without a byte order mark and with `\n` line ends.
+pub fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_strips_bom_and_crlf() {
+        assert_eq!(normalise("\u{feff}a\r\nb\r\n"), "a\nb\n");
+    }
+
+    #[test]
+    fn scratch_files_are_recognised() {
+        for name in [".hidden", "story.md~", ".story.md.swp", "#story.md#"] {
+            assert!(is_scratch(std::ffi::OsStr::new(name)), "{name}");
+        }
+        assert!(!is_scratch(std::ffi::OsStr::new("story.md")));
+    }
+}

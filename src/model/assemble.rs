@@ -1,0 +1,667 @@
+//! Documents to [`Site`]: names resolved, links rewritten, Markdown rendered once each.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::*;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
+use crate::parse::front_matter::{DateValue, RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
+use crate::parse::markdown::{self, LinkTarget};
+use crate::parse::{Document, Front, Section, key_position};
+
+/// Build the site from `docs`; `content_assets` are the non-Markdown files under content/.
+pub fn assemble(docs: Vec<Document>, content_assets: Vec<PathBuf>, config: Config, drafts: bool, errs: &mut Diagnostics) -> Site {
+    let mut b = Builder::new(config, drafts);
+    let docs = b.sorted_and_filtered(docs);
+    b.assets = content_assets.into_iter().collect();
+    for doc in &docs {
+        b.declare(doc, errs);
+    }
+    for doc in &docs {
+        b.link_names(doc, errs);
+    }
+    b.render_bodies(&docs, errs);
+    b.finish()
+}
+
+/// Which entity a document became.
+#[derive(Debug, Clone, Copy)]
+enum Made {
+    Story(Idx),
+    Event(Idx),
+    Neighbourhood(Idx),
+    Person(Idx),
+    Page(Idx),
+    Skipped,
+}
+
+struct Builder {
+    config: Config,
+    urls: Urls,
+    drafts: bool,
+    site: SiteParts,
+    made: HashMap<PathBuf, Made>,
+    /// Content path -> URL of every page built, for relative links.
+    page_urls: HashMap<PathBuf, String>,
+    /// Draft files left out, so a link to one gets a clear message.
+    left_out: HashSet<PathBuf>,
+    assets: HashSet<PathBuf>,
+    /// Bundle folder -> the URL of the page it belongs to.
+    bundles: Vec<(PathBuf, String)>,
+    slugs: HashMap<(Section, String), PathBuf>,
+    people_by_slug: HashMap<String, Idx>,
+    hoods_by_slug: HashMap<String, Idx>,
+    tags_by_slug: HashMap<String, Idx>,
+}
+
+#[derive(Default)]
+struct SiteParts {
+    stories: Vec<Story>,
+    events: Vec<Event>,
+    people: Vec<Person>,
+    neighbourhoods: Vec<Neighbourhood>,
+    kinds: Vec<Kind>,
+    tags: Vec<Tag>,
+    pages: Vec<Page>,
+}
+
+impl Builder {
+    fn new(config: Config, drafts: bool) -> Builder {
+        let urls = Urls::new(&config);
+        let kinds = config
+            .kinds
+            .iter()
+            .map(|k| {
+                let slug = slug::slugify(&k.key);
+                Kind { url: urls.item(&urls.routes.kinds, &slug), slug, key: k.key.clone(), label: k.label.clone(), stories: Vec::new() }
+            })
+            .collect();
+        Builder {
+            config,
+            urls,
+            drafts,
+            site: SiteParts { kinds, ..SiteParts::default() },
+            made: HashMap::new(),
+            page_urls: HashMap::new(),
+            left_out: HashSet::new(),
+            assets: HashSet::new(),
+            bundles: Vec::new(),
+            slugs: HashMap::new(),
+            people_by_slug: HashMap::new(),
+            hoods_by_slug: HashMap::new(),
+            tags_by_slug: HashMap::new(),
+        }
+    }
+
+    /// Drafts out (unless wanted); stories newest first, events soonest first, the rest by path.
+    fn sorted_and_filtered(&mut self, docs: Vec<Document>) -> Vec<Document> {
+        let (mut kept, left): (Vec<_>, Vec<_>) = docs.into_iter().partition(|d| self.drafts || !is_draft(d));
+        self.left_out = left.into_iter().map(|d| d.path).collect();
+        let tz = self.config.timezone.clone();
+        let key = |d: &Document| -> (u8, i64, PathBuf) {
+            let when = |v: &Option<DateValue>| v.map_or(0, |v| v.in_zone(&tz).timestamp().as_second());
+            match &d.front {
+                Front::Story(s) => (0, -when(&s.date), d.path.clone()),
+                Front::Event(e) => (1, when(&e.start), d.path.clone()),
+                _ => (2, 0, d.path.clone()),
+            }
+        };
+        kept.sort_by_cached_key(key);
+        kept
+    }
+
+    fn tz(&self) -> &jiff::tz::TimeZone {
+        &self.config.timezone
+    }
+
+    /// First pass: every document gets its slug and URL, so links can be resolved.
+    fn declare(&mut self, doc: &Document, errs: &mut Diagnostics) {
+        let (section, explicit, title) = match &doc.front {
+            Front::Story(s) => (Section::Stories, &s.slug, &s.title),
+            Front::Event(e) => (Section::Events, &e.slug, &e.title),
+            Front::Neighbourhood(n) => (Section::Neighbourhoods, &n.slug, &n.title),
+            Front::Person(p) => (Section::People, &p.slug, &p.title),
+            Front::Page(p) => (Section::Pages, &p.slug, &p.title),
+        };
+        if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("title", section_noun(section))));
+            self.made.insert(doc.path.clone(), Made::Skipped);
+            return;
+        }
+        let slug = slug::slugify(explicit.as_deref().unwrap_or(&doc.stem()));
+        if slug.is_empty() {
+            let (line, col) = key_position(&doc.text, "slug");
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::EmptySlug(doc.stem())));
+            self.made.insert(doc.path.clone(), Made::Skipped);
+            return;
+        }
+        if section == Section::Pages && (self.urls.routes.all().contains(&slug.as_str()) || is_site_file(&slug)) {
+            let (line, col) = key_position(&doc.text, "slug");
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::ReservedSlug { slug }));
+            self.made.insert(doc.path.clone(), Made::Skipped);
+            return;
+        }
+        if let Some(first) = self.slugs.get(&(section, slug.clone())) {
+            let (line, col) = key_position(&doc.text, "slug");
+            let first = first.display().to_string();
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::DuplicateSlug { what: section_noun(section), slug, first }));
+            self.made.insert(doc.path.clone(), Made::Skipped);
+            return;
+        }
+        self.slugs.insert((section, slug.clone()), doc.path.clone());
+        let made = self.make(doc, slug, errs);
+        if let Some(url) = self.url_of(made) {
+            self.page_urls.insert(doc.path.clone(), url.clone());
+            if doc.is_bundle() {
+                let dir = doc.path.parent().expect("index.md has a folder").to_path_buf();
+                self.bundles.push((dir, url));
+            }
+        }
+        self.made.insert(doc.path.clone(), made);
+    }
+
+    fn url_of(&self, made: Made) -> Option<String> {
+        Some(match made {
+            Made::Story(i) => self.site.stories[i].url.clone(),
+            Made::Event(i) => self.site.events[i].url.clone(),
+            Made::Neighbourhood(i) => self.site.neighbourhoods[i].url.clone(),
+            Made::Person(i) => self.site.people[i].url.clone(),
+            Made::Page(i) => self.site.pages[i].url.clone(),
+            Made::Skipped => return None,
+        })
+    }
+
+    fn make(&mut self, doc: &Document, slug: String, errs: &mut Diagnostics) -> Made {
+        match &doc.front {
+            Front::Story(raw) => self.make_story(doc, raw, slug, errs),
+            Front::Event(raw) => self.make_event(doc, raw, slug, errs),
+            Front::Neighbourhood(raw) => self.make_neighbourhood(doc, raw, slug),
+            Front::Person(raw) => self.make_person(doc, raw, slug),
+            Front::Page(raw) => self.make_page(doc, raw, slug),
+        }
+    }
+
+    fn make_story(&mut self, doc: &Document, raw: &RawStory, slug: String, errs: &mut Diagnostics) -> Made {
+        let Some(date) = raw.date else {
+            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("date", "story")));
+            return Made::Skipped;
+        };
+        let kind = raw.kind.as_deref().and_then(|k| {
+            let found = self.site.kinds.iter().position(|kind| kind.key == k || kind.slug == slug::slugify(k));
+            if found.is_none() {
+                let allowed = self.config.kinds.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(", ");
+                let (line, col) = key_position(&doc.text, "kind");
+                let hint = crate::config::kind_hint(&self.config, k);
+                errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::UnknownKind { kind: k.to_string(), allowed, hint }));
+            }
+            found
+        });
+        let url = self.urls.item(&self.urls.routes.stories, &slug);
+        let tz = self.tz().clone();
+        self.site.stories.push(Story {
+            source_path: doc.path.clone(),
+            url,
+            slug,
+            title: raw.title.clone().unwrap_or_default(),
+            subtitle: raw.subtitle.clone(),
+            date: date.in_zone(&tz),
+            updated: raw.updated.map(|u| u.in_zone(&tz)),
+            authors: Vec::new(),
+            neighbourhoods: Vec::new(),
+            kind,
+            tags: Vec::new(),
+            image: None,
+            summary: raw.summary.clone().unwrap_or_default(),
+            body_html: String::new(),
+            words: 0,
+            events: Vec::new(),
+            source: raw.source.clone(),
+            draft: raw.draft,
+            related: Vec::new(),
+        });
+        Made::Story(self.site.stories.len() - 1)
+    }
+
+    fn make_event(&mut self, doc: &Document, raw: &RawEvent, slug: String, errs: &mut Diagnostics) -> Made {
+        let Some(start) = raw.start else {
+            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("start", "event")));
+            return Made::Skipped;
+        };
+        let tz = self.tz().clone();
+        let start = start.in_zone(&tz);
+        let end = raw.end.map(|e| e.in_zone(&tz));
+        if let Some(end) = &end
+            && end < &start
+        {
+            let (line, col) = key_position(&doc.text, "end");
+            let problem = Problem::EndBeforeStart { start: dates::rfc3339(&start), end: dates::rfc3339(end) };
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
+        }
+        self.site.events.push(Event {
+            source_path: doc.path.clone(),
+            url: self.urls.item(&self.urls.routes.events, &slug),
+            slug,
+            title: raw.title.clone().unwrap_or_default(),
+            start,
+            end,
+            location: raw.location.clone(),
+            online: raw.online,
+            registration: raw.registration.clone(),
+            summary: raw.summary.clone().unwrap_or_default(),
+            neighbourhoods: Vec::new(),
+            cancelled: raw.cancelled,
+            body_html: String::new(),
+            stories: Vec::new(),
+        });
+        Made::Event(self.site.events.len() - 1)
+    }
+
+    fn make_neighbourhood(&mut self, doc: &Document, raw: &RawNeighbourhood, slug: String) -> Made {
+        let name = raw.title.clone().unwrap_or_default();
+        let i = self.neighbourhood_named(&name, Some(slug));
+        let n = &mut self.site.neighbourhoods[i];
+        n.source_path = Some(doc.path.clone());
+        n.city = raw.city.clone();
+        n.summary = raw.summary.clone().unwrap_or_default();
+        Made::Neighbourhood(i)
+    }
+
+    fn make_person(&mut self, doc: &Document, raw: &RawPerson, slug: String) -> Made {
+        let name = raw.title.clone().unwrap_or_default();
+        let i = self.person_named(&name, Some(slug));
+        let p = &mut self.site.people[i];
+        p.source_path = Some(doc.path.clone());
+        p.role = raw.role.clone();
+        p.organisation = raw.organisation.clone();
+        Made::Person(i)
+    }
+
+    fn make_page(&mut self, doc: &Document, raw: &RawPage, slug: String) -> Made {
+        self.site.pages.push(Page {
+            source_path: doc.path.clone(),
+            url: self.urls.root(&format!("{slug}/")),
+            slug,
+            title: raw.title.clone().unwrap_or_default(),
+            summary: raw.summary.clone().unwrap_or_default(),
+            body_html: String::new(),
+        });
+        Made::Page(self.site.pages.len() - 1)
+    }
+
+    /// The neighbourhood called `name`, made on first mention.
+    fn neighbourhood_named(&mut self, name: &str, slug: Option<String>) -> Idx {
+        let slug = slug.unwrap_or_else(|| slug::slugify(name));
+        let by_name = slug::slugify(name);
+        if let Some(&i) = self.hoods_by_slug.get(&slug).or_else(|| self.hoods_by_slug.get(&by_name)) {
+            return i;
+        }
+        let url = self.urls.item(&self.urls.routes.neighbourhoods, &slug);
+        let i = self.site.neighbourhoods.len();
+        self.site.neighbourhoods.push(Neighbourhood {
+            source_path: None,
+            feed_url: format!("{url}feed.xml"),
+            url,
+            slug: slug.clone(),
+            name: name.to_string(),
+            city: None,
+            summary: String::new(),
+            anchors: Vec::new(),
+            image: None,
+            body_html: String::new(),
+            stories: Vec::new(),
+            events: Vec::new(),
+            people: Vec::new(),
+        });
+        self.hoods_by_slug.insert(slug, i);
+        self.hoods_by_slug.entry(by_name).or_insert(i);
+        i
+    }
+
+    /// The person called `name`, made on first mention.
+    fn person_named(&mut self, name: &str, slug: Option<String>) -> Idx {
+        let slug = slug.unwrap_or_else(|| slug::slugify(name));
+        let by_name = slug::slugify(name);
+        if let Some(&i) = self.people_by_slug.get(&slug).or_else(|| self.people_by_slug.get(&by_name)) {
+            return i;
+        }
+        let i = self.site.people.len();
+        self.site.people.push(Person {
+            source_path: None,
+            url: self.urls.item(&self.urls.routes.people, &slug),
+            slug: slug.clone(),
+            name: name.to_string(),
+            role: None,
+            organisation: None,
+            neighbourhoods: Vec::new(),
+            image: None,
+            bio_html: String::new(),
+            stories: Vec::new(),
+        });
+        self.people_by_slug.insert(slug, i);
+        self.people_by_slug.entry(by_name).or_insert(i);
+        i
+    }
+
+    fn tag_named(&mut self, name: &str) -> Option<Idx> {
+        let slug = slug::slugify(name);
+        if slug.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.tags_by_slug.get(&slug) {
+            return Some(i);
+        }
+        let i = self.site.tags.len();
+        self.site.tags.push(Tag { url: self.urls.item(&self.urls.routes.tags, &slug), slug: slug.clone(), name: name.to_string(), stories: Vec::new() });
+        self.tags_by_slug.insert(slug, i);
+        Some(i)
+    }
+
+    /// Second pass: names in front matter become references, both ways.
+    fn link_names(&mut self, doc: &Document, errs: &mut Diagnostics) {
+        match (self.made.get(&doc.path).copied(), &doc.front) {
+            (Some(Made::Story(i)), Front::Story(raw)) => self.link_story(i, doc, raw, errs),
+            (Some(Made::Event(i)), Front::Event(raw)) => {
+                let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
+                for &h in &hoods {
+                    self.site.neighbourhoods[h].events.push(i);
+                }
+                self.site.events[i].neighbourhoods = hoods;
+            }
+            (Some(Made::Neighbourhood(i)), Front::Neighbourhood(raw)) => {
+                let anchors = raw.anchors.0.iter().map(|text| Anchor { person: self.existing_person(text), text: text.clone() }).collect();
+                self.site.neighbourhoods[i].anchors = anchors;
+                self.site.neighbourhoods[i].image = self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
+            }
+            (Some(Made::Person(i)), Front::Person(raw)) => {
+                let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
+                for &h in &hoods {
+                    self.site.neighbourhoods[h].people.push(i);
+                }
+                self.site.people[i].neighbourhoods = hoods;
+                self.site.people[i].image = self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
+            }
+            _ => {}
+        }
+    }
+
+    fn existing_person(&self, name: &str) -> Option<Idx> {
+        self.people_by_slug.get(&slug::slugify(name)).copied()
+    }
+
+    fn link_story(&mut self, i: Idx, doc: &Document, raw: &RawStory, errs: &mut Diagnostics) {
+        let authors: Vec<Idx> = raw.authors.0.iter().map(|n| self.person_named(n, None)).collect();
+        let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
+        let tags: Vec<Idx> = raw.tags.0.iter().filter_map(|t| self.tag_named(t)).collect();
+        let events = raw.events.0.iter().filter_map(|slug| self.event_named(doc, slug, errs)).collect();
+        let image = self.image(doc, &raw.image, &raw.image_alt, &raw.image_caption, &raw.image_credit, errs);
+        for &a in &authors {
+            self.site.people[a].stories.push(i);
+        }
+        for &h in &hoods {
+            self.site.neighbourhoods[h].stories.push(i);
+        }
+        for &t in &tags {
+            self.site.tags[t].stories.push(i);
+        }
+        if let Some(k) = self.site.stories[i].kind {
+            self.site.kinds[k].stories.push(i);
+        }
+        let story = &mut self.site.stories[i];
+        (story.authors, story.neighbourhoods, story.tags, story.events, story.image) = (authors, hoods, tags, events, image);
+    }
+
+    fn event_named(&mut self, doc: &Document, slug: &str, errs: &mut Diagnostics) -> Option<Idx> {
+        let wanted = slug::slugify(slug);
+        let found = self.site.events.iter().position(|e| e.slug == wanted);
+        if found.is_none() {
+            let (line, col) = key_position(&doc.text, "events");
+            let hint = Hint::closest(slug, self.site.events.iter().map(|e| e.slug.as_str()));
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::UnknownEvent { slug: slug.to_string(), hint }));
+        }
+        found
+    }
+
+    fn image(&self, doc: &Document, src: &Option<String>, alt: &Option<String>, caption: &Option<String>, credit: &Option<String>, errs: &mut Diagnostics) -> Option<Image> {
+        let src = src.as_deref()?.trim();
+        let (line, col) = key_position(&doc.text, "image");
+        let alt = match alt.as_deref().map(str::trim) {
+            Some(alt) if !alt.is_empty() => alt.to_string(),
+            _ => {
+                errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::MissingImageAlt));
+                return None;
+            }
+        };
+        let url = match self.resolve(&doc.path, src) {
+            LinkTarget::External => if src.starts_with('/') { self.urls.root(src) } else { src.to_string() },
+            LinkTarget::Url(url) => url,
+            LinkTarget::Missing(problem) => {
+                errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
+                return None;
+            }
+        };
+        Some(Image { url, alt, caption: caption.clone(), credit: credit.clone() })
+    }
+
+    /// What a relative link in the file at `from` points at.
+    fn resolve(&self, from: &Path, dest: &str) -> LinkTarget {
+        if dest.is_empty() || dest.contains("://") || dest.starts_with(['/', '#', '?']) || dest.contains(':') && !dest.contains('/') {
+            return LinkTarget::External;
+        }
+        let (path_part, fragment) = match dest.find(['#', '?']) {
+            Some(i) => dest.split_at(i),
+            None => (dest, ""),
+        };
+        let decoded = percent_decode(path_part);
+        let target = normalise(&from.parent().unwrap_or(Path::new("")).join(&decoded));
+        let target = match &target {
+            Some(t) if !decoded.ends_with(".md") && self.page_urls.contains_key(&t.join("index.md")) => Some(t.join("index.md")),
+            _ => target,
+        };
+        let Some(target) = target else {
+            return LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint: Hint::default() });
+        };
+        if let Some(url) = self.page_urls.get(&target) {
+            return LinkTarget::Url(format!("{url}{fragment}"));
+        }
+        if self.assets.contains(&target) {
+            return LinkTarget::Url(format!("{}{fragment}", self.asset_url(&target)));
+        }
+        if !decoded.ends_with(".md") && !decoded.contains('.') {
+            // A bare relative path such as `contact/` is a link into the built site, not a file.
+            return LinkTarget::External;
+        }
+        if self.left_out.contains(&target) {
+            let hint = Hint(Some(format!("{} is a draft; build with --drafts", target.display())));
+            return LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint });
+        }
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let known: Vec<String> = self.page_urls.keys().chain(self.assets.iter()).filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+        let hint = Hint::closest(&name, known.iter().map(String::as_str));
+        LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint })
+    }
+
+    /// Where a file beside the content lands: in its bundle's page folder, or its section's.
+    fn asset_url(&self, path: &Path) -> String {
+        if let Some((dir, url)) = self.bundles.iter().find(|(dir, _)| path.starts_with(dir)) {
+            let rest = path.strip_prefix(dir).expect("checked prefix");
+            return format!("{url}{}", url_path(rest));
+        }
+        let under_content = path.strip_prefix("content").unwrap_or(path);
+        let routes = &self.urls.routes;
+        let rest = match Section::of(path) {
+            Some(section) => {
+                let inner = under_content.strip_prefix(section.folder()).expect("section folder");
+                let word = match section {
+                    Section::Stories => routes.stories.as_str(),
+                    Section::Events => routes.events.as_str(),
+                    Section::Neighbourhoods => routes.neighbourhoods.as_str(),
+                    Section::People => routes.people.as_str(),
+                    Section::Pages => "",
+                };
+                format!("{word}/{}", url_path(inner))
+            }
+            None => url_path(under_content),
+        };
+        self.urls.root(&rest)
+    }
+
+    /// Third pass: every body rendered once, in parallel, with links resolved.
+    fn render_bodies(&mut self, docs: &[Document], errs: &mut Diagnostics) {
+        let jobs: Vec<(&Document, Made)> = docs.iter().filter_map(|d| self.made.get(&d.path).map(|m| (d, *m))).filter(|(_, m)| !matches!(m, Made::Skipped)).collect();
+        let this = &*self;
+        let rendered: Vec<(Made, markdown::Rendered, Vec<Diagnostic>)> = jobs
+            .into_par_iter()
+            .map(|(doc, made)| {
+                let r = markdown::render(doc.body(), &|dest| this.resolve(&doc.path, dest));
+                let problems = r.problems.iter().map(|(offset, p)| Diagnostic::at_offset(&doc.path, &doc.text, doc.body_offset + offset, p.clone())).collect();
+                (made, r, problems)
+            })
+            .collect();
+        for (made, r, problems) in rendered {
+            errs.extend(problems);
+            self.store_body(made, r);
+        }
+    }
+
+    fn store_body(&mut self, made: Made, r: markdown::Rendered) {
+        let fill = |summary: &mut String| {
+            if summary.trim().is_empty() {
+                *summary = r.first_paragraph.trim().to_string();
+            }
+        };
+        match made {
+            Made::Story(i) => {
+                let s = &mut self.site.stories[i];
+                fill(&mut s.summary);
+                s.words = r.words;
+                s.body_html = r.html;
+            }
+            Made::Event(i) => {
+                fill(&mut self.site.events[i].summary);
+                self.site.events[i].body_html = r.html;
+            }
+            Made::Neighbourhood(i) => {
+                fill(&mut self.site.neighbourhoods[i].summary);
+                self.site.neighbourhoods[i].body_html = r.html;
+            }
+            Made::Person(i) => self.site.people[i].bio_html = r.html,
+            Made::Page(i) => {
+                fill(&mut self.site.pages[i].summary);
+                self.site.pages[i].body_html = r.html;
+            }
+            Made::Skipped => {}
+        }
+    }
+
+    fn finish(mut self) -> Site {
+        for (i, story) in self.site.stories.iter().enumerate() {
+            for &e in &story.events {
+                self.site.events[e].stories.push(i);
+            }
+        }
+        related::fill(&mut self.site.stories, &self.site.neighbourhoods, &self.site.tags);
+        let updated = self.site.stories.iter().map(|s| s.updated.as_ref().unwrap_or(&s.date)).max().cloned();
+        let mut assets: Vec<crate::load::Asset> = self.assets.iter().map(|p| crate::load::Asset { source: p.clone(), target: PathBuf::from(self.asset_url(p).trim_start_matches(&self.urls.prefix).trim_start_matches('/')) }).collect();
+        assets.sort_by(|a, b| a.source.cmp(&b.source));
+        let p = self.site;
+        Site {
+            config: self.config,
+            urls: self.urls,
+            stories: p.stories,
+            events: p.events,
+            people: p.people,
+            neighbourhoods: p.neighbourhoods,
+            kinds: p.kinds,
+            tags: p.tags,
+            pages: p.pages,
+            assets,
+            updated,
+        }
+    }
+}
+
+fn is_draft(doc: &Document) -> bool {
+    match &doc.front {
+        Front::Story(s) => s.draft,
+        Front::Event(e) => e.draft,
+        Front::Page(p) => p.draft,
+        _ => false,
+    }
+}
+
+/// Files plein writes at the site root, which a free page must not shadow.
+fn is_site_file(slug: &str) -> bool {
+    matches!(slug, "feed-xml" | "sitemap-xml" | "robots-txt" | "404-html")
+}
+
+fn section_noun(section: Section) -> &'static str {
+    match section {
+        Section::Stories => "story",
+        Section::Events => "event",
+        Section::Neighbourhoods => "neighbourhood",
+        Section::People => "person",
+        Section::Pages => "page",
+    }
+}
+
+/// `a/b/../c` -> `a/c`; `None` when it climbs above the site root.
+fn normalise(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(part) => out.push(part),
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+fn url_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+}
+
+/// `%20` and friends decoded, so `[foto](mijn%20foto.jpg)` finds `mijn foto.jpg`.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = s.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_stays_inside() {
+        assert_eq!(normalise(Path::new("content/stories/../people/a.md")), Some(PathBuf::from("content/people/a.md")));
+        assert_eq!(normalise(Path::new("content/../../etc/passwd")), None);
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("mijn%20foto.jpg"), "mijn foto.jpg");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

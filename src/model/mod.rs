@@ -1,0 +1,195 @@
+//! The Site: plain data made from the parsed documents, every name resolved to an index.
+//!
+//! Lists are sorted once here (stories newest first, events soonest first, people and
+//! neighbourhoods by name), so render only walks them. The model knows nothing of templates
+//! or files on disk.
+
+mod assemble;
+pub mod dates;
+mod related;
+pub mod slug;
+
+use std::path::PathBuf;
+
+use jiff::ZonedDateTime as Zoned;
+
+use crate::config::{Config, Routes};
+use crate::parse::front_matter::{Place, Registration, Source};
+
+pub use assemble::assemble;
+
+/// Index into `Site::stories` and so on.
+pub type Idx = usize;
+
+/// The whole site, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub urls: Urls,
+    pub stories: Vec<Story>,
+    pub events: Vec<Event>,
+    pub people: Vec<Person>,
+    pub neighbourhoods: Vec<Neighbourhood>,
+    pub kinds: Vec<Kind>,
+    pub tags: Vec<Tag>,
+    pub pages: Vec<Page>,
+    /// Files beside content, copied to sit beside their page.
+    pub assets: Vec<crate::load::Asset>,
+    /// When the newest story or event changed, for feeds.
+    pub updated: Option<Zoned>,
+}
+
+/// An image with the words that stand in for it.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Story {
+    pub source_path: PathBuf,
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub date: Zoned,
+    pub updated: Option<Zoned>,
+    pub authors: Vec<Idx>,
+    pub neighbourhoods: Vec<Idx>,
+    pub kind: Option<Idx>,
+    pub tags: Vec<Idx>,
+    pub image: Option<Image>,
+    pub summary: String,
+    pub body_html: String,
+    pub words: usize,
+    pub events: Vec<Idx>,
+    pub source: Option<Source>,
+    pub draft: bool,
+    pub related: Vec<Idx>,
+}
+
+impl Story {
+    /// Minutes to read at 200 words a minute, at least one.
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(200).max(1)
+    }
+}
+
+#[derive(Debug)]
+pub struct Event {
+    pub source_path: PathBuf,
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub start: Zoned,
+    pub end: Option<Zoned>,
+    pub location: Option<Place>,
+    pub online: bool,
+    pub registration: Vec<Registration>,
+    pub summary: String,
+    pub neighbourhoods: Vec<Idx>,
+    pub cancelled: bool,
+    pub body_html: String,
+    /// Stories that name this event.
+    pub stories: Vec<Idx>,
+}
+
+#[derive(Debug)]
+pub struct Person {
+    pub source_path: Option<PathBuf>,
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub neighbourhoods: Vec<Idx>,
+    pub image: Option<Image>,
+    pub bio_html: String,
+    /// Stories this person wrote, newest first.
+    pub stories: Vec<Idx>,
+}
+
+/// A trusted face or place residents can turn to.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    pub text: String,
+    pub person: Option<Idx>,
+}
+
+#[derive(Debug)]
+pub struct Neighbourhood {
+    pub source_path: Option<PathBuf>,
+    pub slug: String,
+    pub url: String,
+    pub feed_url: String,
+    pub name: String,
+    pub city: Option<String>,
+    pub summary: String,
+    pub anchors: Vec<Anchor>,
+    pub image: Option<Image>,
+    pub body_html: String,
+    pub stories: Vec<Idx>,
+    pub events: Vec<Idx>,
+    pub people: Vec<Idx>,
+}
+
+#[derive(Debug)]
+pub struct Kind {
+    pub key: String,
+    pub slug: String,
+    pub url: String,
+    pub label: String,
+    pub stories: Vec<Idx>,
+}
+
+#[derive(Debug)]
+pub struct Tag {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub stories: Vec<Idx>,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub source_path: PathBuf,
+    pub slug: String,
+    pub url: String,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+}
+
+/// Root-relative URLs of every kind of page, with the site's path prefix.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    pub prefix: String,
+    pub routes: Routes,
+}
+
+impl Urls {
+    pub fn new(config: &Config) -> Urls {
+        Urls { prefix: config.path_prefix().to_string(), routes: config.routes.clone() }
+    }
+
+    /// `/` plus `path` under the site prefix.
+    pub fn root(&self, path: &str) -> String {
+        format!("{}/{}", self.prefix, path.trim_start_matches('/'))
+    }
+
+    pub fn section(&self, word: &str) -> String {
+        self.root(&format!("{word}/"))
+    }
+
+    pub fn item(&self, word: &str, slug: &str) -> String {
+        self.root(&format!("{word}/{slug}/"))
+    }
+
+    /// Page `n` (1-based) of a list whose first page is at `first`.
+    pub fn paginated(&self, first: &str, n: usize) -> String {
+        if n <= 1 { first.to_string() } else { format!("{first}{}/{n}/", self.routes.page) }
+    }
+}

@@ -1,0 +1,343 @@
+//! Front matter: the YAML block at the top of a content file, read into one raw struct per
+//! content type. Raw structs mirror what editors write (`deny_unknown_fields`, so a typo is an
+//! error, not a silently lost value); the model turns them into typed, defaulted data.
+
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::diagnostic::{Diagnostic, Hint, Problem};
+use crate::parse::yaml;
+
+/// A file split into its YAML and its Markdown body.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub body: &'a str,
+    /// Byte offset of the body in the whole text.
+    pub body_offset: usize,
+}
+
+/// Split `text` at its `---` fences.
+pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Err((1, Problem::NoFrontMatter));
+    };
+    let mut offset = 4;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &text[4..offset];
+            let body_offset = offset + line.len();
+            return Ok(Split { yaml, body: &text[body_offset..], body_offset });
+        }
+        offset += line.len();
+    }
+    Err((1, Problem::UnclosedFrontMatter))
+}
+
+/// Read the YAML of `split` into `T`, reporting problems at their place in `text`.
+pub fn read<T: for<'de> Deserialize<'de>>(path: &Path, text: &str, yaml_text: &str, allowed: &str) -> Result<T, Diagnostic> {
+    yaml::from_str::<T>(yaml_text).map_err(|e| {
+        // The YAML starts on line 2, after the opening `---`.
+        Diagnostic::at(path, text, e.line + 1, e.column, problem_from_yaml(&e.message, allowed))
+    })
+}
+
+/// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
+pub fn problem_from_yaml(message: &str, allowed: &str) -> Problem {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default().to_string();
+        let hint = Hint::closest(&key, allowed.split(", "));
+        return Problem::UnknownKey { key, allowed: allowed.to_string(), hint };
+    }
+    Problem::Yaml(message.to_string())
+}
+
+/// A date as written: a day, a local date and time, or an instant with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    Day(jiff::civil::Date),
+    Local(jiff::civil::DateTime),
+    Instant(jiff::Timestamp),
+}
+
+const DATE_FORMS: &str = "a date such as 2022-07-18, or a date and time such as 2022-07-18T19:30 or 2022-07-18T19:30:00+02:00";
+
+impl DateValue {
+    pub fn parse(s: &str) -> Option<DateValue> {
+        let s = s.trim();
+        if let Ok(day) = s.parse::<jiff::civil::Date>()
+            && s.len() <= 10
+        {
+            return Some(DateValue::Day(day));
+        }
+        if let Ok(ts) = s.parse::<jiff::Timestamp>() {
+            return Some(DateValue::Instant(ts));
+        }
+        s.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>().ok().map(DateValue::Local)
+    }
+
+    /// The moment this date stands for in `tz`; a day means its start.
+    pub fn in_zone(self, tz: &jiff::tz::TimeZone) -> jiff::ZonedDateTime {
+        match self {
+            DateValue::Day(d) => d.to_zoned_datetime(tz.clone()),
+            DateValue::Local(dt) => dt.to_zoned_datetime(tz.clone()),
+            DateValue::Instant(ts) => Ok(ts.to_zoned_datetime(tz.clone())),
+        }
+        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(tz.clone()))
+    }
+
+    pub fn has_time(self) -> bool {
+        !matches!(self, DateValue::Day(_))
+    }
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = DateValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(DATE_FORMS)
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DateValue, E> {
+                DateValue::parse(s).ok_or_else(|| E::custom(format!("`{s}` is not a date: expected {DATE_FORMS}")))
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
+}
+
+/// A list of names, also accepted as one bare name (`authors: Irma Vroegop`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Names;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name or a list of names such as [Muntenbuurt, Rijtuigenbuurt]")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Names, E> {
+                Ok(Names(vec![s.trim().to_string()]))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Names, E> {
+                Ok(Names::default())
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<NameItem>()? {
+                    let name = name.0.trim().to_string();
+                    if !name.is_empty() && !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                Ok(Names(names))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// One name in a list; numbers are read as text (`tags: [2022]`).
+struct NameItem(String);
+
+impl<'de> Deserialize<'de> for NameItem {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = NameItem;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NameItem, E> {
+                Ok(NameItem(s.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<NameItem, E> {
+                Ok(NameItem(n.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<NameItem, E> {
+                Ok(NameItem(n.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<NameItem, E> {
+                Ok(NameItem(n.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<NameItem, E> {
+                Ok(NameItem(b.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// "First appeared on": the original publication of a story.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStory {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub date: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    #[serde(default)]
+    pub authors: Names,
+    #[serde(default)]
+    pub neighbourhoods: Names,
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub tags: Names,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub image_credit: Option<String>,
+    pub image_caption: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub events: Names,
+    pub source: Option<Source>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+}
+
+pub const STORY_KEYS: &str = "title, subtitle, date, updated, authors, neighbourhoods, kind, tags, image, image_alt, image_credit, image_caption, summary, events, source, draft, slug";
+
+/// Where an event takes place.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: String,
+    pub address: Option<String>,
+}
+
+/// A way to sign up for an event.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Registration {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub title: Option<String>,
+    pub start: Option<DateValue>,
+    pub end: Option<DateValue>,
+    pub location: Option<Place>,
+    #[serde(default)]
+    pub online: bool,
+    #[serde(default)]
+    pub registration: Vec<Registration>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub neighbourhoods: Names,
+    #[serde(default)]
+    pub cancelled: bool,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+}
+
+pub const EVENT_KEYS: &str =
+    "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, draft, slug";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNeighbourhood {
+    pub title: Option<String>,
+    pub city: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub anchors: Names,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub slug: Option<String>,
+}
+
+pub const NEIGHBOURHOOD_KEYS: &str = "title, city, summary, anchors, image, image_alt, slug";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerson {
+    pub title: Option<String>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub neighbourhoods: Names,
+    pub image: Option<String>,
+    pub image_alt: Option<String>,
+    pub slug: Option<String>,
+}
+
+pub const PERSON_KEYS: &str = "title, role, organisation, neighbourhoods, image, image_alt, slug";
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+    pub slug: Option<String>,
+}
+
+pub const PAGE_KEYS: &str = "title, summary, draft, slug";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_finds_yaml_and_body() {
+        let s = split("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(s.yaml, "title: A\n");
+        assert_eq!(s.body, "Body\n");
+        assert_eq!(s.body_offset, 17);
+    }
+
+    #[test]
+    fn split_reports_missing_fences() {
+        assert!(matches!(split("title: A\n"), Err((1, Problem::NoFrontMatter))));
+        assert!(matches!(split("---\ntitle: A\n"), Err((1, Problem::UnclosedFrontMatter))));
+    }
+
+    #[test]
+    fn dates_in_three_forms() {
+        assert!(matches!(DateValue::parse("2022-07-18"), Some(DateValue::Day(_))));
+        assert!(matches!(DateValue::parse("2022-10-06T13:00"), Some(DateValue::Local(_))));
+        assert!(matches!(DateValue::parse("2022-10-06 13:00"), Some(DateValue::Local(_))));
+        assert!(matches!(DateValue::parse("2022-10-06T13:00:00+02:00"), Some(DateValue::Instant(_))));
+        assert_eq!(DateValue::parse("18 juli 2022"), None);
+        assert_eq!(DateValue::parse("2022-02-30"), None);
+    }
+
+    #[test]
+    fn names_accept_one_or_many() {
+        #[derive(Deserialize)]
+        struct T {
+            n: Names,
+        }
+        let one: T = yaml::from_str("n: Irma").unwrap();
+        let many: T = yaml::from_str("n: [Irma, Sally, Irma, 2022]").unwrap();
+        assert_eq!(one.n.0, ["Irma"]);
+        assert_eq!(many.n.0, ["Irma", "Sally", "2022"]);
+    }
+
+    #[test]
+    fn unknown_key_names_the_allowed_ones() {
+        let err = read::<RawPage>(Path::new("p.md"), "---\ntitle: A\ntitel: B\n---\n", "title: A\ntitel: B\n", PAGE_KEYS)
+            .unwrap_err();
+        assert_eq!(err.at.unwrap().line, 3);
+        let shown = err.problem.to_string();
+        assert!(shown.contains("unknown key `titel` (did you mean `title`?)"), "{shown}");
+        assert!(shown.contains(PAGE_KEYS));
+    }
+}

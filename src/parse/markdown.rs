@@ -1,0 +1,171 @@
+//! Markdown to HTML with pulldown-cmark, once per document.
+//!
+//! Links to other content files (`[het KOEKhuis](koekhuis.md)`) are handed to a resolver
+//! that knows the site's URLs; this module knows nothing of the site itself. Headings get
+//! ids so they can be linked to; the first paragraph is kept as plain text for summaries.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::Problem;
+
+/// What one Markdown body became.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html: String,
+    /// The first top-level paragraph as plain text.
+    pub first_paragraph: String,
+    pub words: usize,
+    /// Problems with their byte offset in the body.
+    pub problems: Vec<(usize, Problem)>,
+}
+
+/// The answer for a link target: not a content link, a URL, or a missing file.
+pub enum LinkTarget {
+    External,
+    Url(String),
+    Missing(Problem),
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Whether `dest` points at a content file by relative path, such as `../people/irma.md#bio`.
+pub fn is_content_link(dest: &str) -> bool {
+    let path = dest.split(['#', '?']).next().unwrap_or_default();
+    !dest.contains("://") && !dest.starts_with('/') && !dest.starts_with("mailto:") && path.ends_with(".md")
+}
+
+/// Render `body`, asking `resolve` for each relative link.
+pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut depth = 0usize;
+    let mut in_first = None::<bool>;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 && matches!(tag, Tag::Paragraph) && in_first.is_none() {
+                    in_first = Some(true);
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 && in_first == Some(true) {
+                    in_first = Some(false);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                out.words += t.split_whitespace().count();
+                if in_first == Some(true) {
+                    out.first_paragraph.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if in_first == Some(true) => out.first_paragraph.push(' '),
+            _ => {}
+        }
+        events.push(rewrite_link(event, range.start, resolve, &mut out.problems));
+    }
+    add_heading_ids(&mut events);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+fn rewrite_link<'a>(event: Event<'a>, offset: usize, resolve: &dyn Fn(&str) -> LinkTarget, problems: &mut Vec<(usize, Problem)>) -> Event<'a> {
+    let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else {
+        return event;
+    };
+    let dest_url = match resolve(&dest_url) {
+        LinkTarget::External => dest_url,
+        LinkTarget::Url(url) => CowStr::from(url),
+        LinkTarget::Missing(problem) => {
+            problems.push((offset, problem));
+            dest_url
+        }
+    };
+    Event::Start(Tag::Link { link_type, dest_url, title, id })
+}
+
+/// Give h2-h4 headings without an explicit `{#id}` an id made from their text.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: Vec<String> = Vec::new();
+    for i in 0..events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else { continue };
+        if id.is_some() || *level == HeadingLevel::H1 {
+            continue;
+        }
+        let mut text = String::new();
+        for e in &events[i + 1..] {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        let base = crate::model::slug::slugify(&text);
+        let base = if base.is_empty() { "kop".to_string() } else { base };
+        let mut candidate = base.clone();
+        let mut n = 1;
+        while used.contains(&candidate) {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        used.push(candidate.clone());
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+            *id = Some(CowStr::from(candidate));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(body: &str) -> Rendered {
+        render(body, &|dest| {
+            if !is_content_link(dest) {
+                LinkTarget::External
+            } else if dest == "koekhuis.md" {
+                LinkTarget::Url("/verhalen/koekhuis/".into())
+            } else {
+                LinkTarget::Missing(Problem::MissingLink { target: dest.into(), hint: Default::default() })
+            }
+        })
+    }
+
+    #[test]
+    fn content_links_become_urls() {
+        let r = plain("Zie [het KOEKhuis](koekhuis.md) en [elders](https://example.org/a.md).\n");
+        assert!(r.html.contains(r#"<a href="/verhalen/koekhuis/">het KOEKhuis</a>"#), "{}", r.html);
+        assert!(r.html.contains("https://example.org/a.md"));
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn missing_link_reports_its_offset() {
+        let r = plain("Eerst.\n\nDan [weg](weg.md).\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].0, 12);
+    }
+
+    #[test]
+    fn first_paragraph_and_words() {
+        let r = plain("## Kop\n\nDe eerste\nalinea.\n\nTweede alinea hier.\n");
+        assert_eq!(r.first_paragraph, "De eerste alinea.");
+        assert_eq!(r.words, 1 + 3 + 3);
+        assert!(r.html.contains(r#"<h2 id="kop">Kop</h2>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn recognises_content_links() {
+        assert!(is_content_link("../people/irma.md#bio"));
+        assert!(!is_content_link("https://x.org/a.md"));
+        assert!(!is_content_link("/verhalen/"));
+        assert!(!is_content_link("foto.jpg"));
+    }
+}

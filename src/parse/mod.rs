@@ -1,0 +1,154 @@
+//! Parse: front matter into raw typed structs, Markdown into HTML.
+
+pub mod front_matter;
+pub mod markdown;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::load::SourceFile;
+use front_matter::{RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
+
+/// The content folders and what each holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Stories,
+    Events,
+    Neighbourhoods,
+    People,
+    Pages,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [Section::Stories, Section::Events, Section::Neighbourhoods, Section::People, Section::Pages];
+
+    /// The folder under content/.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Stories => "stories",
+            Section::Events => "events",
+            Section::Neighbourhoods => "neighbourhoods",
+            Section::People => "people",
+            Section::Pages => "pages",
+        }
+    }
+
+    /// The section a content path belongs to, from its first folder under content/.
+    pub fn of(path: &Path) -> Option<Section> {
+        let folder = path.strip_prefix("content").ok()?.components().next()?;
+        Section::ALL.into_iter().find(|s| folder.as_os_str() == s.folder())
+    }
+}
+
+/// Front matter read into the raw struct of its section.
+#[derive(Debug, Clone)]
+pub enum Front {
+    Story(RawStory),
+    Event(RawEvent),
+    Neighbourhood(RawNeighbourhood),
+    Person(RawPerson),
+    Page(RawPage),
+}
+
+/// One content file, its front matter read and its body not yet rendered.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub text: String,
+    pub front: Front,
+    pub body_offset: usize,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_offset..]
+    }
+
+    /// The name the file gives its page: the file stem, or the folder of an `index.md`.
+    pub fn stem(&self) -> String {
+        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if stem == "index" {
+            if let Some(dir) = self.path.parent().and_then(Path::file_name) {
+                return dir.to_string_lossy().into_owned();
+            }
+        }
+        stem
+    }
+
+    /// Whether this is the `index.md` of a folder whose other files belong to it.
+    pub fn is_bundle(&self) -> bool {
+        self.path.file_name().is_some_and(|n| n == "index.md") && self.path.components().count() > 3
+    }
+}
+
+/// Read the front matter of every content file, in parallel.
+pub fn documents(files: Vec<SourceFile>, errs: &mut Diagnostics) -> Vec<Document> {
+    let results: Vec<Result<Document, Diagnostic>> = files.into_par_iter().map(document).collect();
+    let mut docs = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => docs.push(doc),
+            Err(d) => errs.push(d),
+        }
+    }
+    docs
+}
+
+fn document(file: SourceFile) -> Result<Document, Diagnostic> {
+    let SourceFile { path, text } = file;
+    let Some(section) = Section::of(&path) else {
+        let folders: Vec<String> = Section::ALL.iter().map(|s| format!("content/{}/", s.folder())).collect();
+        let message = format!("a Markdown file outside the content folders: expected it in one of {}", folders.join(", "));
+        return Err(Diagnostic::in_file(&path, Problem::Output(message)));
+    };
+    let split = front_matter::split(&text).map_err(|(line, p)| Diagnostic::at(&path, &text, line, 1, p))?;
+    let yaml_text = split.yaml;
+    let body_offset = split.body_offset;
+    let front = match section {
+        Section::Stories => Front::Story(front_matter::read(&path, &text, yaml_text, front_matter::STORY_KEYS)?),
+        Section::Events => Front::Event(front_matter::read(&path, &text, yaml_text, front_matter::EVENT_KEYS)?),
+        Section::Neighbourhoods => {
+            Front::Neighbourhood(front_matter::read(&path, &text, yaml_text, front_matter::NEIGHBOURHOOD_KEYS)?)
+        }
+        Section::People => Front::Person(front_matter::read(&path, &text, yaml_text, front_matter::PERSON_KEYS)?),
+        Section::Pages => Front::Page(front_matter::read(&path, &text, yaml_text, front_matter::PAGE_KEYS)?),
+    };
+    Ok(Document { path, text, front, body_offset })
+}
+
+/// Line and column of the value of top-level front matter `key`, for pointing at it.
+pub fn key_position(text: &str, key: &str) -> (u32, u32) {
+    let prefix = format!("{key}:");
+    for (i, line) in text.lines().enumerate().skip(1) {
+        if line == "---" {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix(&prefix) {
+            let value_col = prefix.len() + rest.len() - rest.trim_start().len();
+            return (i as u32 + 1, value_col as u32 + 1);
+        }
+    }
+    (1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_come_from_the_folder() {
+        assert_eq!(Section::of(Path::new("content/stories/a.md")), Some(Section::Stories));
+        assert_eq!(Section::of(Path::new("content/people/x/index.md")), Some(Section::People));
+        assert_eq!(Section::of(Path::new("content/misc/a.md")), None);
+    }
+
+    #[test]
+    fn key_position_points_at_the_value() {
+        let text = "---\ntitle: A\nkind:  muur\n---\nkind: body\n";
+        assert_eq!(key_position(text, "kind"), (3, 8));
+        assert_eq!(key_position(text, "tags"), (1, 1));
+    }
+}

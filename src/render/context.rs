@@ -1,0 +1,248 @@
+//! What templates see: `#[derive(Serialize)]` views of the model, borrowed, never cloned.
+//!
+//! docs/themes.md lists these for theme authors; keep the two in step.
+
+use serde::Serialize;
+
+use crate::config::Lang;
+use crate::model::{Anchor, Event, Image, Neighbourhood, Person, Site, Story, dates};
+use crate::parse::front_matter::{Place, Registration, Source};
+
+/// A name with the page it links to.
+#[derive(Serialize)]
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct ImageView<'a> {
+    pub url: &'a str,
+    pub alt: &'a str,
+    pub caption: Option<&'a str>,
+    pub credit: Option<&'a str>,
+}
+
+impl<'a> ImageView<'a> {
+    pub fn of(image: &'a Option<Image>) -> Option<ImageView<'a>> {
+        image.as_ref().map(|i| ImageView { url: &i.url, alt: &i.alt, caption: i.caption.as_deref(), credit: i.credit.as_deref() })
+    }
+}
+
+/// A story as a card in a list.
+#[derive(Serialize)]
+pub struct StoryCard<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub date: String,
+    pub date_iso: String,
+    pub kind: Option<Link<'a>>,
+    pub neighbourhoods: Vec<Link<'a>>,
+    pub authors: Vec<Link<'a>>,
+    pub summary: &'a str,
+    pub image: Option<ImageView<'a>>,
+    pub reading_minutes: usize,
+}
+
+impl<'a> StoryCard<'a> {
+    pub fn of(site: &'a Site, s: &'a Story) -> StoryCard<'a> {
+        let lang = site.config.lang;
+        StoryCard {
+            title: &s.title,
+            url: &s.url,
+            date: dates::day(lang, s.date.date()),
+            date_iso: dates::rfc3339(&s.date),
+            kind: s.kind.map(|k| Link { name: &site.kinds[k].label, url: &site.kinds[k].url }),
+            neighbourhoods: s.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
+            authors: s.authors.iter().map(|&p| person_link(&site.people[p])).collect(),
+            summary: &s.summary,
+            image: ImageView::of(&s.image),
+            reading_minutes: s.reading_minutes(),
+        }
+    }
+}
+
+fn hood_link(n: &Neighbourhood) -> Link<'_> {
+    Link { name: &n.name, url: &n.url }
+}
+
+fn person_link(p: &Person) -> Link<'_> {
+    Link { name: &p.name, url: &p.url }
+}
+
+/// An author under a story, with what the reader should know of them.
+#[derive(Serialize)]
+pub struct AuthorView<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub role: Option<&'a str>,
+    pub organisation: Option<&'a str>,
+    pub image: Option<ImageView<'a>>,
+}
+
+impl<'a> AuthorView<'a> {
+    pub fn of(p: &'a Person) -> AuthorView<'a> {
+        AuthorView { name: &p.name, url: &p.url, role: p.role.as_deref(), organisation: p.organisation.as_deref(), image: ImageView::of(&p.image) }
+    }
+}
+
+/// The whole story page.
+#[derive(Serialize)]
+pub struct StoryView<'a> {
+    #[serde(flatten)]
+    pub card: StoryCard<'a>,
+    pub subtitle: Option<&'a str>,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub body: &'a str,
+    pub tags: Vec<Link<'a>>,
+    pub author_cards: Vec<AuthorView<'a>>,
+    pub source: Option<&'a Source>,
+}
+
+impl<'a> StoryView<'a> {
+    pub fn of(site: &'a Site, s: &'a Story) -> StoryView<'a> {
+        let lang = site.config.lang;
+        StoryView {
+            card: StoryCard::of(site, s),
+            subtitle: s.subtitle.as_deref(),
+            updated: s.updated.as_ref().map(|u| dates::day(lang, u.date())),
+            updated_iso: s.updated.as_ref().map(dates::rfc3339),
+            body: &s.body_html,
+            tags: s.tags.iter().map(|&t| Link { name: &site.tags[t].name, url: &site.tags[t].url }).collect(),
+            author_cards: s.authors.iter().map(|&p| AuthorView::of(&site.people[p])).collect(),
+            source: s.source.as_ref(),
+        }
+    }
+}
+
+/// An event as a card or call to action.
+#[derive(Serialize)]
+pub struct EventCard<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub when: String,
+    pub day: String,
+    pub start_iso: String,
+    pub end_iso: Option<String>,
+    pub location: Option<&'a Place>,
+    pub online: bool,
+    pub registration: &'a [Registration],
+    pub summary: &'a str,
+    pub cancelled: bool,
+    pub upcoming: bool,
+    pub neighbourhoods: Vec<Link<'a>>,
+}
+
+impl<'a> EventCard<'a> {
+    pub fn of(site: &'a Site, e: &'a Event, now: &jiff::ZonedDateTime) -> EventCard<'a> {
+        let lang: Lang = site.config.lang;
+        EventCard {
+            title: &e.title,
+            url: &e.url,
+            when: dates::event_span(lang, &e.start, e.end.as_ref()),
+            day: dates::day(lang, e.start.date()),
+            start_iso: dates::rfc3339(&e.start),
+            end_iso: e.end.as_ref().map(dates::rfc3339),
+            location: e.location.as_ref(),
+            online: e.online,
+            registration: &e.registration,
+            summary: &e.summary,
+            cancelled: e.cancelled,
+            upcoming: e.end.as_ref().unwrap_or(&e.start) >= now,
+            neighbourhoods: e.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct AnchorView<'a> {
+    pub text: &'a str,
+    pub url: Option<&'a str>,
+    pub role: Option<&'a str>,
+}
+
+impl<'a> AnchorView<'a> {
+    fn of(site: &'a Site, a: &'a Anchor) -> AnchorView<'a> {
+        let person = a.person.map(|p| &site.people[p]);
+        AnchorView { text: &a.text, url: person.map(|p| p.url.as_str()), role: person.and_then(|p| p.role.as_deref()) }
+    }
+}
+
+/// A neighbourhood, for its own page and for lists.
+#[derive(Serialize)]
+pub struct NeighbourhoodView<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub feed_url: &'a str,
+    pub city: Option<&'a str>,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub image: Option<ImageView<'a>>,
+    pub anchors: Vec<AnchorView<'a>>,
+    pub people: Vec<AuthorView<'a>>,
+    pub story_count: usize,
+}
+
+impl<'a> NeighbourhoodView<'a> {
+    pub fn of(site: &'a Site, n: &'a Neighbourhood) -> NeighbourhoodView<'a> {
+        NeighbourhoodView {
+            name: &n.name,
+            url: &n.url,
+            feed_url: &n.feed_url,
+            city: n.city.as_deref(),
+            summary: &n.summary,
+            body: &n.body_html,
+            image: ImageView::of(&n.image),
+            anchors: n.anchors.iter().map(|a| AnchorView::of(site, a)).collect(),
+            people: n.people.iter().map(|&p| AuthorView::of(&site.people[p])).collect(),
+            story_count: n.stories.len(),
+        }
+    }
+}
+
+/// A person, for their own page and for lists.
+#[derive(Serialize)]
+pub struct PersonView<'a> {
+    #[serde(flatten)]
+    pub author: AuthorView<'a>,
+    pub bio: &'a str,
+    pub neighbourhoods: Vec<Link<'a>>,
+    pub story_count: usize,
+}
+
+impl<'a> PersonView<'a> {
+    pub fn of(site: &'a Site, p: &'a Person) -> PersonView<'a> {
+        PersonView {
+            author: AuthorView::of(p),
+            bio: &p.bio_html,
+            neighbourhoods: p.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
+            story_count: p.stories.len(),
+        }
+    }
+}
+
+/// A tag or kind in an overview, with how many stories it has.
+#[derive(Serialize)]
+pub struct TermView<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub count: usize,
+}
+
+/// Where a list page stands among its siblings.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+}
+

@@ -1,0 +1,111 @@
+//! One [`Job`] per output file: the list of everything a site build writes.
+
+use crate::model::{Idx, Site};
+
+/// A page or file to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home { page: usize },
+    Stories { page: usize },
+    Story(Idx),
+    Neighbourhoods,
+    Neighbourhood { idx: Idx, page: usize },
+    NeighbourhoodFeed(Idx),
+    Kind { idx: Idx, page: usize },
+    Tags,
+    Tag { idx: Idx, page: usize },
+    People,
+    Person(Idx),
+    Agenda,
+    Event(Idx),
+    Page(Idx),
+    NotFound,
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+/// Every job of the site, in a stable order.
+pub fn all(site: &Site) -> Vec<Job> {
+    let per = site.config.per_page;
+    let pages = |n: usize| 1..=n.div_ceil(per).max(1);
+    let mut jobs = Vec::with_capacity(site.stories.len() * 2 + 64);
+    jobs.extend(pages(site.stories.len()).map(|page| Job::Home { page }));
+    jobs.extend(pages(site.stories.len()).map(|page| Job::Stories { page }));
+    jobs.extend((0..site.stories.len()).map(Job::Story));
+    jobs.push(Job::Neighbourhoods);
+    for (idx, n) in site.neighbourhoods.iter().enumerate() {
+        jobs.extend(pages(n.stories.len()).map(|page| Job::Neighbourhood { idx, page }));
+        jobs.push(Job::NeighbourhoodFeed(idx));
+    }
+    for (idx, k) in site.kinds.iter().enumerate() {
+        jobs.extend(pages(k.stories.len()).map(|page| Job::Kind { idx, page }));
+    }
+    jobs.push(Job::Tags);
+    for (idx, t) in site.tags.iter().enumerate() {
+        jobs.extend(pages(t.stories.len()).map(|page| Job::Tag { idx, page }));
+    }
+    jobs.push(Job::People);
+    jobs.extend((0..site.people.len()).map(Job::Person));
+    jobs.push(Job::Agenda);
+    jobs.extend((0..site.events.len()).map(Job::Event));
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap, Job::Robots]);
+    jobs
+}
+
+impl Job {
+    /// The root-relative URL this job is served at.
+    pub fn url(self, site: &Site) -> String {
+        let u = &site.urls;
+        let r = &u.routes;
+        match self {
+            Job::Home { page } => u.paginated(&u.root(""), page),
+            Job::Stories { page } => u.paginated(&u.section(&r.stories), page),
+            Job::Story(i) => site.stories[i].url.clone(),
+            Job::Neighbourhoods => u.section(&r.neighbourhoods),
+            Job::Neighbourhood { idx, page } => u.paginated(&site.neighbourhoods[idx].url, page),
+            Job::NeighbourhoodFeed(i) => site.neighbourhoods[i].feed_url.clone(),
+            Job::Kind { idx, page } => u.paginated(&site.kinds[idx].url, page),
+            Job::Tags => u.section(&r.tags),
+            Job::Tag { idx, page } => u.paginated(&site.tags[idx].url, page),
+            Job::People => u.section(&r.people),
+            Job::Person(i) => site.people[i].url.clone(),
+            Job::Agenda => u.section(&r.events),
+            Job::Event(i) => site.events[i].url.clone(),
+            Job::Page(i) => site.pages[i].url.clone(),
+            Job::NotFound => u.root("404.html"),
+            Job::Feed => u.root("feed.xml"),
+            Job::Sitemap => u.root("sitemap.xml"),
+            Job::Robots => u.root("robots.txt"),
+        }
+    }
+
+    /// The template that renders this job.
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Home { .. } => "index.html",
+            Job::Stories { .. } => "stories.html",
+            Job::Story(_) => "story.html",
+            Job::Neighbourhoods => "neighbourhoods.html",
+            Job::Neighbourhood { .. } => "neighbourhood.html",
+            Job::NeighbourhoodFeed(_) | Job::Feed => "feed.xml",
+            Job::Kind { .. } => "kind.html",
+            Job::Tags => "tags.html",
+            Job::Tag { .. } => "tag.html",
+            Job::People => "people.html",
+            Job::Person(_) => "person.html",
+            Job::Agenda => "agenda.html",
+            Job::Event(_) => "event.html",
+            Job::Page(_) => "page.html",
+            Job::NotFound => "404.html",
+            Job::Sitemap => "sitemap.xml",
+            Job::Robots => "robots.txt",
+        }
+    }
+
+    /// Whether this is an HTML page a reader can land on (and so belongs in the sitemap).
+    pub fn is_listed_page(self) -> bool {
+        !matches!(self, Job::NeighbourhoodFeed(_) | Job::Feed | Job::Sitemap | Job::Robots | Job::NotFound)
+    }
+}
