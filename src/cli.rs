@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "plein", version, about = "A static site generator for neighbourhood story collections")]
+#[command(
+    name = "plein",
+    version,
+    about = "A static site generator for neighbourhood story collections"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -17,6 +21,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site for every error a build would find, writing nothing
     Check(CheckArgs),
+    /// Build the site and preview it with live reload while you edit
+    Serve(ServeArgs),
 }
 
 /// Where the site is.
@@ -52,6 +58,18 @@ pub struct CheckArgs {
     pub site: SiteArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The address to listen on; anything but loopback makes the preview public
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on; when taken, the next free one is used
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+}
+
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
     if let Ok(ts) = s.parse::<jiff::Timestamp>() {
         return Ok(ts);
@@ -60,7 +78,9 @@ fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
         .ok()
         .and_then(|d| d.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok())
         .map(|z| z.timestamp())
-        .ok_or_else(|| format!("`{s}` is not a moment: expected 2026-10-06T13:00:00+02:00 or 2026-10-06"))
+        .ok_or_else(|| {
+            format!("`{s}` is not a moment: expected 2026-10-06T13:00:00+02:00 or 2026-10-06")
+        })
 }
 
 #[cfg(test)]

@@ -49,11 +49,40 @@ pub struct Routes {
 impl Routes {
     fn for_lang(lang: Lang) -> Routes {
         let words = match lang {
-            Lang::Nl => ["verhalen", "buurten", "thema", "tags", "mensen", "agenda", "zoeken", "pagina"],
-            Lang::En => ["stories", "neighbourhoods", "themes", "tags", "people", "events", "search", "page"],
+            Lang::Nl => [
+                "verhalen", "buurten", "thema", "tags", "mensen", "agenda", "zoeken", "pagina",
+            ],
+            Lang::En => [
+                "stories",
+                "neighbourhoods",
+                "themes",
+                "tags",
+                "people",
+                "events",
+                "search",
+                "page",
+            ],
         };
-        let [stories, neighbourhoods, kinds, tags, people, events, search, page] = words.map(String::from);
-        Routes { stories, neighbourhoods, kinds, tags, people, events, search, page }
+        let [
+            stories,
+            neighbourhoods,
+            kinds,
+            tags,
+            people,
+            events,
+            search,
+            page,
+        ] = words.map(String::from);
+        Routes {
+            stories,
+            neighbourhoods,
+            kinds,
+            tags,
+            people,
+            events,
+            search,
+            page,
+        }
     }
 
     /// Every section word, for checking that free pages do not take one.
@@ -152,16 +181,26 @@ impl Config {
             (Some(lang), _) => lang,
             (None, None) => Lang::Nl,
             (None, Some(code)) => Lang::parse(code).unwrap_or_else(|| {
-                errs.push(Diagnostic::in_file(rel, Problem::UnknownLanguage(code.to_string())));
+                errs.push(Diagnostic::in_file(
+                    rel,
+                    Problem::UnknownLanguage(code.to_string()),
+                ));
                 Lang::Nl
             }),
         };
-        let timezone_name = raw.timezone.unwrap_or_else(|| "Europe/Amsterdam".to_string());
+        let timezone_name = raw
+            .timezone
+            .unwrap_or_else(|| "Europe/Amsterdam".to_string());
         let timezone = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
-            errs.push(Diagnostic::in_file(rel, Problem::UnknownTimeZone(timezone_name.clone())));
+            errs.push(Diagnostic::in_file(
+                rel,
+                Problem::UnknownTimeZone(timezone_name.clone()),
+            ));
             jiff::tz::TimeZone::UTC
         });
-        let mut base_url = raw.base_url.unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
+        let mut base_url = raw
+            .base_url
+            .unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
@@ -184,7 +223,9 @@ impl Config {
     /// The path part of `base_url` without its final slash: "" for a site at the domain root.
     pub fn path_prefix(&self) -> &str {
         let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
-        let path_start = self.base_url[after_scheme..].find('/').map_or(self.base_url.len(), |i| i + after_scheme);
+        let path_start = self.base_url[after_scheme..]
+            .find('/')
+            .map_or(self.base_url.len(), |i| i + after_scheme);
         self.base_url[path_start..].trim_end_matches('/')
     }
 
@@ -206,8 +247,14 @@ fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {
     let mut kinds = Vec::new();
     for kind in raw {
         match kind {
-            RawKind::Bare(key) => kinds.push(KindSetting { label: key.clone(), key }),
-            RawKind::Labelled(map) => kinds.extend(map.into_iter().map(|(key, label)| KindSetting { key, label })),
+            RawKind::Bare(key) => kinds.push(KindSetting {
+                label: key.clone(),
+                key,
+            }),
+            RawKind::Labelled(map) => kinds.extend(
+                map.into_iter()
+                    .map(|(key, label)| KindSetting { key, label }),
+            ),
         }
     }
     kinds
@@ -228,7 +275,10 @@ fn default_kinds(lang: Lang) -> Vec<KindSetting> {
     ["meeting", "mural", "garden"]
         .into_iter()
         .zip(labels)
-        .map(|(key, label)| KindSetting { key: key.to_string(), label: label.to_string() })
+        .map(|(key, label)| KindSetting {
+            key: key.to_string(),
+            label: label.to_string(),
+        })
         .collect()
 }
 

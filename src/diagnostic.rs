@@ -32,20 +32,39 @@ pub enum Problem {
     #[error("{0}")]
     Yaml(String),
     #[error("unknown key `{key}`{hint}, expected one of {allowed}")]
-    UnknownKey { key: String, allowed: String, hint: Hint },
+    UnknownKey {
+        key: String,
+        allowed: String,
+        hint: Hint,
+    },
     #[error("missing key `{0}`, which every {1} needs")]
     MissingKey(&'static str, &'static str),
     #[error("`{value}` is not a date: expected {expected}")]
-    BadDate { value: String, expected: &'static str },
+    BadDate {
+        value: String,
+        expected: &'static str,
+    },
     #[error("unknown kind `{kind}`{hint}, expected one of {allowed} (kinds are set in plein.yaml)")]
-    UnknownKind { kind: String, allowed: String, hint: Hint },
-    #[error("`image` is set but `image_alt` is missing: describe the image for readers who cannot see it")]
+    UnknownKind {
+        kind: String,
+        allowed: String,
+        hint: Hint,
+    },
+    #[error(
+        "`image` is set but `image_alt` is missing: describe the image for readers who cannot see it"
+    )]
     MissingImageAlt,
     #[error("the {what} slug `{slug}` is already used by {first}")]
-    DuplicateSlug { what: &'static str, slug: String, first: String },
+    DuplicateSlug {
+        what: &'static str,
+        slug: String,
+        first: String,
+    },
     #[error("the slug `{0}` is empty: give a title or a `slug:` with letters or digits")]
     EmptySlug(String),
-    #[error("the page slug `{slug}` clashes with the site's own `/{slug}/` section; choose another `slug:`")]
+    #[error(
+        "the page slug `{slug}` clashes with the site's own `/{slug}/` section; choose another `slug:`"
+    )]
     ReservedSlug { slug: String },
     #[error("link to `{target}`, but no such content file{hint}")]
     MissingLink { target: String, hint: Hint },
@@ -92,7 +111,7 @@ impl Hint {
 /// One problem, where it is, and the lines around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub problem: Problem,
+    pub problem: Box<Problem>,
     pub at: Option<Location>,
     /// The offending line as it stands in the file, when there is one.
     pub snippet: Option<String>,
@@ -101,24 +120,39 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A problem with no position, such as a folder that cannot be written.
     pub fn general(problem: Problem) -> Self {
-        Diagnostic { problem, at: None, snippet: None }
+        Diagnostic {
+            problem: Box::new(problem),
+            at: None,
+            snippet: None,
+        }
     }
 
     /// A problem in a whole file, reported at its first line.
     pub fn in_file(path: &Path, problem: Problem) -> Self {
         Diagnostic {
-            problem,
-            at: Some(Location { path: path.to_path_buf(), line: 1, column: 1 }),
+            problem: Box::new(problem),
+            at: Some(Location {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+            }),
             snippet: None,
         }
     }
 
     /// A problem at `line` and `column` (1-based) of `text`, the contents of `path`.
     pub fn at(path: &Path, text: &str, line: u32, column: u32, problem: Problem) -> Self {
-        let snippet = text.lines().nth(line.saturating_sub(1) as usize).map(str::to_string);
+        let snippet = text
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .map(str::to_string);
         Diagnostic {
-            problem,
-            at: Some(Location { path: path.to_path_buf(), line: line.max(1), column: column.max(1) }),
+            problem: Box::new(problem),
+            at: Some(Location {
+                path: path.to_path_buf(),
+                line: line.max(1),
+                column: column.max(1),
+            }),
             snippet,
         }
     }
@@ -134,8 +168,19 @@ impl Diagnostic {
         let mut out = String::new();
         match &self.at {
             Some(at) => {
-                let shown = root.join(&at.path);
-                let _ = write!(out, "{}:{}:{}: error: {}", shown.display(), at.line, at.column, self.problem);
+                let shown = if at.path.starts_with(crate::load::BUILT_IN) {
+                    at.path.clone()
+                } else {
+                    root.join(&at.path)
+                };
+                let _ = write!(
+                    out,
+                    "{}:{}:{}: error: {}",
+                    shown.display(),
+                    at.line,
+                    at.column,
+                    self.problem
+                );
                 if let Some(line) = &self.snippet {
                     let gutter = at.line.to_string();
                     let pad = " ".repeat(gutter.len());
@@ -201,7 +246,11 @@ impl Diagnostics {
 
     /// `Ok(value)` when nothing went wrong, else every problem.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.is_empty() { Ok(value) } else { Err(self.sorted()) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.sorted())
+        }
     }
 
     /// All diagnostics for a terminal, one block each, separated by blank lines.
@@ -240,7 +289,13 @@ mod tests {
 
     #[test]
     fn plain_rendering_points_at_the_column() {
-        let d = Diagnostic::at(Path::new("a.md"), "x\ntitel: Hoi\n", 2, 1, Problem::NoFrontMatter);
+        let d = Diagnostic::at(
+            Path::new("a.md"),
+            "x\ntitel: Hoi\n",
+            2,
+            1,
+            Problem::NoFrontMatter,
+        );
         let shown = d.render_plain(Path::new(""));
         assert!(shown.starts_with("a.md:2:1: error: expected front matter"));
         assert!(shown.contains("2 | titel: Hoi\n  | ^"));

@@ -13,6 +13,7 @@ pub mod model;
 pub mod parse;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod write;
 
 use std::process::ExitCode;
@@ -24,5 +25,6 @@ pub fn run(cli: Cli) -> ExitCode {
     match &cli.command {
         Command::Build(args) => commands::build::run(args),
         Command::Check(args) => commands::check::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

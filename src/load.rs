@@ -39,26 +39,51 @@ pub struct SiteFiles {
     pub words: Vec<SourceFile>,
     /// Theme static files, then the site's own; a later one with the same target wins.
     pub statics: Vec<Asset>,
+    /// Static files of the built-in theme, when the site has no theme folder of its own.
+    pub embedded_statics: Vec<(PathBuf, &'static [u8])>,
 }
+
+/// The built-in "buurt" theme, compiled into the binary.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/theme.rs"));
+}
+
+/// The name under which built-in theme files appear in messages.
+pub const BUILT_IN: &str = "(built-in theme buurt)";
 
 /// Read the site at `root`, using the theme `theme` and words for `lang`.
 pub fn site_files(root: &Path, theme: &str, lang: &str, errs: &mut Diagnostics) -> SiteFiles {
     let theme_dir = Path::new("themes").join(theme);
-    if !root.join(&theme_dir).is_dir() {
+    let mut files = SiteFiles::default();
+    let on_disk = root.join(&theme_dir).is_dir();
+    if !on_disk && theme == "buurt" {
+        files.add_embedded(lang);
+    } else if !on_disk {
         errs.push(Diagnostic::in_file(
             Path::new("plein.yaml"),
-            Problem::Output(format!("theme `{theme}` not found: expected a folder {}", theme_dir.display())),
+            Problem::Output(format!(
+                "theme `{theme}` not found: expected a folder {}",
+                theme_dir.display()
+            )),
         ));
     }
-    let mut files = SiteFiles::default();
     let (markdown, other) = walk(root, Path::new("content"), errs)
         .into_iter()
         .partition::<Vec<_>, _>(|p| p.extension().is_some_and(|e| e == "md"));
     files.content = read_all(root, markdown, errs);
     files.content_assets = other;
-    files.templates = templates(root, &theme_dir, errs);
+    let own_templates = templates(root, &theme_dir, errs);
+    let mut by_name: std::collections::BTreeMap<String, SourceFile> =
+        std::mem::take(&mut files.templates).into_iter().collect();
+    by_name.extend(own_templates);
+    files.templates = by_name.into_iter().collect();
     let word_file = format!("{lang}.yaml");
-    for dir in [theme_dir.join("i18n"), PathBuf::from("i18n")] {
+    let i18n_dirs = if on_disk {
+        vec![theme_dir.join("i18n"), PathBuf::from("i18n")]
+    } else {
+        vec![PathBuf::from("i18n")]
+    };
+    for dir in i18n_dirs {
         let path = dir.join(&word_file);
         if root.join(&path).is_file() {
             files.words.extend(read_all(root, vec![path], errs));
@@ -66,11 +91,33 @@ pub fn site_files(root: &Path, theme: &str, lang: &str, errs: &mut Diagnostics) 
     }
     for dir in [theme_dir.join("static"), PathBuf::from("static")] {
         for source in walk(root, &dir, errs) {
-            let target = source.strip_prefix(&dir).expect("walked under dir").to_path_buf();
+            let target = source
+                .strip_prefix(&dir)
+                .expect("walked under dir")
+                .to_path_buf();
             files.statics.push(Asset { source, target });
         }
     }
     files
+}
+
+impl SiteFiles {
+    /// Templates, words and static files of the built-in theme.
+    fn add_embedded(&mut self, lang: &str) {
+        let words = format!("i18n/{lang}.yaml");
+        for (rel, bytes) in embedded::FILES {
+            let text = || normalise(&String::from_utf8_lossy(bytes));
+            let path = Path::new(BUILT_IN).join(rel);
+            if let Some(name) = rel.strip_prefix("templates/") {
+                self.templates
+                    .push((name.to_string(), SourceFile { path, text: text() }));
+            } else if *rel == words {
+                self.words.push(SourceFile { path, text: text() });
+            } else if let Some(target) = rel.strip_prefix("static/") {
+                self.embedded_statics.push((PathBuf::from(target), bytes));
+            }
+        }
+    }
 }
 
 fn templates(root: &Path, theme_dir: &Path, errs: &mut Diagnostics) -> Vec<(String, SourceFile)> {
@@ -94,7 +141,10 @@ pub fn walk(root: &Path, dir: &Path, errs: &mut Diagnostics) -> Vec<PathBuf> {
     }
     let mut paths = Vec::new();
     let walker = WalkDir::new(&top).follow_links(true).sort_by_file_name();
-    for entry in walker.into_iter().filter_entry(|e| e.depth() == 0 || !is_scratch(e.file_name())) {
+    for entry in walker
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_scratch(e.file_name()))
+    {
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(root).expect("walked under root");
@@ -102,7 +152,10 @@ pub fn walk(root: &Path, dir: &Path, errs: &mut Diagnostics) -> Vec<PathBuf> {
             }
             Ok(_) => {}
             Err(e) => {
-                let at = e.path().and_then(|p| p.strip_prefix(root).ok()).unwrap_or(dir);
+                let at = e
+                    .path()
+                    .and_then(|p| p.strip_prefix(root).ok())
+                    .unwrap_or(dir);
                 errs.push(Diagnostic::in_file(at, Problem::Read(walk_error(&e))));
             }
         }
@@ -114,17 +167,23 @@ fn walk_error(e: &walkdir::Error) -> String {
     if let Some(ancestor) = e.loop_ancestor() {
         return format!("a symbolic link loops back to {}", ancestor.display());
     }
-    e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+    e.io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string())
 }
 
 /// Hidden files and the scratch files editors leave while saving.
 pub fn is_scratch(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
-    name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
 }
 
 fn read_all(root: &Path, paths: Vec<PathBuf>, errs: &mut Diagnostics) -> Vec<SourceFile> {
-    let results: Vec<Result<SourceFile, Diagnostic>> = paths.into_par_iter().map(|p| read_text(root, p)).collect();
+    let results: Vec<Result<SourceFile, Diagnostic>> =
+        paths.into_par_iter().map(|p| read_text(root, p)).collect();
     let mut files = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -137,9 +196,13 @@ fn read_all(root: &Path, paths: Vec<PathBuf>, errs: &mut Diagnostics) -> Vec<Sou
 
 /// Read one file as normalised UTF-8 text.
 pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(root.join(&path)).map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
+    let bytes = std::fs::read(root.join(&path))
+        .map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile { text: normalise(&text), path }),
+        Ok(text) => Ok(SourceFile {
+            text: normalise(&text),
+            path,
+        }),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).expect("valid prefix");
@@ -152,7 +215,11 @@ pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
 /// Text without a byte order mark and with `\n` line ends.
 pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -33,18 +33,43 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
     let mut errs = Diagnostics::default();
     let mut config = Config::load(&opts.root, None, &mut errs);
     if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
     }
     let mut files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
     let docs = parse::documents(std::mem::take(&mut files.content), &mut errs);
+    let broken = errs
+        .0
+        .iter()
+        .filter_map(|d| d.at.as_ref())
+        .map(|at| at.path.clone())
+        .collect();
     let theme = Theme::load(&files, &config, &mut errs);
-    let site = model::assemble(docs, std::mem::take(&mut files.content_assets), config, opts.drafts, &mut errs);
+    let site = model::assemble(
+        docs,
+        std::mem::take(&mut files.content_assets),
+        broken,
+        config,
+        opts.drafts,
+        &mut errs,
+    );
     let outputs = match theme {
-        Some(mut theme) if errs.is_empty() => render::all(&site, &mut theme, &files, &opts.now, &mut errs),
+        Some(mut theme) if errs.is_empty() => {
+            render::all(&site, &mut theme, &files, &opts.now, &mut errs)
+        }
         _ => Vec::new(),
     };
     let copies = copies(&files, &site);
-    errs.into_result(Built { site, outputs, copies })
+    let mut outputs = outputs;
+    outputs.extend(embedded_statics(&files, &copies));
+    errs.into_result(Built {
+        site,
+        outputs,
+        copies,
+    })
 }
 
 /// Static files (the site's own over the theme's) and files beside content.
@@ -54,4 +79,19 @@ fn copies(files: &SiteFiles, site: &Site) -> Vec<Asset> {
         by_target.insert(asset.target.clone(), asset.clone());
     }
     by_target.into_values().collect()
+}
+
+/// Built-in theme static files that the site does not replace with its own.
+fn embedded_statics(files: &SiteFiles, copies: &[Asset]) -> Vec<Output> {
+    let taken: std::collections::HashSet<&std::path::Path> =
+        copies.iter().map(|c| c.target.as_path()).collect();
+    files
+        .embedded_statics
+        .iter()
+        .filter(|(target, _)| !taken.contains(target.as_path()))
+        .map(|(target, bytes)| Output {
+            path: target.clone(),
+            bytes: bytes.to_vec(),
+        })
+        .collect()
 }

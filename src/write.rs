@@ -30,14 +30,26 @@ const SITE_FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", "i1
 
 /// Check that `output` is a safe place to build into; returns it as an absolute path.
 pub fn guard(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
-    let refuse = |why: String| Err(Diagnostic::general(Problem::Output(format!("refusing to build into {}: {why}", output.display()))));
-    let root = fs::canonicalize(root).map_err(|e| Diagnostic::general(Problem::Output(format!("cannot open the site folder {}: {e}", root.display()))))?;
+    let refuse = |why: String| {
+        Err(Diagnostic::general(Problem::Output(format!(
+            "refusing to build into {}: {why}",
+            output.display()
+        ))))
+    };
+    let root = fs::canonicalize(root).map_err(|e| {
+        Diagnostic::general(Problem::Output(format!(
+            "cannot open the site folder {}: {e}",
+            root.display()
+        )))
+    })?;
     let absolute = absolute(output);
     let Some(name) = absolute.file_name() else {
         return refuse("it is the root of the file system".into());
     };
     let parent = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolved = fs::canonicalize(&parent).map(|p| p.join(name)).unwrap_or_else(|_| absolute.clone());
+    let resolved = fs::canonicalize(&parent)
+        .map(|p| p.join(name))
+        .unwrap_or_else(|_| absolute.clone());
     if resolved == root {
         return refuse("it is the site folder itself".into());
     }
@@ -52,14 +64,24 @@ pub fn guard(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     if resolved.is_file() {
         return refuse("it is a file".into());
     }
-    if resolved.is_dir() && !resolved.join(MARKER).is_file() && fs::read_dir(&resolved).is_ok_and(|mut d| d.next().is_some()) {
-        return refuse("it holds files plein did not write; empty it or choose another folder with --output".into());
+    if resolved.is_dir()
+        && !resolved.join(MARKER).is_file()
+        && fs::read_dir(&resolved).is_ok_and(|mut d| d.next().is_some())
+    {
+        return refuse(
+            "it holds files plein did not write; empty it or choose another folder with --output"
+                .into(),
+        );
     }
     Ok(resolved)
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -74,8 +96,17 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Write `outputs` and copy `copies` (source relative to `root`) into `output`, atomically.
-pub fn swap_in(root: &Path, output: &Path, outputs: &[Output], copies: &[Asset]) -> Result<Written, Diagnostic> {
-    let name = output.file_name().expect("guarded: has a name").to_string_lossy().into_owned();
+pub fn swap_in(
+    root: &Path,
+    output: &Path,
+    outputs: &[Output],
+    copies: &[Asset],
+) -> Result<Written, Diagnostic> {
+    let name = output
+        .file_name()
+        .expect("guarded: has a name")
+        .to_string_lossy()
+        .into_owned();
     let parent = output.parent().expect("guarded: has a parent");
     fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
     let _lock = Lock::take(&parent.join(format!(".{name}.plein-lock")))?;
@@ -99,8 +130,19 @@ pub fn swap_in(root: &Path, output: &Path, outputs: &[Output], copies: &[Asset])
     Ok(written)
 }
 
-fn fill(root: &Path, staging: &Path, outputs: &[Output], copies: &[Asset]) -> Result<Written, Diagnostic> {
-    let mut dirs: Vec<PathBuf> = outputs.iter().map(|o| &o.path).chain(copies.iter().map(|c| &c.target)).filter_map(|p| p.parent()).map(Path::to_path_buf).collect();
+fn fill(
+    root: &Path,
+    staging: &Path,
+    outputs: &[Output],
+    copies: &[Asset],
+) -> Result<Written, Diagnostic> {
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .map(|o| &o.path)
+        .chain(copies.iter().map(|c| &c.target))
+        .filter_map(|p| p.parent())
+        .map(Path::to_path_buf)
+        .collect();
     dirs.sort();
     dirs.dedup();
     for dir in &dirs {
@@ -113,12 +155,22 @@ fn fill(root: &Path, staging: &Path, outputs: &[Output], copies: &[Asset]) -> Re
     })?;
     copies.par_iter().try_for_each(|c| {
         let to = staging.join(&c.target);
-        fs::copy(root.join(&c.source), &to).map(|_| ()).map_err(|e| write_error(&to, e))
+        fs::copy(root.join(&c.source), &to)
+            .map(|_| ())
+            .map_err(|e| write_error(&to, e))
     })?;
     let marker = staging.join(MARKER);
-    fs::write(&marker, "This folder is written by plein build; it is replaced whole on every build.\n").map_err(|e| write_error(&marker, e))?;
+    fs::write(
+        &marker,
+        "This folder is written by plein build; it is replaced whole on every build.\n",
+    )
+    .map_err(|e| write_error(&marker, e))?;
     let bytes = outputs.iter().map(|o| o.bytes.len() as u64).sum();
-    Ok(Written { pages: outputs.len(), copied: copies.len(), bytes })
+    Ok(Written {
+        pages: outputs.len(),
+        copied: copies.len(),
+        bytes,
+    })
 }
 
 #[cfg(target_os = "linux")]
@@ -144,7 +196,10 @@ fn remove_if_there(dir: &Path) -> Result<(), Diagnostic> {
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::general(Problem::Write { path: path.display().to_string(), reason: e.to_string() })
+    Diagnostic::general(Problem::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })
 }
 
 /// A lock file beside the output, so two builds never write the same folder at once.
@@ -153,14 +208,21 @@ struct Lock(PathBuf);
 impl Lock {
     fn take(path: &Path) -> Result<Lock, Diagnostic> {
         for _ in 0..2 {
-            match fs::OpenOptions::new().write(true).create_new(true).open(path) {
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
                 Ok(mut f) => {
                     let _ = writeln!(f, "{}", std::process::id());
                     return Ok(Lock(path.to_path_buf()));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if holder_alive(path) {
-                        let message = format!("another plein build is writing this output folder now (lock file {}); wait for it to finish", path.display());
+                        let message = format!(
+                            "another plein build is writing this output folder now (lock file {}); wait for it to finish",
+                            path.display()
+                        );
                         return Err(Diagnostic::general(Problem::Output(message)));
                     }
                     let _ = fs::remove_file(path);
@@ -168,13 +230,18 @@ impl Lock {
                 Err(e) => return Err(write_error(path, e)),
             }
         }
-        Err(Diagnostic::general(Problem::Output(format!("cannot take the lock file {}", path.display()))))
+        Err(Diagnostic::general(Problem::Output(format!(
+            "cannot take the lock file {}",
+            path.display()
+        ))))
     }
 }
 
 /// Whether the process named in a lock file still runs; a lock from a killed build is stale.
 fn holder_alive(path: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(path) else { return false };
+    let Ok(text) = fs::read_to_string(path) else {
+        return false;
+    };
     match text.trim().parse::<u32>() {
         Ok(pid) => Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists(),
         Err(_) => false,
@@ -219,8 +286,17 @@ mod tests {
     fn swap_replaces_the_whole_folder() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
-        let page = |p: &str, b: &str| Output { path: PathBuf::from(p), bytes: b.as_bytes().to_vec() };
-        swap_in(site.path(), &out, &[page("a/index.html", "one"), page("old.html", "x")], &[]).unwrap();
+        let page = |p: &str, b: &str| Output {
+            path: PathBuf::from(p),
+            bytes: b.as_bytes().to_vec(),
+        };
+        swap_in(
+            site.path(),
+            &out,
+            &[page("a/index.html", "one"), page("old.html", "x")],
+            &[],
+        )
+        .unwrap();
         swap_in(site.path(), &out, &[page("a/index.html", "two")], &[]).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());

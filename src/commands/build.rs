@@ -10,7 +10,10 @@ use crate::write;
 pub fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let opts = super::options(&args.site, args.base_url.clone());
-    let output = args.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("public"));
     let output = match write::guard(&opts.root, &output) {
         Ok(o) => o,
         Err(d) => return super::site_errors(&opts.root, &crate::diagnostic::Diagnostics(vec![d])),
@@ -21,7 +24,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     match write::swap_in(&opts.root, &output, &built.outputs, &built.copies) {
         Ok(written) => {
-            eprintln!("{}", summary(&built, &written, &output, started.elapsed().as_secs_f64()));
+            eprintln!(
+                "{}",
+                summary(&built, &written, &output, started.elapsed().as_secs_f64())
+            );
             ExitCode::SUCCESS
         }
         Err(d) => super::site_errors(&opts.root, &crate::diagnostic::Diagnostics(vec![d])),
@@ -30,7 +36,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 
 fn summary(built: &Built, w: &write::Written, output: &std::path::Path, seconds: f64) -> String {
     let s = &built.site;
-    let shown = std::env::current_dir().ok().and_then(|cwd| output.strip_prefix(cwd).ok().map(|p| p.to_path_buf())).unwrap_or_else(|| output.to_path_buf());
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| output.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
+        .unwrap_or_else(|| output.to_path_buf());
     format!(
         "plein: built {} stories, {} events, {} neighbourhoods, {} people, {} tags, {} pages\n       wrote {} files ({:.1} MB) and copied {} into {} in {:.2} s",
         s.stories.len(),

@@ -13,7 +13,10 @@ use crate::pipeline::Options;
 pub fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
     eprintln!("{}\n", errs.render_plain(root));
     let n = errs.len();
-    eprintln!("plein: {n} {} found; nothing was written", if n == 1 { "error" } else { "errors" });
+    eprintln!(
+        "plein: {n} {} found; nothing was written",
+        if n == 1 { "error" } else { "errors" }
+    );
     ExitCode::from(1)
 }
 

@@ -8,13 +8,26 @@ use rayon::prelude::*;
 use super::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
-use crate::parse::front_matter::{DateValue, RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
+use crate::parse::front_matter::{
+    DateValue, RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory,
+};
 use crate::parse::markdown::{self, LinkTarget};
 use crate::parse::{Document, Front, Section, key_position};
 
 /// Build the site from `docs`; `content_assets` are the non-Markdown files under content/.
-pub fn assemble(docs: Vec<Document>, content_assets: Vec<PathBuf>, config: Config, drafts: bool, errs: &mut Diagnostics) -> Site {
+///
+/// `broken` are content files that could not be read or parsed: links and event names that
+/// point at them are not reported again, so one mistake gives one error.
+pub fn assemble(
+    docs: Vec<Document>,
+    content_assets: Vec<PathBuf>,
+    broken: HashSet<PathBuf>,
+    config: Config,
+    drafts: bool,
+    errs: &mut Diagnostics,
+) -> Site {
     let mut b = Builder::new(config, drafts);
+    b.broken = broken;
     let docs = b.sorted_and_filtered(docs);
     b.assets = content_assets.into_iter().collect();
     for doc in &docs {
@@ -48,6 +61,8 @@ struct Builder {
     page_urls: HashMap<PathBuf, String>,
     /// Draft files left out, so a link to one gets a clear message.
     left_out: HashSet<PathBuf>,
+    /// Content files that failed to parse, already reported.
+    broken: HashSet<PathBuf>,
     assets: HashSet<PathBuf>,
     /// Bundle folder -> the URL of the page it belongs to.
     bundles: Vec<(PathBuf, String)>,
@@ -76,17 +91,27 @@ impl Builder {
             .iter()
             .map(|k| {
                 let slug = slug::slugify(&k.key);
-                Kind { url: urls.item(&urls.routes.kinds, &slug), slug, key: k.key.clone(), label: k.label.clone(), stories: Vec::new() }
+                Kind {
+                    url: urls.item(&urls.routes.kinds, &slug),
+                    slug,
+                    key: k.key.clone(),
+                    label: k.label.clone(),
+                    stories: Vec::new(),
+                }
             })
             .collect();
         Builder {
             config,
             urls,
             drafts,
-            site: SiteParts { kinds, ..SiteParts::default() },
+            site: SiteParts {
+                kinds,
+                ..SiteParts::default()
+            },
             made: HashMap::new(),
             page_urls: HashMap::new(),
             left_out: HashSet::new(),
+            broken: HashSet::new(),
             assets: HashSet::new(),
             bundles: Vec::new(),
             slugs: HashMap::new(),
@@ -98,11 +123,13 @@ impl Builder {
 
     /// Drafts out (unless wanted); stories newest first, events soonest first, the rest by path.
     fn sorted_and_filtered(&mut self, docs: Vec<Document>) -> Vec<Document> {
-        let (mut kept, left): (Vec<_>, Vec<_>) = docs.into_iter().partition(|d| self.drafts || !is_draft(d));
+        let (mut kept, left): (Vec<_>, Vec<_>) =
+            docs.into_iter().partition(|d| self.drafts || !is_draft(d));
         self.left_out = left.into_iter().map(|d| d.path).collect();
         let tz = self.config.timezone.clone();
         let key = |d: &Document| -> (u8, i64, PathBuf) {
-            let when = |v: &Option<DateValue>| v.map_or(0, |v| v.in_zone(&tz).timestamp().as_second());
+            let when =
+                |v: &Option<DateValue>| v.map_or(0, |v| v.in_zone(&tz).timestamp().as_second());
             match &d.front {
                 Front::Story(s) => (0, -when(&s.date), d.path.clone()),
                 Front::Event(e) => (1, when(&e.start), d.path.clone()),
@@ -127,27 +154,57 @@ impl Builder {
             Front::Page(p) => (Section::Pages, &p.slug, &p.title),
         };
         if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("title", section_noun(section))));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                1,
+                1,
+                Problem::MissingKey("title", section_noun(section)),
+            ));
             self.made.insert(doc.path.clone(), Made::Skipped);
             return;
         }
         let slug = slug::slugify(explicit.as_deref().unwrap_or(&doc.stem()));
         if slug.is_empty() {
             let (line, col) = key_position(&doc.text, "slug");
-            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::EmptySlug(doc.stem())));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                line,
+                col,
+                Problem::EmptySlug(doc.stem()),
+            ));
             self.made.insert(doc.path.clone(), Made::Skipped);
             return;
         }
-        if section == Section::Pages && (self.urls.routes.all().contains(&slug.as_str()) || is_site_file(&slug)) {
+        if section == Section::Pages
+            && (self.urls.routes.all().contains(&slug.as_str()) || is_site_file(&slug))
+        {
             let (line, col) = key_position(&doc.text, "slug");
-            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::ReservedSlug { slug }));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                line,
+                col,
+                Problem::ReservedSlug { slug },
+            ));
             self.made.insert(doc.path.clone(), Made::Skipped);
             return;
         }
         if let Some(first) = self.slugs.get(&(section, slug.clone())) {
             let (line, col) = key_position(&doc.text, "slug");
             let first = first.display().to_string();
-            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::DuplicateSlug { what: section_noun(section), slug, first }));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                line,
+                col,
+                Problem::DuplicateSlug {
+                    what: section_noun(section),
+                    slug,
+                    first,
+                },
+            ));
             self.made.insert(doc.path.clone(), Made::Skipped);
             return;
         }
@@ -156,7 +213,11 @@ impl Builder {
         if let Some(url) = self.url_of(made) {
             self.page_urls.insert(doc.path.clone(), url.clone());
             if doc.is_bundle() {
-                let dir = doc.path.parent().expect("index.md has a folder").to_path_buf();
+                let dir = doc
+                    .path
+                    .parent()
+                    .expect("index.md has a folder")
+                    .to_path_buf();
                 self.bundles.push((dir, url));
             }
         }
@@ -184,18 +245,50 @@ impl Builder {
         }
     }
 
-    fn make_story(&mut self, doc: &Document, raw: &RawStory, slug: String, errs: &mut Diagnostics) -> Made {
+    fn make_story(
+        &mut self,
+        doc: &Document,
+        raw: &RawStory,
+        slug: String,
+        errs: &mut Diagnostics,
+    ) -> Made {
         let Some(date) = raw.date else {
-            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("date", "story")));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                1,
+                1,
+                Problem::MissingKey("date", "story"),
+            ));
             return Made::Skipped;
         };
         let kind = raw.kind.as_deref().and_then(|k| {
-            let found = self.site.kinds.iter().position(|kind| kind.key == k || kind.slug == slug::slugify(k));
+            let found = self
+                .site
+                .kinds
+                .iter()
+                .position(|kind| kind.key == k || kind.slug == slug::slugify(k));
             if found.is_none() {
-                let allowed = self.config.kinds.iter().map(|k| k.key.as_str()).collect::<Vec<_>>().join(", ");
+                let allowed = self
+                    .config
+                    .kinds
+                    .iter()
+                    .map(|k| k.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let (line, col) = key_position(&doc.text, "kind");
                 let hint = crate::config::kind_hint(&self.config, k);
-                errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::UnknownKind { kind: k.to_string(), allowed, hint }));
+                errs.push(Diagnostic::at(
+                    &doc.path,
+                    &doc.text,
+                    line,
+                    col,
+                    Problem::UnknownKind {
+                        kind: k.to_string(),
+                        allowed,
+                        hint,
+                    },
+                ));
             }
             found
         });
@@ -225,19 +318,34 @@ impl Builder {
         Made::Story(self.site.stories.len() - 1)
     }
 
-    fn make_event(&mut self, doc: &Document, raw: &RawEvent, slug: String, errs: &mut Diagnostics) -> Made {
+    fn make_event(
+        &mut self,
+        doc: &Document,
+        raw: &RawEvent,
+        slug: String,
+        errs: &mut Diagnostics,
+    ) -> Made {
         let Some(start) = raw.start else {
-            errs.push(Diagnostic::at(&doc.path, &doc.text, 1, 1, Problem::MissingKey("start", "event")));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                1,
+                1,
+                Problem::MissingKey("start", "event"),
+            ));
             return Made::Skipped;
         };
         let tz = self.tz().clone();
         let start = start.in_zone(&tz);
         let end = raw.end.map(|e| e.in_zone(&tz));
         if let Some(end) = &end
-            && end < &start
+            && *end < start
         {
             let (line, col) = key_position(&doc.text, "end");
-            let problem = Problem::EndBeforeStart { start: dates::rfc3339(&start), end: dates::rfc3339(end) };
+            let problem = Problem::EndBeforeStart {
+                start: dates::rfc3339(&start),
+                end: dates::rfc3339(end),
+            };
             errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
         }
         self.site.events.push(Event {
@@ -295,7 +403,11 @@ impl Builder {
     fn neighbourhood_named(&mut self, name: &str, slug: Option<String>) -> Idx {
         let slug = slug.unwrap_or_else(|| slug::slugify(name));
         let by_name = slug::slugify(name);
-        if let Some(&i) = self.hoods_by_slug.get(&slug).or_else(|| self.hoods_by_slug.get(&by_name)) {
+        if let Some(&i) = self
+            .hoods_by_slug
+            .get(&slug)
+            .or_else(|| self.hoods_by_slug.get(&by_name))
+        {
             return i;
         }
         let url = self.urls.item(&self.urls.routes.neighbourhoods, &slug);
@@ -324,7 +436,11 @@ impl Builder {
     fn person_named(&mut self, name: &str, slug: Option<String>) -> Idx {
         let slug = slug.unwrap_or_else(|| slug::slugify(name));
         let by_name = slug::slugify(name);
-        if let Some(&i) = self.people_by_slug.get(&slug).or_else(|| self.people_by_slug.get(&by_name)) {
+        if let Some(&i) = self
+            .people_by_slug
+            .get(&slug)
+            .or_else(|| self.people_by_slug.get(&by_name))
+        {
             return i;
         }
         let i = self.site.people.len();
@@ -354,7 +470,12 @@ impl Builder {
             return Some(i);
         }
         let i = self.site.tags.len();
-        self.site.tags.push(Tag { url: self.urls.item(&self.urls.routes.tags, &slug), slug: slug.clone(), name: name.to_string(), stories: Vec::new() });
+        self.site.tags.push(Tag {
+            url: self.urls.item(&self.urls.routes.tags, &slug),
+            slug: slug.clone(),
+            name: name.to_string(),
+            stories: Vec::new(),
+        });
         self.tags_by_slug.insert(slug, i);
         Some(i)
     }
@@ -364,24 +485,44 @@ impl Builder {
         match (self.made.get(&doc.path).copied(), &doc.front) {
             (Some(Made::Story(i)), Front::Story(raw)) => self.link_story(i, doc, raw, errs),
             (Some(Made::Event(i)), Front::Event(raw)) => {
-                let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
+                let hoods: Vec<Idx> = raw
+                    .neighbourhoods
+                    .0
+                    .iter()
+                    .map(|n| self.neighbourhood_named(n, None))
+                    .collect();
                 for &h in &hoods {
                     self.site.neighbourhoods[h].events.push(i);
                 }
                 self.site.events[i].neighbourhoods = hoods;
             }
             (Some(Made::Neighbourhood(i)), Front::Neighbourhood(raw)) => {
-                let anchors = raw.anchors.0.iter().map(|text| Anchor { person: self.existing_person(text), text: text.clone() }).collect();
+                let anchors = raw
+                    .anchors
+                    .0
+                    .iter()
+                    .map(|text| Anchor {
+                        person: self.existing_person(text),
+                        text: text.clone(),
+                    })
+                    .collect();
                 self.site.neighbourhoods[i].anchors = anchors;
-                self.site.neighbourhoods[i].image = self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
+                self.site.neighbourhoods[i].image =
+                    self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
             }
             (Some(Made::Person(i)), Front::Person(raw)) => {
-                let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
+                let hoods: Vec<Idx> = raw
+                    .neighbourhoods
+                    .0
+                    .iter()
+                    .map(|n| self.neighbourhood_named(n, None))
+                    .collect();
                 for &h in &hoods {
                     self.site.neighbourhoods[h].people.push(i);
                 }
                 self.site.people[i].neighbourhoods = hoods;
-                self.site.people[i].image = self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
+                self.site.people[i].image =
+                    self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
             }
             _ => {}
         }
@@ -392,11 +533,38 @@ impl Builder {
     }
 
     fn link_story(&mut self, i: Idx, doc: &Document, raw: &RawStory, errs: &mut Diagnostics) {
-        let authors: Vec<Idx> = raw.authors.0.iter().map(|n| self.person_named(n, None)).collect();
-        let hoods: Vec<Idx> = raw.neighbourhoods.0.iter().map(|n| self.neighbourhood_named(n, None)).collect();
-        let tags: Vec<Idx> = raw.tags.0.iter().filter_map(|t| self.tag_named(t)).collect();
-        let events = raw.events.0.iter().filter_map(|slug| self.event_named(doc, slug, errs)).collect();
-        let image = self.image(doc, &raw.image, &raw.image_alt, &raw.image_caption, &raw.image_credit, errs);
+        let authors: Vec<Idx> = raw
+            .authors
+            .0
+            .iter()
+            .map(|n| self.person_named(n, None))
+            .collect();
+        let hoods: Vec<Idx> = raw
+            .neighbourhoods
+            .0
+            .iter()
+            .map(|n| self.neighbourhood_named(n, None))
+            .collect();
+        let tags: Vec<Idx> = raw
+            .tags
+            .0
+            .iter()
+            .filter_map(|t| self.tag_named(t))
+            .collect();
+        let events = raw
+            .events
+            .0
+            .iter()
+            .filter_map(|slug| self.event_named(doc, slug, errs))
+            .collect();
+        let image = self.image(
+            doc,
+            &raw.image,
+            &raw.image_alt,
+            &raw.image_caption,
+            &raw.image_credit,
+            errs,
+        );
         for &a in &authors {
             self.site.people[a].stories.push(i);
         }
@@ -410,44 +578,93 @@ impl Builder {
             self.site.kinds[k].stories.push(i);
         }
         let story = &mut self.site.stories[i];
-        (story.authors, story.neighbourhoods, story.tags, story.events, story.image) = (authors, hoods, tags, events, image);
+        (
+            story.authors,
+            story.neighbourhoods,
+            story.tags,
+            story.events,
+            story.image,
+        ) = (authors, hoods, tags, events, image);
     }
 
     fn event_named(&mut self, doc: &Document, slug: &str, errs: &mut Diagnostics) -> Option<Idx> {
         let wanted = slug::slugify(slug);
         let found = self.site.events.iter().position(|e| e.slug == wanted);
-        if found.is_none() {
+        let broken = self.broken.iter().any(|p| {
+            Section::of(p) == Some(Section::Events)
+                && p.file_stem()
+                    .is_some_and(|s| slug::slugify(&s.to_string_lossy()) == wanted)
+        });
+        if found.is_none() && !broken {
             let (line, col) = key_position(&doc.text, "events");
             let hint = Hint::closest(slug, self.site.events.iter().map(|e| e.slug.as_str()));
-            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::UnknownEvent { slug: slug.to_string(), hint }));
+            errs.push(Diagnostic::at(
+                &doc.path,
+                &doc.text,
+                line,
+                col,
+                Problem::UnknownEvent {
+                    slug: slug.to_string(),
+                    hint,
+                },
+            ));
         }
         found
     }
 
-    fn image(&self, doc: &Document, src: &Option<String>, alt: &Option<String>, caption: &Option<String>, credit: &Option<String>, errs: &mut Diagnostics) -> Option<Image> {
+    fn image(
+        &self,
+        doc: &Document,
+        src: &Option<String>,
+        alt: &Option<String>,
+        caption: &Option<String>,
+        credit: &Option<String>,
+        errs: &mut Diagnostics,
+    ) -> Option<Image> {
         let src = src.as_deref()?.trim();
         let (line, col) = key_position(&doc.text, "image");
         let alt = match alt.as_deref().map(str::trim) {
             Some(alt) if !alt.is_empty() => alt.to_string(),
             _ => {
-                errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, Problem::MissingImageAlt));
+                errs.push(Diagnostic::at(
+                    &doc.path,
+                    &doc.text,
+                    line,
+                    col,
+                    Problem::MissingImageAlt,
+                ));
                 return None;
             }
         };
         let url = match self.resolve(&doc.path, src) {
-            LinkTarget::External => if src.starts_with('/') { self.urls.root(src) } else { src.to_string() },
+            LinkTarget::External => {
+                if src.starts_with('/') {
+                    self.urls.root(src)
+                } else {
+                    src.to_string()
+                }
+            }
             LinkTarget::Url(url) => url,
             LinkTarget::Missing(problem) => {
                 errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
                 return None;
             }
         };
-        Some(Image { url, alt, caption: caption.clone(), credit: credit.clone() })
+        Some(Image {
+            url,
+            alt,
+            caption: caption.clone(),
+            credit: credit.clone(),
+        })
     }
 
     /// What a relative link in the file at `from` points at.
     fn resolve(&self, from: &Path, dest: &str) -> LinkTarget {
-        if dest.is_empty() || dest.contains("://") || dest.starts_with(['/', '#', '?']) || dest.contains(':') && !dest.contains('/') {
+        if dest.is_empty()
+            || dest.contains("://")
+            || dest.starts_with(['/', '#', '?'])
+            || dest.contains(':') && !dest.contains('/')
+        {
             return LinkTarget::External;
         }
         let (path_part, fragment) = match dest.find(['#', '?']) {
@@ -457,11 +674,19 @@ impl Builder {
         let decoded = percent_decode(path_part);
         let target = normalise(&from.parent().unwrap_or(Path::new("")).join(&decoded));
         let target = match &target {
-            Some(t) if !decoded.ends_with(".md") && self.page_urls.contains_key(&t.join("index.md")) => Some(t.join("index.md")),
+            Some(t)
+                if !decoded.ends_with(".md")
+                    && self.page_urls.contains_key(&t.join("index.md")) =>
+            {
+                Some(t.join("index.md"))
+            }
             _ => target,
         };
         let Some(target) = target else {
-            return LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint: Hint::default() });
+            return LinkTarget::Missing(Problem::MissingLink {
+                target: dest.to_string(),
+                hint: Hint::default(),
+            });
         };
         if let Some(url) = self.page_urls.get(&target) {
             return LinkTarget::Url(format!("{url}{fragment}"));
@@ -473,14 +698,35 @@ impl Builder {
             // A bare relative path such as `contact/` is a link into the built site, not a file.
             return LinkTarget::External;
         }
-        if self.left_out.contains(&target) {
-            let hint = Hint(Some(format!("{} is a draft; build with --drafts", target.display())));
-            return LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint });
+        if self.broken.contains(&target) {
+            return LinkTarget::External;
         }
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let known: Vec<String> = self.page_urls.keys().chain(self.assets.iter()).filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+        if self.left_out.contains(&target) {
+            let hint = Hint(Some(format!(
+                "{} is a draft; build with --drafts",
+                target.display()
+            )));
+            return LinkTarget::Missing(Problem::MissingLink {
+                target: dest.to_string(),
+                hint,
+            });
+        }
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let known: Vec<String> = self
+            .page_urls
+            .keys()
+            .chain(self.assets.iter())
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
         let hint = Hint::closest(&name, known.iter().map(String::as_str));
-        LinkTarget::Missing(Problem::MissingLink { target: dest.to_string(), hint })
+        LinkTarget::Missing(Problem::MissingLink {
+            target: dest.to_string(),
+            hint,
+        })
     }
 
     /// Where a file beside the content lands: in its bundle's page folder, or its section's.
@@ -493,7 +739,9 @@ impl Builder {
         let routes = &self.urls.routes;
         let rest = match Section::of(path) {
             Some(section) => {
-                let inner = under_content.strip_prefix(section.folder()).expect("section folder");
+                let inner = under_content
+                    .strip_prefix(section.folder())
+                    .expect("section folder");
                 let word = match section {
                     Section::Stories => routes.stories.as_str(),
                     Section::Events => routes.events.as_str(),
@@ -510,13 +758,28 @@ impl Builder {
 
     /// Third pass: every body rendered once, in parallel, with links resolved.
     fn render_bodies(&mut self, docs: &[Document], errs: &mut Diagnostics) {
-        let jobs: Vec<(&Document, Made)> = docs.iter().filter_map(|d| self.made.get(&d.path).map(|m| (d, *m))).filter(|(_, m)| !matches!(m, Made::Skipped)).collect();
+        let jobs: Vec<(&Document, Made)> = docs
+            .iter()
+            .filter_map(|d| self.made.get(&d.path).map(|m| (d, *m)))
+            .filter(|(_, m)| !matches!(m, Made::Skipped))
+            .collect();
         let this = &*self;
         let rendered: Vec<(Made, markdown::Rendered, Vec<Diagnostic>)> = jobs
             .into_par_iter()
             .map(|(doc, made)| {
                 let r = markdown::render(doc.body(), &|dest| this.resolve(&doc.path, dest));
-                let problems = r.problems.iter().map(|(offset, p)| Diagnostic::at_offset(&doc.path, &doc.text, doc.body_offset + offset, p.clone())).collect();
+                let problems = r
+                    .problems
+                    .iter()
+                    .map(|(offset, p)| {
+                        Diagnostic::at_offset(
+                            &doc.path,
+                            &doc.text,
+                            doc.body_offset + offset,
+                            p.clone(),
+                        )
+                    })
+                    .collect();
                 (made, r, problems)
             })
             .collect();
@@ -562,9 +825,30 @@ impl Builder {
                 self.site.events[e].stories.push(i);
             }
         }
-        related::fill(&mut self.site.stories, &self.site.neighbourhoods, &self.site.tags);
-        let updated = self.site.stories.iter().map(|s| s.updated.as_ref().unwrap_or(&s.date)).max().cloned();
-        let mut assets: Vec<crate::load::Asset> = self.assets.iter().map(|p| crate::load::Asset { source: p.clone(), target: PathBuf::from(self.asset_url(p).trim_start_matches(&self.urls.prefix).trim_start_matches('/')) }).collect();
+        related::fill(
+            &mut self.site.stories,
+            &self.site.neighbourhoods,
+            &self.site.tags,
+        );
+        let updated = self
+            .site
+            .stories
+            .iter()
+            .map(|s| s.updated.as_ref().unwrap_or(&s.date))
+            .max()
+            .cloned();
+        let mut assets: Vec<crate::load::Asset> = self
+            .assets
+            .iter()
+            .map(|p| crate::load::Asset {
+                source: p.clone(),
+                target: PathBuf::from(
+                    self.asset_url(p)
+                        .trim_start_matches(&self.urls.prefix)
+                        .trim_start_matches('/'),
+                ),
+            })
+            .collect();
         assets.sort_by(|a, b| a.source.cmp(&b.source));
         let p = self.site;
         Site {
@@ -626,7 +910,10 @@ fn normalise(path: &Path) -> Option<PathBuf> {
 }
 
 fn url_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `%20` and friends decoded, so `[foto](mijn%20foto.jpg)` finds `mijn foto.jpg`.
@@ -655,7 +942,10 @@ mod tests {
 
     #[test]
     fn normalise_stays_inside() {
-        assert_eq!(normalise(Path::new("content/stories/../people/a.md")), Some(PathBuf::from("content/people/a.md")));
+        assert_eq!(
+            normalise(Path::new("content/stories/../people/a.md")),
+            Some(PathBuf::from("content/people/a.md"))
+        );
         assert_eq!(normalise(Path::new("content/../../etc/passwd")), None);
     }
 

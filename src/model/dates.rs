@@ -5,10 +5,34 @@ use jiff::civil::Weekday;
 
 use crate::config::Lang;
 
-const MONTHS_NL: [&str; 12] =
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 fn month(lang: Lang, m: i8) -> &'static str {
     let names = match lang {
@@ -22,14 +46,35 @@ fn month(lang: Lang, m: i8) -> &'static str {
 pub fn weekday(lang: Lang, day: Weekday) -> &'static str {
     let i = day.to_monday_zero_offset() as usize;
     match lang {
-        Lang::Nl => ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"][i],
-        Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i],
+        Lang::Nl => [
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+        ][i],
+        Lang::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][i],
     }
 }
 
 /// "18 juli 2022" / "18 July 2022".
 pub fn day(lang: Lang, date: jiff::civil::Date) -> String {
-    format!("{} {} {}", date.day(), month(lang, date.month()), date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        month(lang, date.month()),
+        date.year()
+    )
 }
 
 /// "13.00" in Dutch, "1.00 pm" would be odd for a Dutch-made site, so English uses "13:00".
@@ -42,17 +87,31 @@ pub fn time(lang: Lang, t: jiff::civil::Time) -> String {
 
 /// "donderdag 6 oktober 2022, 13.00–16.30 uur", the end left out when there is none.
 pub fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
-    let mut out = format!("{} {}", weekday(lang, start.weekday()), day(lang, start.date()));
+    let mut out = format!(
+        "{} {}",
+        weekday(lang, start.weekday()),
+        day(lang, start.date())
+    );
     let suffix = match lang {
         Lang::Nl => " uur",
         Lang::En => "",
     };
     match end {
         Some(end) if end.date() == start.date() => {
-            out += &format!(", {}–{}{suffix}", time(lang, start.time()), time(lang, end.time()));
+            out += &format!(
+                ", {}–{}{suffix}",
+                time(lang, start.time()),
+                time(lang, end.time())
+            );
         }
         Some(end) => {
-            out += &format!(", {}{suffix} – {} {}, {}{suffix}", time(lang, start.time()), weekday(lang, end.weekday()), day(lang, end.date()), time(lang, end.time()));
+            out += &format!(
+                ", {}{suffix} – {} {}, {}{suffix}",
+                time(lang, start.time()),
+                weekday(lang, end.weekday()),
+                day(lang, end.date()),
+                time(lang, end.time())
+            );
         }
         None => out += &format!(", {}{suffix}", time(lang, start.time())),
     }
@@ -70,7 +129,10 @@ mod tests {
     use jiff::civil::date;
 
     fn zoned(y: i16, m: i8, d: i8, h: i8, min: i8) -> Zoned {
-        date(y, m, d).at(h, min, 0, 0).in_tz("Europe/Amsterdam").unwrap()
+        date(y, m, d)
+            .at(h, min, 0, 0)
+            .in_tz("Europe/Amsterdam")
+            .unwrap()
     }
 
     #[test]
@@ -83,12 +145,21 @@ mod tests {
     fn dutch_event_span() {
         let start = zoned(2022, 10, 6, 13, 0);
         let end = zoned(2022, 10, 6, 16, 30);
-        assert_eq!(event_span(Lang::Nl, &start, Some(&end)), "donderdag 6 oktober 2022, 13.00–16.30 uur");
-        assert_eq!(event_span(Lang::En, &start, None), "Thursday 6 October 2022, 13:00");
+        assert_eq!(
+            event_span(Lang::Nl, &start, Some(&end)),
+            "donderdag 6 oktober 2022, 13.00–16.30 uur"
+        );
+        assert_eq!(
+            event_span(Lang::En, &start, None),
+            "Thursday 6 October 2022, 13:00"
+        );
     }
 
     #[test]
     fn rfc3339_has_the_offset() {
-        assert_eq!(rfc3339(&zoned(2022, 7, 18, 0, 0)), "2022-07-18T00:00:00+02:00");
+        assert_eq!(
+            rfc3339(&zoned(2022, 7, 18, 0, 0)),
+            "2022-07-18T00:00:00+02:00"
+        );
     }
 }

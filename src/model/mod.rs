@@ -172,7 +172,10 @@ pub struct Urls {
 
 impl Urls {
     pub fn new(config: &Config) -> Urls {
-        Urls { prefix: config.path_prefix().to_string(), routes: config.routes.clone() }
+        Urls {
+            prefix: config.path_prefix().to_string(),
+            routes: config.routes.clone(),
+        }
     }
 
     /// `/` plus `path` under the site prefix.
@@ -190,6 +193,10 @@ impl Urls {
 
     /// Page `n` (1-based) of a list whose first page is at `first`.
     pub fn paginated(&self, first: &str, n: usize) -> String {
-        if n <= 1 { first.to_string() } else { format!("{first}{}/{n}/", self.routes.page) }
+        if n <= 1 {
+            first.to_string()
+        } else {
+            format!("{first}{}/{n}/", self.routes.page)
+        }
     }
 }

@@ -23,7 +23,10 @@ mod tests {
 
     #[test]
     fn folds_diacritics_and_punctuation() {
-        assert_eq!(slugify("Creëer gedeelde ervaringen"), "creeer-gedeelde-ervaringen");
+        assert_eq!(
+            slugify("Creëer gedeelde ervaringen"),
+            "creeer-gedeelde-ervaringen"
+        );
         assert_eq!(slugify("  De Drecht!  "), "de-drecht");
         assert_eq!(slugify("Café 't Hoekje"), "cafe-t-hoekje");
         assert_eq!(slugify("Zo’n ankerpunt"), "zon-ankerpunt");

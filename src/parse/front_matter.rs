@@ -28,7 +28,11 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
         if line.trim_end() == "---" {
             let yaml = &text[4..offset];
             let body_offset = offset + line.len();
-            return Ok(Split { yaml, body: &text[body_offset..], body_offset });
+            return Ok(Split {
+                yaml,
+                body: &text[body_offset..],
+                body_offset,
+            });
         }
         offset += line.len();
     }
@@ -36,10 +40,21 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
 }
 
 /// Read the YAML of `split` into `T`, reporting problems at their place in `text`.
-pub fn read<T: for<'de> Deserialize<'de>>(path: &Path, text: &str, yaml_text: &str, allowed: &str) -> Result<T, Diagnostic> {
+pub fn read<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    text: &str,
+    yaml_text: &str,
+    allowed: &str,
+) -> Result<T, Diagnostic> {
     yaml::from_str::<T>(yaml_text).map_err(|e| {
         // The YAML starts on line 2, after the opening `---`.
-        Diagnostic::at(path, text, e.line + 1, e.column, problem_from_yaml(&e.message, allowed))
+        Diagnostic::at(
+            path,
+            text,
+            e.line + 1,
+            e.column,
+            problem_from_yaml(&e.message, allowed),
+        )
     })
 }
 
@@ -48,7 +63,11 @@ pub fn problem_from_yaml(message: &str, allowed: &str) -> Problem {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         let hint = Hint::closest(&key, allowed.split(", "));
-        return Problem::UnknownKey { key, allowed: allowed.to_string(), hint };
+        return Problem::UnknownKey {
+            key,
+            allowed: allowed.to_string(),
+            hint,
+        };
     }
     Problem::Yaml(message.to_string())
 }
@@ -74,7 +93,10 @@ impl DateValue {
         if let Ok(ts) = s.parse::<jiff::Timestamp>() {
             return Some(DateValue::Instant(ts));
         }
-        s.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>().ok().map(DateValue::Local)
+        s.replacen(' ', "T", 1)
+            .parse::<jiff::civil::DateTime>()
+            .ok()
+            .map(DateValue::Local)
     }
 
     /// The moment this date stands for in `tz`; a day means its start.
@@ -101,7 +123,8 @@ impl<'de> Deserialize<'de> for DateValue {
                 f.write_str(DATE_FORMS)
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DateValue, E> {
-                DateValue::parse(s).ok_or_else(|| E::custom(format!("`{s}` is not a date: expected {DATE_FORMS}")))
+                DateValue::parse(s)
+                    .ok_or_else(|| E::custom(format!("`{s}` is not a date: expected {DATE_FORMS}")))
             }
         }
         d.deserialize_str(Visitor)
@@ -126,7 +149,10 @@ impl<'de> Deserialize<'de> for Names {
             fn visit_unit<E: serde::de::Error>(self) -> Result<Names, E> {
                 Ok(Names::default())
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Names, A::Error> {
                 let mut names = Vec::new();
                 while let Some(name) = seq.next_element::<NameItem>()? {
                     let name = name.0.trim().to_string();
@@ -246,8 +272,7 @@ pub struct RawEvent {
     pub slug: Option<String>,
 }
 
-pub const EVENT_KEYS: &str =
-    "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, draft, slug";
+pub const EVENT_KEYS: &str = "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, draft, slug";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -305,16 +330,34 @@ mod tests {
 
     #[test]
     fn split_reports_missing_fences() {
-        assert!(matches!(split("title: A\n"), Err((1, Problem::NoFrontMatter))));
-        assert!(matches!(split("---\ntitle: A\n"), Err((1, Problem::UnclosedFrontMatter))));
+        assert!(matches!(
+            split("title: A\n"),
+            Err((1, Problem::NoFrontMatter))
+        ));
+        assert!(matches!(
+            split("---\ntitle: A\n"),
+            Err((1, Problem::UnclosedFrontMatter))
+        ));
     }
 
     #[test]
     fn dates_in_three_forms() {
-        assert!(matches!(DateValue::parse("2022-07-18"), Some(DateValue::Day(_))));
-        assert!(matches!(DateValue::parse("2022-10-06T13:00"), Some(DateValue::Local(_))));
-        assert!(matches!(DateValue::parse("2022-10-06 13:00"), Some(DateValue::Local(_))));
-        assert!(matches!(DateValue::parse("2022-10-06T13:00:00+02:00"), Some(DateValue::Instant(_))));
+        assert!(matches!(
+            DateValue::parse("2022-07-18"),
+            Some(DateValue::Day(_))
+        ));
+        assert!(matches!(
+            DateValue::parse("2022-10-06T13:00"),
+            Some(DateValue::Local(_))
+        ));
+        assert!(matches!(
+            DateValue::parse("2022-10-06 13:00"),
+            Some(DateValue::Local(_))
+        ));
+        assert!(matches!(
+            DateValue::parse("2022-10-06T13:00:00+02:00"),
+            Some(DateValue::Instant(_))
+        ));
         assert_eq!(DateValue::parse("18 juli 2022"), None);
         assert_eq!(DateValue::parse("2022-02-30"), None);
     }
@@ -333,11 +376,19 @@ mod tests {
 
     #[test]
     fn unknown_key_names_the_allowed_ones() {
-        let err = read::<RawPage>(Path::new("p.md"), "---\ntitle: A\ntitel: B\n---\n", "title: A\ntitel: B\n", PAGE_KEYS)
-            .unwrap_err();
+        let err = read::<RawPage>(
+            Path::new("p.md"),
+            "---\ntitle: A\ntitel: B\n---\n",
+            "title: A\ntitel: B\n",
+            PAGE_KEYS,
+        )
+        .unwrap_err();
         assert_eq!(err.at.unwrap().line, 3);
         let shown = err.problem.to_string();
-        assert!(shown.contains("unknown key `titel` (did you mean `title`?)"), "{shown}");
+        assert!(
+            shown.contains("unknown key `titel` (did you mean `title`?)"),
+            "{shown}"
+        );
         assert!(shown.contains(PAGE_KEYS));
     }
 }

@@ -37,7 +37,10 @@ fn options() -> Options {
 /// Whether `dest` points at a content file by relative path, such as `../people/irma.md#bio`.
 pub fn is_content_link(dest: &str) -> bool {
     let path = dest.split(['#', '?']).next().unwrap_or_default();
-    !dest.contains("://") && !dest.starts_with('/') && !dest.starts_with("mailto:") && path.ends_with(".md")
+    !dest.contains("://")
+        && !dest.starts_with('/')
+        && !dest.starts_with("mailto:")
+        && path.ends_with(".md")
 }
 
 /// Render `body`, asking `resolve` for each relative link.
@@ -66,7 +69,9 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
                     out.first_paragraph.push_str(t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak if in_first == Some(true) => out.first_paragraph.push(' '),
+            Event::SoftBreak | Event::HardBreak if in_first == Some(true) => {
+                out.first_paragraph.push(' ')
+            }
             _ => {}
         }
         events.push(rewrite_link(event, range.start, resolve, &mut out.problems));
@@ -76,11 +81,14 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
     out
 }
 
-fn rewrite_link<'a>(event: Event<'a>, offset: usize, resolve: &dyn Fn(&str) -> LinkTarget, problems: &mut Vec<(usize, Problem)>) -> Event<'a> {
-    let Event::Start(Tag::Link { link_type, dest_url, title, id }) = event else {
-        return event;
-    };
-    let dest_url = match resolve(&dest_url) {
+/// Links and images get the URL of the file they point at.
+fn rewrite_link<'a>(
+    event: Event<'a>,
+    offset: usize,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    problems: &mut Vec<(usize, Problem)>,
+) -> Event<'a> {
+    let mut resolved = |dest_url: CowStr<'a>| match resolve(&dest_url) {
         LinkTarget::External => dest_url,
         LinkTarget::Url(url) => CowStr::from(url),
         LinkTarget::Missing(problem) => {
@@ -88,14 +96,40 @@ fn rewrite_link<'a>(event: Event<'a>, offset: usize, resolve: &dyn Fn(&str) -> L
             dest_url
         }
     };
-    Event::Start(Tag::Link { link_type, dest_url, title, id })
+    match event {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: resolved(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: resolved(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    }
 }
 
 /// Give h2-h4 headings without an explicit `{#id}` an id made from their text.
 fn add_heading_ids(events: &mut [Event]) {
     let mut used: Vec<String> = Vec::new();
     for i in 0..events.len() {
-        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else { continue };
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            continue;
+        };
         if id.is_some() || *level == HeadingLevel::H1 {
             continue;
         }
@@ -108,7 +142,11 @@ fn add_heading_ids(events: &mut [Event]) {
             }
         }
         let base = crate::model::slug::slugify(&text);
-        let base = if base.is_empty() { "kop".to_string() } else { base };
+        let base = if base.is_empty() {
+            "kop".to_string()
+        } else {
+            base
+        };
         let mut candidate = base.clone();
         let mut n = 1;
         while used.contains(&candidate) {
@@ -133,7 +171,10 @@ mod tests {
             } else if dest == "koekhuis.md" {
                 LinkTarget::Url("/verhalen/koekhuis/".into())
             } else {
-                LinkTarget::Missing(Problem::MissingLink { target: dest.into(), hint: Default::default() })
+                LinkTarget::Missing(Problem::MissingLink {
+                    target: dest.into(),
+                    hint: Default::default(),
+                })
             }
         })
     }
@@ -141,7 +182,12 @@ mod tests {
     #[test]
     fn content_links_become_urls() {
         let r = plain("Zie [het KOEKhuis](koekhuis.md) en [elders](https://example.org/a.md).\n");
-        assert!(r.html.contains(r#"<a href="/verhalen/koekhuis/">het KOEKhuis</a>"#), "{}", r.html);
+        assert!(
+            r.html
+                .contains(r#"<a href="/verhalen/koekhuis/">het KOEKhuis</a>"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("https://example.org/a.md"));
         assert!(r.problems.is_empty());
     }

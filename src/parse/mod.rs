@@ -23,7 +23,13 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [Section::Stories, Section::Events, Section::Neighbourhoods, Section::People, Section::Pages];
+    pub const ALL: [Section; 5] = [
+        Section::Stories,
+        Section::Events,
+        Section::Neighbourhoods,
+        Section::People,
+        Section::Pages,
+    ];
 
     /// The folder under content/.
     pub fn folder(self) -> &'static str {
@@ -39,7 +45,9 @@ impl Section {
     /// The section a content path belongs to, from its first folder under content/.
     pub fn of(path: &Path) -> Option<Section> {
         let folder = path.strip_prefix("content").ok()?.components().next()?;
-        Section::ALL.into_iter().find(|s| folder.as_os_str() == s.folder())
+        Section::ALL
+            .into_iter()
+            .find(|s| folder.as_os_str() == s.folder())
     }
 }
 
@@ -69,7 +77,11 @@ impl Document {
 
     /// The name the file gives its page: the file stem, or the folder of an `index.md`.
     pub fn stem(&self) -> String {
-        let stem = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if stem == "index" {
             if let Some(dir) = self.path.parent().and_then(Path::file_name) {
                 return dir.to_string_lossy().into_owned();
@@ -100,23 +112,58 @@ pub fn documents(files: Vec<SourceFile>, errs: &mut Diagnostics) -> Vec<Document
 fn document(file: SourceFile) -> Result<Document, Diagnostic> {
     let SourceFile { path, text } = file;
     let Some(section) = Section::of(&path) else {
-        let folders: Vec<String> = Section::ALL.iter().map(|s| format!("content/{}/", s.folder())).collect();
-        let message = format!("a Markdown file outside the content folders: expected it in one of {}", folders.join(", "));
+        let folders: Vec<String> = Section::ALL
+            .iter()
+            .map(|s| format!("content/{}/", s.folder()))
+            .collect();
+        let message = format!(
+            "a Markdown file outside the content folders: expected it in one of {}",
+            folders.join(", ")
+        );
         return Err(Diagnostic::in_file(&path, Problem::Output(message)));
     };
-    let split = front_matter::split(&text).map_err(|(line, p)| Diagnostic::at(&path, &text, line, 1, p))?;
+    let split =
+        front_matter::split(&text).map_err(|(line, p)| Diagnostic::at(&path, &text, line, 1, p))?;
     let yaml_text = split.yaml;
     let body_offset = split.body_offset;
     let front = match section {
-        Section::Stories => Front::Story(front_matter::read(&path, &text, yaml_text, front_matter::STORY_KEYS)?),
-        Section::Events => Front::Event(front_matter::read(&path, &text, yaml_text, front_matter::EVENT_KEYS)?),
-        Section::Neighbourhoods => {
-            Front::Neighbourhood(front_matter::read(&path, &text, yaml_text, front_matter::NEIGHBOURHOOD_KEYS)?)
-        }
-        Section::People => Front::Person(front_matter::read(&path, &text, yaml_text, front_matter::PERSON_KEYS)?),
-        Section::Pages => Front::Page(front_matter::read(&path, &text, yaml_text, front_matter::PAGE_KEYS)?),
+        Section::Stories => Front::Story(front_matter::read(
+            &path,
+            &text,
+            yaml_text,
+            front_matter::STORY_KEYS,
+        )?),
+        Section::Events => Front::Event(front_matter::read(
+            &path,
+            &text,
+            yaml_text,
+            front_matter::EVENT_KEYS,
+        )?),
+        Section::Neighbourhoods => Front::Neighbourhood(front_matter::read(
+            &path,
+            &text,
+            yaml_text,
+            front_matter::NEIGHBOURHOOD_KEYS,
+        )?),
+        Section::People => Front::Person(front_matter::read(
+            &path,
+            &text,
+            yaml_text,
+            front_matter::PERSON_KEYS,
+        )?),
+        Section::Pages => Front::Page(front_matter::read(
+            &path,
+            &text,
+            yaml_text,
+            front_matter::PAGE_KEYS,
+        )?),
     };
-    Ok(Document { path, text, front, body_offset })
+    Ok(Document {
+        path,
+        text,
+        front,
+        body_offset,
+    })
 }
 
 /// Line and column of the value of top-level front matter `key`, for pointing at it.
@@ -140,8 +187,14 @@ mod tests {
 
     #[test]
     fn sections_come_from_the_folder() {
-        assert_eq!(Section::of(Path::new("content/stories/a.md")), Some(Section::Stories));
-        assert_eq!(Section::of(Path::new("content/people/x/index.md")), Some(Section::People));
+        assert_eq!(
+            Section::of(Path::new("content/stories/a.md")),
+            Some(Section::Stories)
+        );
+        assert_eq!(
+            Section::of(Path::new("content/people/x/index.md")),
+            Some(Section::People)
+        );
         assert_eq!(Section::of(Path::new("content/misc/a.md")), None);
     }
 

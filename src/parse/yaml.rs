@@ -14,8 +14,14 @@ pub struct YamlError {
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
-        YamlError { message: tidy(&e.to_string()), line, column }
+        let (line, column) = e
+            .location()
+            .map_or((1, 1), |l| (l.line() as u32, l.column() as u32));
+        YamlError {
+            message: tidy(&e.to_string()),
+            line,
+            column,
+        }
     })
 }
 
@@ -42,14 +48,22 @@ mod tests {
     fn unknown_key_has_its_position() {
         let err = from_str::<Small>("title: a\ntitel: b\n").unwrap_err();
         assert_eq!((err.line, err.column), (2, 1));
-        assert!(err.message.starts_with("unknown field `titel`"), "{}", err.message);
+        assert!(
+            err.message.starts_with("unknown field `titel`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn alias_bombs_are_refused() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for i in 0..12 {
-            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("b{}", i - 1)
+            };
             bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         bomb.push_str("c: *b11\n");

@@ -25,7 +25,12 @@ pub struct ImageView<'a> {
 
 impl<'a> ImageView<'a> {
     pub fn of(image: &'a Option<Image>) -> Option<ImageView<'a>> {
-        image.as_ref().map(|i| ImageView { url: &i.url, alt: &i.alt, caption: i.caption.as_deref(), credit: i.credit.as_deref() })
+        image.as_ref().map(|i| ImageView {
+            url: &i.url,
+            alt: &i.alt,
+            caption: i.caption.as_deref(),
+            credit: i.credit.as_deref(),
+        })
     }
 }
 
@@ -52,9 +57,20 @@ impl<'a> StoryCard<'a> {
             url: &s.url,
             date: dates::day(lang, s.date.date()),
             date_iso: dates::rfc3339(&s.date),
-            kind: s.kind.map(|k| Link { name: &site.kinds[k].label, url: &site.kinds[k].url }),
-            neighbourhoods: s.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
-            authors: s.authors.iter().map(|&p| person_link(&site.people[p])).collect(),
+            kind: s.kind.map(|k| Link {
+                name: &site.kinds[k].label,
+                url: &site.kinds[k].url,
+            }),
+            neighbourhoods: s
+                .neighbourhoods
+                .iter()
+                .map(|&h| hood_link(&site.neighbourhoods[h]))
+                .collect(),
+            authors: s
+                .authors
+                .iter()
+                .map(|&p| person_link(&site.people[p]))
+                .collect(),
             summary: &s.summary,
             image: ImageView::of(&s.image),
             reading_minutes: s.reading_minutes(),
@@ -63,11 +79,17 @@ impl<'a> StoryCard<'a> {
 }
 
 fn hood_link(n: &Neighbourhood) -> Link<'_> {
-    Link { name: &n.name, url: &n.url }
+    Link {
+        name: &n.name,
+        url: &n.url,
+    }
 }
 
 fn person_link(p: &Person) -> Link<'_> {
-    Link { name: &p.name, url: &p.url }
+    Link {
+        name: &p.name,
+        url: &p.url,
+    }
 }
 
 /// An author under a story, with what the reader should know of them.
@@ -82,7 +104,13 @@ pub struct AuthorView<'a> {
 
 impl<'a> AuthorView<'a> {
     pub fn of(p: &'a Person) -> AuthorView<'a> {
-        AuthorView { name: &p.name, url: &p.url, role: p.role.as_deref(), organisation: p.organisation.as_deref(), image: ImageView::of(&p.image) }
+        AuthorView {
+            name: &p.name,
+            url: &p.url,
+            role: p.role.as_deref(),
+            organisation: p.organisation.as_deref(),
+            image: ImageView::of(&p.image),
+        }
     }
 }
 
@@ -109,8 +137,19 @@ impl<'a> StoryView<'a> {
             updated: s.updated.as_ref().map(|u| dates::day(lang, u.date())),
             updated_iso: s.updated.as_ref().map(dates::rfc3339),
             body: &s.body_html,
-            tags: s.tags.iter().map(|&t| Link { name: &site.tags[t].name, url: &site.tags[t].url }).collect(),
-            author_cards: s.authors.iter().map(|&p| AuthorView::of(&site.people[p])).collect(),
+            tags: s
+                .tags
+                .iter()
+                .map(|&t| Link {
+                    name: &site.tags[t].name,
+                    url: &site.tags[t].url,
+                })
+                .collect(),
+            author_cards: s
+                .authors
+                .iter()
+                .map(|&p| AuthorView::of(&site.people[p]))
+                .collect(),
             source: s.source.as_ref(),
         }
     }
@@ -150,7 +189,11 @@ impl<'a> EventCard<'a> {
             summary: &e.summary,
             cancelled: e.cancelled,
             upcoming: e.end.as_ref().unwrap_or(&e.start) >= now,
-            neighbourhoods: e.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
+            neighbourhoods: e
+                .neighbourhoods
+                .iter()
+                .map(|&h| hood_link(&site.neighbourhoods[h]))
+                .collect(),
         }
     }
 }
@@ -165,7 +208,11 @@ pub struct AnchorView<'a> {
 impl<'a> AnchorView<'a> {
     fn of(site: &'a Site, a: &'a Anchor) -> AnchorView<'a> {
         let person = a.person.map(|p| &site.people[p]);
-        AnchorView { text: &a.text, url: person.map(|p| p.url.as_str()), role: person.and_then(|p| p.role.as_deref()) }
+        AnchorView {
+            text: &a.text,
+            url: person.map(|p| p.url.as_str()),
+            role: person.and_then(|p| p.role.as_deref()),
+        }
     }
 }
 
@@ -195,7 +242,11 @@ impl<'a> NeighbourhoodView<'a> {
             body: &n.body_html,
             image: ImageView::of(&n.image),
             anchors: n.anchors.iter().map(|a| AnchorView::of(site, a)).collect(),
-            people: n.people.iter().map(|&p| AuthorView::of(&site.people[p])).collect(),
+            people: n
+                .people
+                .iter()
+                .map(|&p| AuthorView::of(&site.people[p]))
+                .collect(),
             story_count: n.stories.len(),
         }
     }
@@ -216,7 +267,11 @@ impl<'a> PersonView<'a> {
         PersonView {
             author: AuthorView::of(p),
             bio: &p.bio_html,
-            neighbourhoods: p.neighbourhoods.iter().map(|&h| hood_link(&site.neighbourhoods[h])).collect(),
+            neighbourhoods: p
+                .neighbourhoods
+                .iter()
+                .map(|&h| hood_link(&site.neighbourhoods[h]))
+                .collect(),
             story_count: p.stories.len(),
         }
     }
@@ -245,4 +300,3 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
 }
-

@@ -106,6 +106,9 @@ impl Job {
 
     /// Whether this is an HTML page a reader can land on (and so belongs in the sitemap).
     pub fn is_listed_page(self) -> bool {
-        !matches!(self, Job::NeighbourhoodFeed(_) | Job::Feed | Job::Sitemap | Job::Robots | Job::NotFound)
+        !matches!(
+            self,
+            Job::NeighbourhoodFeed(_) | Job::Feed | Job::Sitemap | Job::Robots | Job::NotFound
+        )
     }
 }

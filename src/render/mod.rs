@@ -34,9 +34,19 @@ struct Shared<'a> {
 }
 
 /// Render every page of `site` with `theme`; `now` decides which events are upcoming.
-pub fn all(site: &Site, theme: &mut Theme, files: &SiteFiles, now: &jiff::ZonedDateTime, errs: &mut Diagnostics) -> Vec<Output> {
+pub fn all(
+    site: &Site,
+    theme: &mut Theme,
+    files: &SiteFiles,
+    now: &jiff::ZonedDateTime,
+    errs: &mut Diagnostics,
+) -> Vec<Output> {
     set_globals(site, theme);
-    let cards = site.stories.par_iter().map(|s| Value::from_serializable(&StoryCard::of(site, s))).collect();
+    let cards = site
+        .stories
+        .par_iter()
+        .map(|s| Value::from_serializable(&StoryCard::of(site, s)))
+        .collect();
     let shared = Shared { site, now, cards };
     let theme = &*theme;
     let failures = Mutex::new(Vec::new());
@@ -44,21 +54,38 @@ pub fn all(site: &Site, theme: &mut Theme, files: &SiteFiles, now: &jiff::ZonedD
     let outputs = jobs
         .par_iter()
         .filter_map(|&job| match render_job(&shared, theme, job, &jobs) {
-            Ok(bytes) => Some(Output { path: output_path(site, &job.url(site)), bytes }),
+            Ok(bytes) => Some(Output {
+                path: output_path(site, &job.url(site)),
+                bytes,
+            }),
             Err(e) => {
-                failures.lock().expect("no panics while holding the lock").push(theme.render_diagnostic(&e, files));
+                failures
+                    .lock()
+                    .expect("no panics while holding the lock")
+                    .push(theme.render_diagnostic(&e, files));
                 None
             }
         })
         .collect();
-    errs.extend(failures.into_inner().expect("no panics while holding the lock"));
+    errs.extend(
+        failures
+            .into_inner()
+            .expect("no panics while holding the lock"),
+    );
     outputs
 }
 
 /// `/verhalen/x/` -> `verhalen/x/index.html`, the site prefix taken off.
 pub fn output_path(site: &Site, url: &str) -> PathBuf {
-    let rel = url.strip_prefix(&site.urls.prefix).unwrap_or(url).trim_start_matches('/');
-    if rel.is_empty() || rel.ends_with('/') { PathBuf::from(format!("{rel}index.html")) } else { PathBuf::from(rel) }
+    let rel = url
+        .strip_prefix(&site.urls.prefix)
+        .unwrap_or(url)
+        .trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        PathBuf::from(format!("{rel}index.html"))
+    } else {
+        PathBuf::from(rel)
+    }
 }
 
 #[derive(Serialize)]
@@ -104,11 +131,23 @@ fn set_globals(site: &Site, theme: &mut Theme) {
     global.insert("site", &view);
     global.insert("urls", &urls);
     global.insert("t", &theme.words);
-    let pages: Vec<Link> = site.pages.iter().map(|p| Link { name: &p.title, url: &p.url }).collect();
+    let pages: Vec<Link> = site
+        .pages
+        .iter()
+        .map(|p| Link {
+            name: &p.title,
+            url: &p.url,
+        })
+        .collect();
     theme.tera.global_context().insert("pages", &pages);
 }
 
-fn render_job(shared: &Shared, theme: &Theme, job: Job, all_jobs: &[Job]) -> tera::TeraResult<Vec<u8>> {
+fn render_job(
+    shared: &Shared,
+    theme: &Theme,
+    job: Job,
+    all_jobs: &[Job],
+) -> tera::TeraResult<Vec<u8>> {
     let ctx = context_for(shared, job, all_jobs);
     let mut bytes = Vec::with_capacity(16 * 1024);
     theme.tera.render_to(job.template(), &ctx, &mut bytes)?;
@@ -140,18 +179,30 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             list(shared, &mut ctx, &all, page, &site.urls.root(""));
             let events: Vec<EventCard> = upcoming(shared).take(3).collect();
             ctx.insert("upcoming_events", &events);
-            let hoods: Vec<NeighbourhoodView> = site.neighbourhoods.iter().map(|n| NeighbourhoodView::of(site, n)).collect();
+            let hoods: Vec<NeighbourhoodView> = site
+                .neighbourhoods
+                .iter()
+                .map(|n| NeighbourhoodView::of(site, n))
+                .collect();
             ctx.insert("neighbourhoods", &hoods);
             (String::new(), site.config.description.clone(), "home")
         }
         Job::Stories { page } => {
             let all: Vec<Idx> = (0..site.stories.len()).collect();
-            list(shared, &mut ctx, &all, page, &site.urls.section(&site.urls.routes.stories));
+            list(
+                shared,
+                &mut ctx,
+                &all,
+                page,
+                &site.urls.section(&site.urls.routes.stories),
+            );
             (String::new(), String::new(), "stories")
         }
         Job::Story(i) => story(shared, &mut ctx, i),
         Job::Neighbourhoods => {
-            let hoods: Vec<NeighbourhoodView> = sorted_by_name(&site.neighbourhoods, |n| &n.name).map(|n| NeighbourhoodView::of(site, n)).collect();
+            let hoods: Vec<NeighbourhoodView> = sorted_by_name(&site.neighbourhoods, |n| &n.name)
+                .map(|n| NeighbourhoodView::of(site, n))
+                .collect();
             ctx.insert("neighbourhoods", &hoods);
             (String::new(), String::new(), "neighbourhoods")
         }
@@ -159,36 +210,78 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             let n = &site.neighbourhoods[idx];
             list(shared, &mut ctx, &n.stories, page, &n.url);
             ctx.insert("neighbourhood", &NeighbourhoodView::of(site, n));
-            let events: Vec<EventCard> = n.events.iter().map(|&e| EventCard::of(site, &site.events[e], shared.now)).filter(|e| e.upcoming).collect();
+            let events: Vec<EventCard> = n
+                .events
+                .iter()
+                .map(|&e| EventCard::of(site, &site.events[e], shared.now))
+                .filter(|e| e.upcoming)
+                .collect();
             ctx.insert("upcoming_events", &events);
             (n.name.clone(), n.summary.clone(), "neighbourhoods")
         }
         Job::NeighbourhoodFeed(idx) => {
             let n = &site.neighbourhoods[idx];
-            feed(shared, &mut ctx, &n.stories, &format!("{} – {}", site.config.title, n.name), &n.feed_url, &n.url);
+            feed(
+                shared,
+                &mut ctx,
+                &n.stories,
+                &format!("{} – {}", site.config.title, n.name),
+                &n.feed_url,
+                &n.url,
+            );
             (n.name.clone(), String::new(), "feed")
         }
         Job::Kind { idx, page } => {
             let k = &site.kinds[idx];
             list(shared, &mut ctx, &k.stories, page, &k.url);
-            ctx.insert("kind", &TermView { name: &k.label, url: &k.url, count: k.stories.len() });
+            ctx.insert(
+                "kind",
+                &TermView {
+                    name: &k.label,
+                    url: &k.url,
+                    count: k.stories.len(),
+                },
+            );
             (k.label.clone(), String::new(), "stories")
         }
         Job::Tags => {
-            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name).map(|t| TermView { name: &t.name, url: &t.url, count: t.stories.len() }).collect();
+            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name)
+                .map(|t| TermView {
+                    name: &t.name,
+                    url: &t.url,
+                    count: t.stories.len(),
+                })
+                .collect();
             ctx.insert("tags", &tags);
-            let kinds: Vec<TermView> = site.kinds.iter().map(|k| TermView { name: &k.label, url: &k.url, count: k.stories.len() }).collect();
+            let kinds: Vec<TermView> = site
+                .kinds
+                .iter()
+                .map(|k| TermView {
+                    name: &k.label,
+                    url: &k.url,
+                    count: k.stories.len(),
+                })
+                .collect();
             ctx.insert("kinds", &kinds);
             (String::new(), String::new(), "tags")
         }
         Job::Tag { idx, page } => {
             let t = &site.tags[idx];
             list(shared, &mut ctx, &t.stories, page, &t.url);
-            ctx.insert("tag", &TermView { name: &t.name, url: &t.url, count: t.stories.len() });
+            ctx.insert(
+                "tag",
+                &TermView {
+                    name: &t.name,
+                    url: &t.url,
+                    count: t.stories.len(),
+                },
+            );
             (t.name.clone(), String::new(), "tags")
         }
         Job::People => {
-            let people: Vec<PersonView> = sorted_by_name(&site.people, |p| &p.name).map(|p| PersonView::of(site, p)).collect();
+            let people: Vec<PersonView> = sorted_by_name(&site.people, |p| &p.name)
+                .map(|p| PersonView::of(site, p))
+                .collect();
             ctx.insert("people", &people);
             (String::new(), String::new(), "people")
         }
@@ -199,8 +292,13 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             (p.name.clone(), p.role.clone().unwrap_or_default(), "people")
         }
         Job::Agenda => {
-            let cards: Vec<EventCard> = site.events.iter().map(|e| EventCard::of(site, e, shared.now)).collect();
-            let (upcoming, mut past): (Vec<EventCard>, Vec<EventCard>) = cards.into_iter().partition(|e| e.upcoming);
+            let cards: Vec<EventCard> = site
+                .events
+                .iter()
+                .map(|e| EventCard::of(site, e, shared.now))
+                .collect();
+            let (upcoming, mut past): (Vec<EventCard>, Vec<EventCard>) =
+                cards.into_iter().partition(|e| e.upcoming);
             past.reverse();
             ctx.insert("upcoming_events", &upcoming);
             ctx.insert("past_events", &past);
@@ -221,7 +319,14 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
         Job::NotFound => (String::new(), String::new(), "404"),
         Job::Feed => {
             let all: Vec<Idx> = (0..site.stories.len()).collect();
-            feed(shared, &mut ctx, &all, &site.config.title, &site.urls.root("feed.xml"), &site.urls.root(""));
+            feed(
+                shared,
+                &mut ctx,
+                &all,
+                &site.config.title,
+                &site.urls.root("feed.xml"),
+                &site.urls.root(""),
+            );
             (String::new(), String::new(), "feed")
         }
         Job::Sitemap => {
@@ -232,15 +337,29 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
     };
     let url = job.url(site);
     let permalink = absolute(site, &url);
-    ctx.insert("page", &PageInfo { title, description, url, permalink, section });
+    ctx.insert(
+        "page",
+        &PageInfo {
+            title,
+            description,
+            url,
+            permalink,
+            section,
+        },
+    );
     ctx
 }
 
 fn upcoming<'a>(shared: &'a Shared) -> impl Iterator<Item = EventCard<'a>> {
-    shared.site.events.iter().map(|e| EventCard::of(shared.site, e, shared.now)).filter(|e| e.upcoming)
+    shared
+        .site
+        .events
+        .iter()
+        .map(|e| EventCard::of(shared.site, e, shared.now))
+        .filter(|e| e.upcoming)
 }
 
-fn sorted_by_name<'a, T>(items: &'a [T], name: impl Fn(&T) -> &str) -> impl Iterator<Item = &'a T> {
+fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> impl Iterator<Item = &T> {
     let mut sorted: Vec<&T> = items.iter().collect();
     sorted.sort_by_cached_key(|t| crate::model::slug::slugify(name(t)));
     sorted.into_iter()
@@ -265,7 +384,12 @@ fn list(shared: &Shared, ctx: &mut Context, stories: &[Idx], page: usize, first_
         total,
         prev_url: (page > 1).then(|| at(page - 1)),
         next_url: (page < total).then(|| at(page + 1)),
-        pages: (1..=total).map(|number| PageLink { number, url: at(number) }).collect(),
+        pages: (1..=total)
+            .map(|number| PageLink {
+                number,
+                url: at(number),
+            })
+            .collect(),
     };
     ctx.insert("pagination", &pagination);
 }
@@ -274,7 +398,11 @@ fn story(shared: &Shared, ctx: &mut Context, i: Idx) -> (String, String, &'stati
     let site = shared.site;
     let s = &site.stories[i];
     ctx.insert("story", &StoryView::of(site, s));
-    let events: Vec<EventCard> = s.events.iter().map(|&e| EventCard::of(site, &site.events[e], shared.now)).collect();
+    let events: Vec<EventCard> = s
+        .events
+        .iter()
+        .map(|&e| EventCard::of(site, &site.events[e], shared.now))
+        .collect();
     ctx.insert("events", &events);
     insert_cards(shared, ctx, "related", &s.related);
     (s.title.clone(), s.summary.clone(), "stories")
@@ -301,7 +429,14 @@ struct FeedEntry<'a> {
     content: &'a str,
 }
 
-fn feed(shared: &Shared, ctx: &mut Context, stories: &[Idx], title: &str, self_url: &str, site_url: &str) {
+fn feed(
+    shared: &Shared,
+    ctx: &mut Context,
+    stories: &[Idx],
+    title: &str,
+    self_url: &str,
+    site_url: &str,
+) {
     let site = shared.site;
     let entries: Vec<FeedEntry> = stories
         .iter()
@@ -313,16 +448,32 @@ fn feed(shared: &Shared, ctx: &mut Context, stories: &[Idx], title: &str, self_u
                 url: absolute(site, &s.url),
                 published: dates::rfc3339(&s.date),
                 updated: dates::rfc3339(s.updated.as_ref().unwrap_or(&s.date)),
-                authors: s.authors.iter().map(|&a| site.people[a].name.as_str()).collect(),
+                authors: s
+                    .authors
+                    .iter()
+                    .map(|&a| site.people[a].name.as_str())
+                    .collect(),
                 categories: s.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
                 summary: &s.summary,
                 content: &s.body_html,
             }
         })
         .collect();
-    let newest = stories.iter().map(|&i| &site.stories[i]).map(|s| s.updated.as_ref().unwrap_or(&s.date)).max();
-    let updated = newest.or(site.updated.as_ref()).map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), dates::rfc3339);
-    let view = FeedView { title, self_url: absolute(site, self_url), site_url: absolute(site, site_url), updated, entries };
+    let newest = stories
+        .iter()
+        .map(|&i| &site.stories[i])
+        .map(|s| s.updated.as_ref().unwrap_or(&s.date))
+        .max();
+    let updated = newest
+        .or(site.updated.as_ref())
+        .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), dates::rfc3339);
+    let view = FeedView {
+        title,
+        self_url: absolute(site, self_url),
+        site_url: absolute(site, site_url),
+        updated,
+        entries,
+    };
     ctx.insert("feed", &view);
 }
 
@@ -345,7 +496,10 @@ fn sitemap(shared: &Shared, ctx: &mut Context, jobs: &[Job]) {
                 }
                 _ => None,
             };
-            SitemapEntry { loc: absolute(site, &j.url(site)), lastmod }
+            SitemapEntry {
+                loc: absolute(site, &j.url(site)),
+                lastmod,
+            }
         })
         .collect();
     ctx.insert("entries", &entries);

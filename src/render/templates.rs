@@ -27,23 +27,38 @@ pub struct Theme {
 impl Theme {
     /// Compile the templates in `files`; `None` when they cannot be used at all.
     pub fn load(files: &SiteFiles, config: &Config, errs: &mut Diagnostics) -> Option<Theme> {
-        let mut sources: BTreeMap<String, (String, Option<PathBuf>)> =
-            BUILTIN.iter().map(|(n, t)| (n.to_string(), (t.to_string(), None))).collect();
+        let mut sources: BTreeMap<String, (String, Option<PathBuf>)> = BUILTIN
+            .iter()
+            .map(|(n, t)| (n.to_string(), (t.to_string(), None)))
+            .collect();
         for (name, file) in &files.templates {
             sources.insert(name.clone(), (file.text.clone(), Some(file.path.clone())));
         }
-        let paths = sources.iter().filter_map(|(n, (_, p))| Some((n.clone(), p.clone()?))).collect();
+        let paths = sources
+            .iter()
+            .filter_map(|(n, (_, p))| Some((n.clone(), p.clone()?)))
+            .collect();
         let words = words(files, config, errs);
-        let mut theme = Theme { tera: tera::Tera::new(), paths, words };
+        let mut theme = Theme {
+            tera: tera::Tera::new(),
+            paths,
+            words,
+        };
         theme.compile(sources, errs).then_some(theme)
     }
 
     /// Add all templates; a broken one is reported and left out so the others are checked too.
-    fn compile(&mut self, mut sources: BTreeMap<String, (String, Option<PathBuf>)>, errs: &mut Diagnostics) -> bool {
+    fn compile(
+        &mut self,
+        mut sources: BTreeMap<String, (String, Option<PathBuf>)>,
+        errs: &mut Diagnostics,
+    ) -> bool {
         let mut ok = true;
         loop {
             let batch: Vec<(&String, &String)> = sources.iter().map(|(n, (t, _))| (n, t)).collect();
-            let Err(e) = self.tera.add_raw_templates(batch) else { return ok };
+            let Err(e) = self.tera.add_raw_templates(batch) else {
+                return ok;
+            };
             ok = false;
             let culprit = match e.kind() {
                 tera::ErrorKind::SyntaxError(r) => Some(r.filename().to_string()),
@@ -59,16 +74,26 @@ impl Theme {
     }
 
     /// A Tera error as a diagnostic at the template file and line.
-    pub fn diagnostic(&self, e: &tera::Error, sources: &BTreeMap<String, (String, Option<PathBuf>)>) -> Diagnostic {
+    pub fn diagnostic(
+        &self,
+        e: &tera::Error,
+        sources: &BTreeMap<String, (String, Option<PathBuf>)>,
+    ) -> Diagnostic {
         let report = match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
             _ => None,
         };
         let Some(r) = report else {
-            return Diagnostic::general(Problem::Template { template: String::new(), message: e.to_string() });
+            return Diagnostic::general(Problem::Template {
+                template: String::new(),
+                message: e.to_string(),
+            });
         };
         let name = r.filename().to_string();
-        let problem = Problem::Template { template: name.clone(), message: r.message().to_string() };
+        let problem = Problem::Template {
+            template: name.clone(),
+            message: r.message().to_string(),
+        };
         let (line, column) = (r.span().start_line as u32, r.span().start_col as u32 + 1);
         match (self.paths.get(&name), sources.get(&name)) {
             (Some(path), Some((text, _))) => Diagnostic::at(path, text, line, column, problem),
@@ -78,7 +103,11 @@ impl Theme {
 
     /// A render error, found with the template sources the theme was compiled from.
     pub fn render_diagnostic(&self, e: &tera::Error, files: &SiteFiles) -> Diagnostic {
-        let sources = files.templates.iter().map(|(n, f)| (n.clone(), (f.text.clone(), Some(f.path.clone())))).collect();
+        let sources = files
+            .templates
+            .iter()
+            .map(|(n, f)| (n.clone(), (f.text.clone(), Some(f.path.clone()))))
+            .collect();
         self.diagnostic(e, &sources)
     }
 }
@@ -88,13 +117,22 @@ fn words(files: &SiteFiles, config: &Config, errs: &mut Diagnostics) -> BTreeMap
     let mut words = BTreeMap::new();
     if files.words.is_empty() {
         let lang = config.lang.code();
-        let message = format!("the theme has no words for language `{lang}`: expected themes/{}/i18n/{lang}.yaml", config.theme);
+        let message = format!(
+            "the theme has no words for language `{lang}`: expected themes/{}/i18n/{lang}.yaml",
+            config.theme
+        );
         errs.push(Diagnostic::general(Problem::Output(message)));
     }
     for file in &files.words {
         match yaml::from_str::<BTreeMap<String, String>>(&file.text) {
             Ok(more) => words.extend(more),
-            Err(e) => errs.push(Diagnostic::at(&file.path, &file.text, e.line, e.column, Problem::Yaml(e.message))),
+            Err(e) => errs.push(Diagnostic::at(
+                &file.path,
+                &file.text,
+                e.line,
+                e.column,
+                Problem::Yaml(e.message),
+            )),
         }
     }
     words

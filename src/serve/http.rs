@@ -1,0 +1,218 @@
+//! The dev server's HTTP side: only files of the last good build are served, from memory.
+//!
+//! A request path is decoded and looked up in the built site's file table; nothing is ever
+//! joined onto a folder on disk, so `..`, encoded dots or slashes and backslashes cannot reach
+//! anything else.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::pipeline::Built;
+
+/// The script every HTML page gets in serve mode.
+const RELOAD_SCRIPT: &str = "<script src=\"/__plein/reload.js\"></script>";
+pub const RELOAD_JS: &str = include_str!("reload.js");
+
+/// One built file: rendered bytes, or a file to copy from the site folder.
+#[derive(Clone)]
+pub enum Body {
+    Bytes(Arc<Vec<u8>>),
+    File(PathBuf),
+}
+
+/// The site as served: URL path (no leading slash) to file.
+#[derive(Clone, Default)]
+pub struct Snapshot {
+    pub files: HashMap<String, Body>,
+}
+
+impl Snapshot {
+    /// The served form of a build, with the reload script injected into HTML pages.
+    pub fn of(built: &Built, root: &std::path::Path) -> Snapshot {
+        let mut files = HashMap::with_capacity(built.outputs.len() + built.copies.len());
+        for c in &built.copies {
+            files.insert(url_key(&c.target), Body::File(root.join(&c.source)));
+        }
+        for o in &built.outputs {
+            let key = url_key(&o.path);
+            let bytes = if key.ends_with(".html") {
+                inject(&o.bytes)
+            } else {
+                o.bytes.clone()
+            };
+            files.insert(key, Body::Bytes(Arc::new(bytes)));
+        }
+        Snapshot { files }
+    }
+
+    /// The file for a request path, and whether it is the 404 page standing in.
+    pub fn lookup(&self, raw_url: &str) -> Lookup {
+        let Some(path) = clean_path(raw_url) else {
+            return Lookup::BadRequest;
+        };
+        if let Some(body) = self.files.get(&path) {
+            return Lookup::Found(path, body.clone());
+        }
+        let index = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            format!("{path}/index.html")
+        };
+        match self.files.get(&index) {
+            Some(body) if path.is_empty() || path.ends_with('/') => {
+                Lookup::Found(index, body.clone())
+            }
+            Some(_) => Lookup::Redirect(format!("/{path}/")),
+            None => Lookup::NotFound(self.files.get("404.html").cloned()),
+        }
+    }
+}
+
+pub enum Lookup {
+    Found(String, Body),
+    Redirect(String),
+    NotFound(Option<Body>),
+    BadRequest,
+}
+
+fn url_key(path: &std::path::Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn inject(html: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{RELOAD_SCRIPT}").into_bytes(),
+    }
+}
+
+/// The decoded path of a request URL without its leading slash, or `None` when it tries to
+/// leave the site: `..` segments, backslashes, NUL bytes, or text that is not UTF-8.
+pub fn clean_path(raw_url: &str) -> Option<String> {
+    let mut url = raw_url;
+    if let Some(rest) = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+    {
+        url = rest.find('/').map_or("/", |i| &rest[i..]);
+    }
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    if !path.starts_with('/') {
+        return None;
+    }
+    let decoded = percent_decode(path)?;
+    if decoded.contains('\\') || decoded.contains('\0') {
+        return None;
+    }
+    let trimmed = decoded.trim_start_matches('/');
+    if trimmed.split('/').any(|seg| seg == ".." || seg == ".") {
+        return None;
+    }
+    Some(trimmed.to_string())
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The Content-Type for a file name.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_paths_are_refused() {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a/..%2f..%2fetc",
+            "/a\\..\\b",
+            "/%00",
+            "/%ff",
+            "relative",
+            "/%2",
+        ] {
+            assert_eq!(clean_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ordinary_paths_are_decoded() {
+        assert_eq!(
+            clean_path("/verhalen/caf%C3%A9/?q=1").as_deref(),
+            Some("verhalen/café/")
+        );
+        assert_eq!(
+            clean_path("http://127.0.0.1:1111/style.css").as_deref(),
+            Some("style.css")
+        );
+        assert_eq!(clean_path("/").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn lookup_finds_index_pages_and_redirects() {
+        let mut snap = Snapshot::default();
+        snap.files
+            .insert("index.html".into(), Body::Bytes(Arc::new(b"home".to_vec())));
+        snap.files.insert(
+            "verhalen/index.html".into(),
+            Body::Bytes(Arc::new(b"list".to_vec())),
+        );
+        assert!(matches!(snap.lookup("/"), Lookup::Found(p, _) if p == "index.html"));
+        assert!(matches!(snap.lookup("/verhalen"), Lookup::Redirect(u) if u == "/verhalen/"));
+        assert!(matches!(snap.lookup("/nergens/"), Lookup::NotFound(None)));
+    }
+
+    #[test]
+    fn reload_script_goes_before_body_end() {
+        assert_eq!(
+            inject(b"<body>x</body>"),
+            format!("<body>x{RELOAD_SCRIPT}</body>").into_bytes()
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! Building fixture sites and the example site: pages, links, feeds, drafts, output safety.
+
+use std::path::Path;
+
+use crate::support::*;
+
+/// Every root-relative link and source in every HTML file of `public` resolves to a file.
+fn assert_links_resolve(public: &Path) {
+    let mut broken = Vec::new();
+    for (path, bytes) in tree(public) {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            if !link.starts_with('/') || link.starts_with("//") {
+                continue;
+            }
+            let target = link
+                .split(['#', '?'])
+                .next()
+                .unwrap()
+                .trim_start_matches('/');
+            let file = public.join(target);
+            let ok = if target.is_empty() || target.ends_with('/') {
+                file.join("index.html").is_file()
+            } else {
+                file.is_file()
+            };
+            if !ok {
+                broken.push(format!("{}: {link}", path.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn example_site_builds_and_every_link_resolves() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = plein_in(&repo(), &["build", "--output", public.to_str().unwrap()]);
+    run.ok();
+    assert!(run.stderr.contains("stories"), "{}", run.stderr);
+    assert!(public.join("index.html").is_file());
+    assert!(
+        public
+            .join("verhalen/florijnflat-krijgt-kleur/index.html")
+            .is_file()
+    );
+    assert_links_resolve(&public);
+    for xml in ["feed.xml", "sitemap.xml", "buurten/muntenbuurt/feed.xml"] {
+        let text = std::fs::read_to_string(public.join(xml)).unwrap();
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    }
+}
+
+#[test]
+fn article_renders_with_dutch_date_quote_author_and_neighbourhoods() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let story = site.page("verhalen/kracht-van-samen/index.html");
+    assert!(story.contains("18 juli 2022"), "Dutch date");
+    assert!(story.contains("<blockquote>"), "pull-quote");
+    assert!(
+        story.contains("href=\"/mensen/irma-vroegop/\""),
+        "author link"
+    );
+    assert!(story.contains("href=\"/buurten/rijtuigenbuurt/\""));
+    assert!(story.contains("href=\"/buurten/muntenbuurt/\""));
+    assert!(
+        story.contains("href=\"/buurten/muntenbuurt/#ankerpunten\""),
+        "relative link rewritten with its fragment"
+    );
+    assert!(
+        story.contains("src=\"/verhalen/kracht-van-samen/tafel.png\""),
+        "image beside the story"
+    );
+    assert!(
+        site.public()
+            .join("verhalen/kracht-van-samen/tafel.png")
+            .is_file()
+    );
+    assert!(
+        story.contains("https://example.org/artikel"),
+        "source attribution"
+    );
+    assert!(
+        story.contains("/agenda/agenda-sociaal-werk/"),
+        "event call to action"
+    );
+    let person = site.page("mensen/irma-vroegop/index.html");
+    assert!(
+        person.contains("/verhalen/kracht-van-samen/"),
+        "person links back to the story"
+    );
+    for hood in ["muntenbuurt", "rijtuigenbuurt"] {
+        let page = site.page(&format!("buurten/{hood}/index.html"));
+        assert!(
+            page.contains("/verhalen/kracht-van-samen/"),
+            "{hood} links back to the story"
+        );
+    }
+    let muntenbuurt = site.page("buurten/muntenbuurt/index.html");
+    assert!(
+        muntenbuurt.contains("Het flatcontact in iedere flat"),
+        "anchor point"
+    );
+    assert_links_resolve(&site.public());
+}
+
+#[test]
+fn slugs_fold_diacritics_and_named_things_get_pages() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    assert!(
+        site.public()
+            .join("verhalen/creeer-ruimte/index.html")
+            .is_file()
+    );
+    for page in [
+        "tags/community-building/index.html",
+        "thema/meeting/index.html",
+        "thema/garden/index.html",
+        "buurten/index.html",
+        "mensen/index.html",
+        "tags/index.html",
+        "agenda/index.html",
+        "over/index.html",
+        "404.html",
+        "robots.txt",
+    ] {
+        assert!(site.public().join(page).is_file(), "{page}");
+    }
+    let relative = site.page("verhalen/creeer-ruimte/index.html");
+    assert!(
+        relative.contains("href=\"/verhalen/kracht-van-samen/\""),
+        "link to index.md becomes the story URL"
+    );
+}
+
+#[test]
+fn bom_and_crlf_files_build_like_any_other() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    assert!(site.page("over/index.html").contains("Over deze site"));
+    assert!(
+        site.page("buurten/rijtuigenbuurt/index.html")
+            .contains("De buurt van het KOEKhuis.")
+    );
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    assert!(!site.public().join("verhalen/nog-niet-af").exists());
+    site.plein(&["build", "--drafts"]).ok();
+    assert!(
+        site.public()
+            .join("verhalen/nog-niet-af/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn feeds_and_sitemap_use_the_base_url() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let feed = site.page("feed.xml");
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let entries = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .count();
+    assert_eq!(entries, 2);
+    assert!(feed.contains("<id>https://wijk.example.nl/verhalen/kracht-van-samen/</id>"));
+    let sitemap = site.page("sitemap.xml");
+    roxmltree::Document::parse(&sitemap).unwrap();
+    assert!(sitemap.contains("<loc>https://wijk.example.nl/verhalen/creeer-ruimte/</loc>"));
+    assert!(!sitemap.contains("404"));
+    let hood_feed = site.page("buurten/muntenbuurt/feed.xml");
+    roxmltree::Document::parse(&hood_feed).unwrap();
+    site.plein(&["build", "--base-url", "https://elders.example.org/wijk"])
+        .ok();
+    assert!(
+        site.page("verhalen/creeer-ruimte/index.html")
+            .contains("href=\"/wijk/verhalen/kracht-van-samen/\"")
+    );
+    assert!(
+        site.public()
+            .join("verhalen/creeer-ruimte/index.html")
+            .is_file(),
+        "the prefix is not a folder in the output"
+    );
+}
+
+#[test]
+fn english_sites_use_english_words() {
+    let site = Site::copy("minimal");
+    site.write("plein.yaml", "language: en\n");
+    site.plein(&["build"]).ok();
+    let story = site.page("stories/eerste-verhaal/index.html");
+    assert!(story.contains("2 May 2024"));
+    assert!(story.contains("lang=\"en\""));
+    assert!(
+        site.public()
+            .join("neighbourhoods/zuilenstein/index.html")
+            .is_file()
+    );
+    assert!(site.public().join("events/tuindag/index.html").is_file());
+}
+
+#[test]
+fn the_summary_counts_what_was_built() {
+    let site = Site::copy("article");
+    let run = site.plein(&["build"]);
+    run.ok();
+    assert!(
+        run.stderr
+            .contains("built 2 stories, 1 events, 2 neighbourhoods, 1 people"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(" s"), "{}", run.stderr);
+}
+
+#[test]
+fn a_site_template_overrides_the_theme() {
+    let site = Site::copy("minimal");
+    site.write(
+        "templates/404.html",
+        "<!doctype html><title>Weg</title><main><h1>Deze pagina is verhuisd</h1></main>\n",
+    );
+    site.plein(&["build"]).ok();
+    assert!(site.page("404.html").contains("Deze pagina is verhuisd"));
+}
+
+#[test]
+fn repeated_builds_give_identical_output() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let first = tree(&site.public());
+    site.plein(&["build"]).ok();
+    assert_eq!(first, tree(&site.public()));
+}
+
+#[test]
+fn dangerous_output_folders_are_refused() {
+    let site = Site::copy("minimal");
+    let before = tree(site.root());
+    for output in [".", "content", "content/stories", "..", "/"] {
+        let run = site.plein(&["build", "--output", output]);
+        run.fails(1);
+        assert!(
+            run.stderr.contains("refusing to build into"),
+            "{output}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(before, tree(site.root()), "nothing in the site changed");
+}
+
+#[test]
+fn a_folder_plein_did_not_write_is_not_replaced() {
+    let site = Site::copy("minimal");
+    site.write("docs/notes.txt", "my own notes");
+    site.plein(&["build", "--output", "docs"]).fails(1);
+    assert_eq!(
+        std::fs::read_to_string(site.root().join("docs/notes.txt")).unwrap(),
+        "my own notes"
+    );
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = Site::copy("article");
+    let run = site.plein(&["check"]);
+    run.ok();
+    assert!(!site.public().exists());
+    assert!(run.stderr.contains("no problems"), "{}", run.stderr);
+}
+
+#[test]
+fn a_wrong_command_line_exits_2() {
+    plein_in(&repo(), &["build", "--no-such-flag"]).fails(2);
+    plein_in(&repo(), &["frobnicate"]).fails(2);
+}
+
+#[test]
+fn pages_snapshot() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    for page in [
+        "verhalen/kracht-van-samen/index.html",
+        "buurten/muntenbuurt/index.html",
+        "mensen/irma-vroegop/index.html",
+        "agenda/agenda-sociaal-werk/index.html",
+    ] {
+        let html = site.page(page);
+        insta::assert_snapshot!(page.replace('/', "_"), main_of(&html));
+    }
+}
