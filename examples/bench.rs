@@ -1,0 +1,315 @@
+//! The plein benchmark: generate a synthetic Dutch site of N stories, then measure a cold
+//! build, a rebuild with nothing changed, `plein serve` save-to-served time for a one-line
+//! edit, peak memory, and the pages and bytes written; with `--peers`, Hugo and Zola too.
+//!
+//! ```sh
+//! cargo build --release && cargo run --release --example bench -- 1000 10000
+//! ```
+//! Sites are generated under target/bench/. Figures are medians of `--runs` runs (default 3).
+
+use std::fmt::Write as _;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WORDS: &[&str] = &[
+    "buurt", "bewoners", "samen", "koffie", "tuin", "moestuin", "muur", "schildering", "flat", "galerij", "plein", "school",
+    "kinderen", "jongeren", "ouderen", "vrijwilligers", "buurthuis", "ontmoeting", "avond", "ochtend", "zaterdag", "dinsdag",
+    "gemeente", "wijk", "straat", "bankje", "boom", "bloemen", "kruiden", "oogst", "soep", "tafel", "gesprek", "verhaal",
+    "vertrouwen", "gezicht", "buren", "sleutel", "deur", "trap", "lift", "kleur", "verf", "kwast", "ontwerp", "tekening",
+    "idee", "plan", "budget", "subsidie", "opbouwwerker", "community", "builder", "sociaal", "werker", "huismeester",
+    "wijkagent", "bibliotheek", "markt", "speeltuin", "voetbal", "kookclub", "taalcafé", "repair", "café", "hulp", "zorg",
+    "eenzaamheid", "thuis", "welkom", "nieuw", "oud", "mooi", "groen", "grijs", "warm", "stil", "druk", "open", "gezellig",
+    "klein", "groot", "lang", "kort", "eerste", "laatste", "elke", "week", "maand", "jaar", "zomer", "winter", "lente",
+    "herfst", "regen", "zon", "wind", "fiets", "bus", "kanaal", "brug", "park", "veld", "hek", "schuur", "gereedschap",
+    "zaden", "aarde", "water", "gieter", "emmer", "ladder", "steiger", "gevel", "raam", "balkon", "portiek", "lantaarn",
+];
+const VERBS: &[&str] = &[
+    "maakt", "deelt", "brengt", "zet", "vindt", "zoekt", "helpt", "plant", "schildert", "kookt", "vertelt", "luistert",
+    "opent", "draagt", "bouwt", "ruimt", "leert", "viert", "noemt", "ziet",
+];
+const HOODS: usize = 50;
+const TAGS: usize = 200;
+const AUTHORS: usize = 30;
+const KINDS: [&str; 3] = ["meeting", "mural", "garden"];
+
+/// A small, fixed pseudo-random sequence, so every run generates the same site.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    /// A skewed pick: low numbers much more often, as tags are in real sites.
+    fn skewed(&mut self, n: usize) -> usize {
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        ((n as f64).powf(u) - 1.0) as usize % n
+    }
+    fn word(&mut self) -> &'static str {
+        WORDS[self.below(WORDS.len())]
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}
+
+fn sentence(rng: &mut Rng) -> String {
+    let len = 8 + rng.below(12);
+    let mut words: Vec<String> = (0..len).map(|_| rng.word().to_string()).collect();
+    words[2] = VERBS[rng.below(VERBS.len())].to_string();
+    format!("{}.", capitalise(&words.join(" ")))
+}
+
+fn paragraph(rng: &mut Rng) -> String {
+    (0..3 + rng.below(4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+}
+
+fn hood_name(i: usize) -> String {
+    format!("{}buurt {}", capitalise(WORDS[i % WORDS.len()]), i)
+}
+
+fn author_name(i: usize) -> String {
+    const FIRST: [&str; 10] = ["Fatima", "Henk", "Ria", "Samira", "Daan", "Gerda", "Noël", "Sevgi", "Joost", "Irma"];
+    const LAST: [&str; 6] = ["de Vries", "Bosman", "El Amrani", "Kuipers", "Smit", "Verhoeven"];
+    format!("{} {} {}", FIRST[i % 10], LAST[i % 6], i)
+}
+
+/// Write a site of `n` stories under `dir`.
+fn generate(dir: &Path, n: usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    for sub in ["stories", "events", "people", "neighbourhoods", "pages"] {
+        std::fs::create_dir_all(dir.join("content").join(sub)).unwrap();
+    }
+    std::fs::write(dir.join("plein.yaml"), "title: Buurtverhalen benchmark\nbase_url: https://bench.example.nl/\nlanguage: nl\n").unwrap();
+    let mut rng = Rng(0x9e3779b97f4a7c15 ^ n as u64);
+    for a in 0..AUTHORS {
+        let text = format!("---\ntitle: {}\nrole: bewoner en vrijwilliger\nneighbourhoods: [{}]\n---\n{}\n", author_name(a), hood_name(a % HOODS), paragraph(&mut rng));
+        std::fs::write(dir.join(format!("content/people/person-{a}.md")), text).unwrap();
+    }
+    for h in 0..HOODS {
+        let text = format!("---\ntitle: {}\ncity: Nieuwegein\nanchors: [{}, De koffieochtend op dinsdag]\n---\n{}\n", hood_name(h), author_name(h % AUTHORS), paragraph(&mut rng));
+        std::fs::write(dir.join(format!("content/neighbourhoods/hood-{h}.md")), text).unwrap();
+    }
+    let events = (n / 100).max(3);
+    for e in 0..events {
+        let (y, m, d) = (2016 + e % 12, 1 + e % 12, 1 + e % 28);
+        let text = format!(
+            "---\ntitle: Bijeenkomst {e}\nstart: {y}-{m:02}-{d:02}T19:30\nend: {y}-{m:02}-{d:02}T21:30\nlocation: {{ name: Buurthuis {e}, address: \"Plein {e}, Nieuwegein\" }}\nregistration:\n  - {{ label: Aanmelden, url: https://example.org/aanmelden/{e} }}\nneighbourhoods: [{}]\n---\n{}\n",
+            hood_name(e % HOODS),
+            paragraph(&mut rng)
+        );
+        std::fs::write(dir.join(format!("content/events/event-{e}.md")), text).unwrap();
+    }
+    std::fs::write(dir.join("content/pages/over.md"), "---\ntitle: Over deze site\n---\nEen site om plein te meten.\n").unwrap();
+    for s in 0..n {
+        std::fs::write(dir.join(format!("content/stories/story-{s}.md")), story(&mut rng, s, n, events)).unwrap();
+    }
+}
+
+fn story(rng: &mut Rng, s: usize, n: usize, events: usize) -> String {
+    let day = s * 3650 / n.max(1);
+    let (y, doy) = (2016 + day / 365, day % 365);
+    let (m, d) = (1 + doy / 31 % 12, 1 + doy % 28);
+    let hoods: Vec<String> = (0..1 + rng.below(2)).map(|_| hood_name(rng.skewed(HOODS))).collect();
+    let mut tags: Vec<String> = (0..2 + rng.below(4)).map(|_| format!("onderwerp {}", rng.skewed(TAGS))).collect();
+    tags.dedup();
+    let mut text = format!(
+        "---\ntitle: {} {} {}\ndate: {y}-{m:02}-{d:02}\nauthors: [{}]\nneighbourhoods: [{}]\nkind: {}\ntags: [{}]\n",
+        capitalise(rng.word()),
+        rng.word(),
+        s,
+        author_name(rng.below(AUTHORS)),
+        hoods.join(", "),
+        KINDS[rng.below(3)],
+        tags.join(", ")
+    );
+    if s % 40 == 0 {
+        let _ = writeln!(text, "events: [event-{}]", s % events);
+    }
+    text.push_str("---\n");
+    let words_wanted = 400 + rng.below(500);
+    let mut words = 0;
+    let mut section = 0;
+    while words < words_wanted {
+        let p = paragraph(rng);
+        words += p.split_whitespace().count();
+        text.push_str(&p);
+        text.push_str("\n\n");
+        match rng.below(6) {
+            0 => {
+                section += 1;
+                let _ = writeln!(text, "## {} {}\n", capitalise(rng.word()), section);
+            }
+            1 => {
+                for _ in 0..3 {
+                    let _ = writeln!(text, "- {} {} {}", capitalise(rng.word()), rng.word(), rng.word());
+                }
+                text.push('\n');
+            }
+            2 => {
+                let _ = writeln!(text, "> {}\n", sentence(rng));
+            }
+            3 if s > 0 => {
+                let other = rng.below(s);
+                let _ = writeln!(text, "Lees ook [het verhaal over de {}](story-{other}.md) en [deze buurt](../neighbourhoods/hood-{}.md).\n", rng.word(), rng.below(HOODS));
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Wall time and peak resident memory of one process.
+struct Measured {
+    seconds: f64,
+    peak_mb: f64,
+    ok: bool,
+}
+
+fn run(cmd: &mut Command) -> Measured {
+    let started = Instant::now();
+    let child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("start process");
+    let pid = child.id() as i32;
+    let mut stderr = child.stderr.expect("piped stderr");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waiting for our own child; `usage` is a valid out-pointer.
+    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = started.elapsed().as_secs_f64();
+    let err = reader.join().unwrap_or_default();
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    if !ok {
+        eprintln!("command failed: {err}");
+    }
+    Measured { seconds, peak_mb: usage.ru_maxrss as f64 / 1024.0, ok }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn tree_size(dir: &Path) -> (usize, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            files += 1;
+            bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    (files, bytes)
+}
+
+fn plein_bin() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let bin = exe.parent().unwrap().parent().unwrap().join("plein");
+    assert!(bin.is_file(), "build plein first: cargo build --release ({})", bin.display());
+    bin
+}
+
+/// Time from rewriting one line of a story to `plein serve` answering with the new text.
+fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+    let mut child = Command::new(plein)
+        .args(["serve", "--root", site.to_str()?, "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let get = |path: &str| -> Option<String> {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes()).ok()?;
+        let mut out = String::new();
+        s.read_to_string(&mut out).ok()?;
+        Some(out)
+    };
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while get("/").is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let file = site.join("content/stories/story-1.md");
+    let original = std::fs::read_to_string(&file).ok()?;
+    let mut times = Vec::new();
+    for r in 0..runs {
+        let marker = format!("Gewijzigd {r} {}", std::process::id());
+        let edited = original.replacen("title: ", &format!("title: {marker} "), 1);
+        let started = Instant::now();
+        std::fs::write(&file, edited).ok()?;
+        loop {
+            if get("/verhalen/story-1/").is_some_and(|p| p.contains(&marker)) {
+                break;
+            }
+            if started.elapsed() > Duration::from_secs(120) {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        times.push(started.elapsed().as_secs_f64());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::fs::write(&file, original).ok()?;
+    let _ = child.kill();
+    let _ = child.wait();
+    Some(median(times))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).filter(|&n| n != runs || !args.contains(&"--runs".into())).collect();
+    let sizes = if sizes.is_empty() { vec![1000] } else { sizes };
+    let plein = plein_bin();
+    let base = plein.parent().unwrap().parent().unwrap().join("bench");
+    println!("| stories | cold build (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for n in sizes {
+        let site = base.join(format!("site-{n}"));
+        generate(&site, n);
+        let public = site.join("public");
+        let build = || run(Command::new(&plein).args(["build", "--root", site.to_str().unwrap(), "--now", "2026-11-25T12:00:00Z"]));
+        let mut cold = Vec::new();
+        let mut peak: f64 = 0.0;
+        for _ in 0..runs {
+            let _ = std::fs::remove_dir_all(&public);
+            let m = build();
+            assert!(m.ok, "plein build failed");
+            cold.push(m.seconds);
+            peak = peak.max(m.peak_mb);
+        }
+        let warm: Vec<f64> = (0..runs).map(|_| build().seconds).collect();
+        let (files, bytes) = tree_size(&public);
+        let copy_to = base.join(format!("copy-{n}"));
+        let copies: Vec<f64> = (0..runs)
+            .map(|_| {
+                let _ = std::fs::remove_dir_all(&copy_to);
+                run(Command::new("cp").args(["-r", public.to_str().unwrap(), copy_to.to_str().unwrap()])).seconds
+            })
+            .collect();
+        let _ = std::fs::remove_dir_all(&copy_to);
+        let serve = serve_latency(&plein, &site, runs).map_or("n/a".to_string(), |s| format!("{:.0}", s * 1000.0));
+        let cold_median = median(cold);
+        println!(
+            "| {n} | {cold_median:.2} | {:.3} | {:.2} | {serve} | {peak:.0} | {files} | {:.1} | {:.2} |",
+            cold_median * 1000.0 / n as f64,
+            median(warm),
+            bytes as f64 / 1e6,
+            median(copies)
+        );
+    }
+}
