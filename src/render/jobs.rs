@@ -19,6 +19,7 @@ pub enum Job {
     Agenda,
     Event(Idx),
     Page(Idx),
+    Search,
     NotFound,
     Feed,
     Sitemap,
@@ -50,6 +51,7 @@ pub fn all(site: &Site) -> Vec<Job> {
     jobs.push(Job::Agenda);
     jobs.extend((0..site.events.len()).map(Job::Event));
     jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.push(Job::Search);
     jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap, Job::Robots]);
     jobs
 }
@@ -74,6 +76,7 @@ impl Job {
             Job::Agenda => u.section(&r.events),
             Job::Event(i) => site.events[i].url.clone(),
             Job::Page(i) => site.pages[i].url.clone(),
+            Job::Search => u.section(&r.search),
             Job::NotFound => u.root("404.html"),
             Job::Feed => u.root("feed.xml"),
             Job::Sitemap => u.root("sitemap.xml"),
@@ -98,6 +101,7 @@ impl Job {
             Job::Agenda => "agenda.html",
             Job::Event(_) => "event.html",
             Job::Page(_) => "page.html",
+            Job::Search => "search.html",
             Job::NotFound => "404.html",
             Job::Sitemap => "sitemap.xml",
             Job::Robots => "robots.txt",

@@ -316,6 +316,15 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             ctx.insert("body", &p.body_html);
             (p.title.clone(), p.summary.clone(), "page")
         }
+        Job::Search => {
+            let hoods: Vec<TermView> = sorted_by_name(&site.neighbourhoods, |n| &n.name).map(|n| TermView { name: &n.name, url: &n.url, count: n.stories.len() }).collect();
+            ctx.insert("neighbourhoods", &hoods);
+            let kinds: Vec<TermView> = site.kinds.iter().map(|k| TermView { name: &k.label, url: &k.url, count: k.stories.len() }).collect();
+            ctx.insert("kinds", &kinds);
+            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name).map(|t| TermView { name: &t.name, url: &t.url, count: t.stories.len() }).collect();
+            ctx.insert("tags", &tags);
+            (String::new(), String::new(), "search")
+        }
         Job::NotFound => (String::new(), String::new(), "404"),
         Job::Feed => {
             let all: Vec<Idx> = (0..site.stories.len()).collect();
