@@ -14,20 +14,146 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const WORDS: &[&str] = &[
-    "buurt", "bewoners", "samen", "koffie", "tuin", "moestuin", "muur", "schildering", "flat", "galerij", "plein", "school",
-    "kinderen", "jongeren", "ouderen", "vrijwilligers", "buurthuis", "ontmoeting", "avond", "ochtend", "zaterdag", "dinsdag",
-    "gemeente", "wijk", "straat", "bankje", "boom", "bloemen", "kruiden", "oogst", "soep", "tafel", "gesprek", "verhaal",
-    "vertrouwen", "gezicht", "buren", "sleutel", "deur", "trap", "lift", "kleur", "verf", "kwast", "ontwerp", "tekening",
-    "idee", "plan", "budget", "subsidie", "opbouwwerker", "community", "builder", "sociaal", "werker", "huismeester",
-    "wijkagent", "bibliotheek", "markt", "speeltuin", "voetbal", "kookclub", "taalcafé", "repair", "café", "hulp", "zorg",
-    "eenzaamheid", "thuis", "welkom", "nieuw", "oud", "mooi", "groen", "grijs", "warm", "stil", "druk", "open", "gezellig",
-    "klein", "groot", "lang", "kort", "eerste", "laatste", "elke", "week", "maand", "jaar", "zomer", "winter", "lente",
-    "herfst", "regen", "zon", "wind", "fiets", "bus", "kanaal", "brug", "park", "veld", "hek", "schuur", "gereedschap",
-    "zaden", "aarde", "water", "gieter", "emmer", "ladder", "steiger", "gevel", "raam", "balkon", "portiek", "lantaarn",
+    "buurt",
+    "bewoners",
+    "samen",
+    "koffie",
+    "tuin",
+    "moestuin",
+    "muur",
+    "schildering",
+    "flat",
+    "galerij",
+    "plein",
+    "school",
+    "kinderen",
+    "jongeren",
+    "ouderen",
+    "vrijwilligers",
+    "buurthuis",
+    "ontmoeting",
+    "avond",
+    "ochtend",
+    "zaterdag",
+    "dinsdag",
+    "gemeente",
+    "wijk",
+    "straat",
+    "bankje",
+    "boom",
+    "bloemen",
+    "kruiden",
+    "oogst",
+    "soep",
+    "tafel",
+    "gesprek",
+    "verhaal",
+    "vertrouwen",
+    "gezicht",
+    "buren",
+    "sleutel",
+    "deur",
+    "trap",
+    "lift",
+    "kleur",
+    "verf",
+    "kwast",
+    "ontwerp",
+    "tekening",
+    "idee",
+    "plan",
+    "budget",
+    "subsidie",
+    "opbouwwerker",
+    "community",
+    "builder",
+    "sociaal",
+    "werker",
+    "huismeester",
+    "wijkagent",
+    "bibliotheek",
+    "markt",
+    "speeltuin",
+    "voetbal",
+    "kookclub",
+    "taalcafé",
+    "repair",
+    "café",
+    "hulp",
+    "zorg",
+    "eenzaamheid",
+    "thuis",
+    "welkom",
+    "nieuw",
+    "oud",
+    "mooi",
+    "groen",
+    "grijs",
+    "warm",
+    "stil",
+    "druk",
+    "open",
+    "gezellig",
+    "klein",
+    "groot",
+    "lang",
+    "kort",
+    "eerste",
+    "laatste",
+    "elke",
+    "week",
+    "maand",
+    "jaar",
+    "zomer",
+    "winter",
+    "lente",
+    "herfst",
+    "regen",
+    "zon",
+    "wind",
+    "fiets",
+    "bus",
+    "kanaal",
+    "brug",
+    "park",
+    "veld",
+    "hek",
+    "schuur",
+    "gereedschap",
+    "zaden",
+    "aarde",
+    "water",
+    "gieter",
+    "emmer",
+    "ladder",
+    "steiger",
+    "gevel",
+    "raam",
+    "balkon",
+    "portiek",
+    "lantaarn",
 ];
 const VERBS: &[&str] = &[
-    "maakt", "deelt", "brengt", "zet", "vindt", "zoekt", "helpt", "plant", "schildert", "kookt", "vertelt", "luistert",
-    "opent", "draagt", "bouwt", "ruimt", "leert", "viert", "noemt", "ziet",
+    "maakt",
+    "deelt",
+    "brengt",
+    "zet",
+    "vindt",
+    "zoekt",
+    "helpt",
+    "plant",
+    "schildert",
+    "kookt",
+    "vertelt",
+    "luistert",
+    "opent",
+    "draagt",
+    "bouwt",
+    "ruimt",
+    "leert",
+    "viert",
+    "noemt",
+    "ziet",
 ];
 const HOODS: usize = 50;
 const TAGS: usize = 200;
@@ -59,7 +185,9 @@ impl Rng {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn sentence(rng: &mut Rng) -> String {
@@ -70,7 +198,10 @@ fn sentence(rng: &mut Rng) -> String {
 }
 
 fn paragraph(rng: &mut Rng) -> String {
-    (0..3 + rng.below(4)).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ")
+    (0..3 + rng.below(4))
+        .map(|_| sentence(rng))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn hood_name(i: usize) -> String {
@@ -78,8 +209,17 @@ fn hood_name(i: usize) -> String {
 }
 
 fn author_name(i: usize) -> String {
-    const FIRST: [&str; 10] = ["Fatima", "Henk", "Ria", "Samira", "Daan", "Gerda", "Noël", "Sevgi", "Joost", "Irma"];
-    const LAST: [&str; 6] = ["de Vries", "Bosman", "El Amrani", "Kuipers", "Smit", "Verhoeven"];
+    const FIRST: [&str; 10] = [
+        "Fatima", "Henk", "Ria", "Samira", "Daan", "Gerda", "Noël", "Sevgi", "Joost", "Irma",
+    ];
+    const LAST: [&str; 6] = [
+        "de Vries",
+        "Bosman",
+        "El Amrani",
+        "Kuipers",
+        "Smit",
+        "Verhoeven",
+    ];
     format!("{} {} {}", FIRST[i % 10], LAST[i % 6], i)
 }
 
@@ -89,15 +229,33 @@ fn generate(dir: &Path, n: usize) {
     for sub in ["stories", "events", "people", "neighbourhoods", "pages"] {
         std::fs::create_dir_all(dir.join("content").join(sub)).unwrap();
     }
-    std::fs::write(dir.join("plein.yaml"), "title: Buurtverhalen benchmark\nbase_url: https://bench.example.nl/\nlanguage: nl\n").unwrap();
+    std::fs::write(
+        dir.join("plein.yaml"),
+        "title: Buurtverhalen benchmark\nbase_url: https://bench.example.nl/\nlanguage: nl\n",
+    )
+    .unwrap();
     let mut rng = Rng(0x9e3779b97f4a7c15 ^ n as u64);
     for a in 0..AUTHORS {
-        let text = format!("---\ntitle: {}\nrole: bewoner en vrijwilliger\nneighbourhoods: [{}]\n---\n{}\n", author_name(a), hood_name(a % HOODS), paragraph(&mut rng));
+        let text = format!(
+            "---\ntitle: {}\nrole: bewoner en vrijwilliger\nneighbourhoods: [{}]\n---\n{}\n",
+            author_name(a),
+            hood_name(a % HOODS),
+            paragraph(&mut rng)
+        );
         std::fs::write(dir.join(format!("content/people/person-{a}.md")), text).unwrap();
     }
     for h in 0..HOODS {
-        let text = format!("---\ntitle: {}\ncity: Nieuwegein\nanchors: [{}, De koffieochtend op dinsdag]\n---\n{}\n", hood_name(h), author_name(h % AUTHORS), paragraph(&mut rng));
-        std::fs::write(dir.join(format!("content/neighbourhoods/hood-{h}.md")), text).unwrap();
+        let text = format!(
+            "---\ntitle: {}\ncity: Nieuwegein\nanchors: [{}, De koffieochtend op dinsdag]\n---\n{}\n",
+            hood_name(h),
+            author_name(h % AUTHORS),
+            paragraph(&mut rng)
+        );
+        std::fs::write(
+            dir.join(format!("content/neighbourhoods/hood-{h}.md")),
+            text,
+        )
+        .unwrap();
     }
     let events = (n / 100).max(3);
     for e in 0..events {
@@ -109,9 +267,17 @@ fn generate(dir: &Path, n: usize) {
         );
         std::fs::write(dir.join(format!("content/events/event-{e}.md")), text).unwrap();
     }
-    std::fs::write(dir.join("content/pages/over.md"), "---\ntitle: Over deze site\n---\nEen site om plein te meten.\n").unwrap();
+    std::fs::write(
+        dir.join("content/pages/over.md"),
+        "---\ntitle: Over deze site\n---\nEen site om plein te meten.\n",
+    )
+    .unwrap();
     for s in 0..n {
-        std::fs::write(dir.join(format!("content/stories/story-{s}.md")), story(&mut rng, s, n, events)).unwrap();
+        std::fs::write(
+            dir.join(format!("content/stories/story-{s}.md")),
+            story(&mut rng, s, n, events),
+        )
+        .unwrap();
     }
 }
 
@@ -119,8 +285,12 @@ fn story(rng: &mut Rng, s: usize, n: usize, events: usize) -> String {
     let day = s * 3650 / n.max(1);
     let (y, doy) = (2016 + day / 365, day % 365);
     let (m, d) = (1 + doy / 31 % 12, 1 + doy % 28);
-    let hoods: Vec<String> = (0..1 + rng.below(2)).map(|_| hood_name(rng.skewed(HOODS))).collect();
-    let mut tags: Vec<String> = (0..2 + rng.below(4)).map(|_| format!("onderwerp {}", rng.skewed(TAGS))).collect();
+    let hoods: Vec<String> = (0..1 + rng.below(2))
+        .map(|_| hood_name(rng.skewed(HOODS)))
+        .collect();
+    let mut tags: Vec<String> = (0..2 + rng.below(4))
+        .map(|_| format!("onderwerp {}", rng.skewed(TAGS)))
+        .collect();
     tags.dedup();
     let mut text = format!(
         "---\ntitle: {} {} {}\ndate: {y}-{m:02}-{d:02}\nauthors: [{}]\nneighbourhoods: [{}]\nkind: {}\ntags: [{}]\n",
@@ -151,7 +321,13 @@ fn story(rng: &mut Rng, s: usize, n: usize, events: usize) -> String {
             }
             1 => {
                 for _ in 0..3 {
-                    let _ = writeln!(text, "- {} {} {}", capitalise(rng.word()), rng.word(), rng.word());
+                    let _ = writeln!(
+                        text,
+                        "- {} {} {}",
+                        capitalise(rng.word()),
+                        rng.word(),
+                        rng.word()
+                    );
                 }
                 text.push('\n');
             }
@@ -160,7 +336,12 @@ fn story(rng: &mut Rng, s: usize, n: usize, events: usize) -> String {
             }
             3 if s > 0 => {
                 let other = rng.below(s);
-                let _ = writeln!(text, "Lees ook [het verhaal over de {}](story-{other}.md) en [deze buurt](../neighbourhoods/hood-{}.md).\n", rng.word(), rng.below(HOODS));
+                let _ = writeln!(
+                    text,
+                    "Lees ook [het verhaal over de {}](story-{other}.md) en [deze buurt](../neighbourhoods/hood-{}.md).\n",
+                    rng.word(),
+                    rng.below(HOODS)
+                );
             }
             _ => {}
         }
@@ -175,9 +356,15 @@ struct Measured {
     ok: bool,
 }
 
+// The child is reaped by `wait4`, which also gives its peak memory; std's `wait` cannot.
+#[allow(clippy::zombie_processes)]
 fn run(cmd: &mut Command) -> Measured {
     let started = Instant::now();
-    let child = cmd.stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("start process");
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start process");
     let pid = child.id() as i32;
     let mut stderr = child.stderr.expect("piped stderr");
     let reader = std::thread::spawn(move || {
@@ -195,7 +382,11 @@ fn run(cmd: &mut Command) -> Measured {
     if !ok {
         eprintln!("command failed: {err}");
     }
-    Measured { seconds, peak_mb: usage.ru_maxrss as f64 / 1024.0, ok }
+    Measured {
+        seconds,
+        peak_mb: usage.ru_maxrss as f64 / 1024.0,
+        ok,
+    }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -218,22 +409,37 @@ fn tree_size(dir: &Path) -> (usize, u64) {
 fn plein_bin() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let bin = exe.parent().unwrap().parent().unwrap().join("plein");
-    assert!(bin.is_file(), "build plein first: cargo build --release ({})", bin.display());
+    assert!(
+        bin.is_file(),
+        "build plein first: cargo build --release ({})",
+        bin.display()
+    );
     bin
 }
 
 /// Time from rewriting one line of a story to `plein serve` answering with the new text.
 fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
     let mut child = Command::new(plein)
-        .args(["serve", "--root", site.to_str()?, "--port", &port.to_string()])
+        .args([
+            "serve",
+            "--root",
+            site.to_str()?,
+            "--port",
+            &port.to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .ok()?;
     let get = |path: &str| -> Option<String> {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-        s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes()).ok()?;
+        s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
+            .ok()?;
         let mut out = String::new();
         s.read_to_string(&mut out).ok()?;
         Some(out)
@@ -271,18 +477,37 @@ fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).filter(|&n| n != runs || !args.contains(&"--runs".into())).collect();
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let sizes: Vec<usize> = args
+        .iter()
+        .filter_map(|a| a.parse().ok())
+        .filter(|&n| n != runs || !args.contains(&"--runs".into()))
+        .collect();
     let sizes = if sizes.is_empty() { vec![1000] } else { sizes };
     let plein = plein_bin();
     let base = plein.parent().unwrap().parent().unwrap().join("bench");
-    println!("| stories | cold build (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |");
+    println!(
+        "| stories | cold build (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let site = base.join(format!("site-{n}"));
         generate(&site, n);
         let public = site.join("public");
-        let build = || run(Command::new(&plein).args(["build", "--root", site.to_str().unwrap(), "--now", "2026-11-25T12:00:00Z"]));
+        let build = || {
+            run(Command::new(&plein).args([
+                "build",
+                "--root",
+                site.to_str().unwrap(),
+                "--now",
+                "2026-11-25T12:00:00Z",
+            ]))
+        };
         let mut cold = Vec::new();
         let mut peak: f64 = 0.0;
         for _ in 0..runs {
@@ -298,11 +523,17 @@ fn main() {
         let copies: Vec<f64> = (0..runs)
             .map(|_| {
                 let _ = std::fs::remove_dir_all(&copy_to);
-                run(Command::new("cp").args(["-r", public.to_str().unwrap(), copy_to.to_str().unwrap()])).seconds
+                run(Command::new("cp").args([
+                    "-r",
+                    public.to_str().unwrap(),
+                    copy_to.to_str().unwrap(),
+                ]))
+                .seconds
             })
             .collect();
         let _ = std::fs::remove_dir_all(&copy_to);
-        let serve = serve_latency(&plein, &site, runs).map_or("n/a".to_string(), |s| format!("{:.0}", s * 1000.0));
+        let serve = serve_latency(&plein, &site, runs)
+            .map_or("n/a".to_string(), |s| format!("{:.0}", s * 1000.0));
         let cold_median = median(cold);
         println!(
             "| {n} | {cold_median:.2} | {:.3} | {:.2} | {serve} | {peak:.0} | {files} | {:.1} | {:.2} |",

@@ -31,6 +31,7 @@ pub struct Built {
 /// Run every stage; all problems of the site come back at once.
 pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
     let mut errs = Diagnostics::default();
+    let mut clock = Stages::new();
     let mut config = Config::load(&opts.root, None, &mut errs);
     if let Some(url) = &opts.base_url {
         config.base_url = if url.ends_with('/') {
@@ -40,7 +41,9 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
         };
     }
     let mut files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
+    clock.lap("load");
     let docs = parse::documents(std::mem::take(&mut files.content), &mut errs);
+    clock.lap("parse");
     let broken = errs
         .0
         .iter()
@@ -48,6 +51,7 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
         .map(|at| at.path.clone())
         .collect();
     let theme = Theme::load(&files, &config, &mut errs);
+    clock.lap("templates");
     let site = model::assemble(
         docs,
         std::mem::take(&mut files.content_assets),
@@ -56,12 +60,14 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
         opts.drafts,
         &mut errs,
     );
+    clock.lap("model");
     let outputs = match theme {
         Some(mut theme) if errs.is_empty() => {
             render::all(&site, &mut theme, &files, &opts.now, &mut errs)
         }
         _ => Vec::new(),
     };
+    clock.lap("render");
     let copies = copies(&files, &site);
     let mut outputs = outputs;
     outputs.extend(embedded_statics(&files, &copies));
@@ -94,4 +100,29 @@ fn embedded_statics(files: &SiteFiles, copies: &[Asset]) -> Vec<Output> {
             bytes: bytes.to_vec(),
         })
         .collect()
+}
+
+/// Stage timings, printed when PLEIN_TIMINGS is set, for finding where a build spends its time.
+struct Stages {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        Stages {
+            on: std::env::var_os("PLEIN_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "plein: {stage:<10} {:>8.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = std::time::Instant::now();
+    }
 }

@@ -22,7 +22,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(b) => b,
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
-    match write::swap_in(&opts.root, &output, &built.outputs, &built.copies) {
+    let writing = Instant::now();
+    let result = write::swap_in(&opts.root, &output, &built.outputs, &built.copies);
+    if std::env::var_os("PLEIN_TIMINGS").is_some() {
+        eprintln!(
+            "plein: write      {:>8.1} ms",
+            writing.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    match result {
         Ok(written) => {
             eprintln!(
                 "{}",

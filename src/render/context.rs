@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::config::Lang;
-use crate::model::{Anchor, Event, Image, Neighbourhood, Person, Site, Story, dates};
+use crate::model::{Anchor, Event, Image, Kind, Neighbourhood, Person, Site, Story, Tag, dates};
 use crate::parse::front_matter::{Place, Registration, Source};
 
 /// A name with the page it links to.
@@ -285,6 +285,32 @@ pub struct TermView<'a> {
     pub count: usize,
 }
 
+impl<'a> TermView<'a> {
+    pub fn tag(t: &'a Tag) -> TermView<'a> {
+        TermView {
+            name: &t.name,
+            url: &t.url,
+            count: t.stories.len(),
+        }
+    }
+
+    pub fn kind(k: &'a Kind) -> TermView<'a> {
+        TermView {
+            name: &k.label,
+            url: &k.url,
+            count: k.stories.len(),
+        }
+    }
+
+    pub fn neighbourhood(n: &'a Neighbourhood) -> TermView<'a> {
+        TermView {
+            name: &n.name,
+            url: &n.url,
+            count: n.stories.len(),
+        }
+    }
+}
+
 /// Where a list page stands among its siblings.
 #[derive(Serialize)]
 pub struct Pagination {
@@ -299,4 +325,44 @@ pub struct Pagination {
 pub struct PageLink {
     pub number: usize,
     pub url: String,
+    /// Pages are left out before this one (show an ellipsis).
+    pub gap_before: bool,
+}
+
+/// The page numbers worth linking from page `current` of `total`: the first, the last and
+/// two on either side, so a list of 10,000 stories does not link 800 pages from each.
+pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
+    let mut shown: Vec<usize> = [1, total]
+        .into_iter()
+        .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut out = Vec::with_capacity(shown.len());
+    let mut previous = 0;
+    for n in shown {
+        out.push((n, n > previous + 1));
+        previous = n;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_window_keeps_ends_and_neighbours() {
+        let numbers = |c, t| {
+            page_window(c, t)
+                .into_iter()
+                .map(|(n, gap)| if gap { format!("..{n}") } else { n.to_string() })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(numbers(1, 1), "1");
+        assert_eq!(numbers(1, 4), "1 2 3 4");
+        assert_eq!(numbers(50, 834), "1 ..48 49 50 51 52 ..834");
+        assert_eq!(numbers(834, 834), "1 ..832 833 834");
+    }
 }

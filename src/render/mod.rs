@@ -234,48 +234,22 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
         Job::Kind { idx, page } => {
             let k = &site.kinds[idx];
             list(shared, &mut ctx, &k.stories, page, &k.url);
-            ctx.insert(
-                "kind",
-                &TermView {
-                    name: &k.label,
-                    url: &k.url,
-                    count: k.stories.len(),
-                },
-            );
+            ctx.insert("kind", &TermView::kind(k));
             (k.label.clone(), String::new(), "stories")
         }
         Job::Tags => {
             let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name)
-                .map(|t| TermView {
-                    name: &t.name,
-                    url: &t.url,
-                    count: t.stories.len(),
-                })
+                .map(TermView::tag)
                 .collect();
             ctx.insert("tags", &tags);
-            let kinds: Vec<TermView> = site
-                .kinds
-                .iter()
-                .map(|k| TermView {
-                    name: &k.label,
-                    url: &k.url,
-                    count: k.stories.len(),
-                })
-                .collect();
+            let kinds: Vec<TermView> = site.kinds.iter().map(TermView::kind).collect();
             ctx.insert("kinds", &kinds);
             (String::new(), String::new(), "tags")
         }
         Job::Tag { idx, page } => {
             let t = &site.tags[idx];
             list(shared, &mut ctx, &t.stories, page, &t.url);
-            ctx.insert(
-                "tag",
-                &TermView {
-                    name: &t.name,
-                    url: &t.url,
-                    count: t.stories.len(),
-                },
-            );
+            ctx.insert("tag", &TermView::tag(t));
             (t.name.clone(), String::new(), "tags")
         }
         Job::People => {
@@ -317,11 +291,15 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             (p.title.clone(), p.summary.clone(), "page")
         }
         Job::Search => {
-            let hoods: Vec<TermView> = sorted_by_name(&site.neighbourhoods, |n| &n.name).map(|n| TermView { name: &n.name, url: &n.url, count: n.stories.len() }).collect();
+            let hoods: Vec<TermView> = sorted_by_name(&site.neighbourhoods, |n| &n.name)
+                .map(TermView::neighbourhood)
+                .collect();
             ctx.insert("neighbourhoods", &hoods);
-            let kinds: Vec<TermView> = site.kinds.iter().map(|k| TermView { name: &k.label, url: &k.url, count: k.stories.len() }).collect();
+            let kinds: Vec<TermView> = site.kinds.iter().map(TermView::kind).collect();
             ctx.insert("kinds", &kinds);
-            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name).map(|t| TermView { name: &t.name, url: &t.url, count: t.stories.len() }).collect();
+            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name)
+                .map(TermView::tag)
+                .collect();
             ctx.insert("tags", &tags);
             (String::new(), String::new(), "search")
         }
@@ -393,10 +371,12 @@ fn list(shared: &Shared, ctx: &mut Context, stories: &[Idx], page: usize, first_
         total,
         prev_url: (page > 1).then(|| at(page - 1)),
         next_url: (page < total).then(|| at(page + 1)),
-        pages: (1..=total)
-            .map(|number| PageLink {
+        pages: page_window(page, total)
+            .into_iter()
+            .map(|(number, gap_before)| PageLink {
                 number,
                 url: at(number),
+                gap_before,
             })
             .collect(),
     };

@@ -1,0 +1,263 @@
+//! The example site in a real browser and through the Nu HTML Checker (issue 4), and live reload
+//! of `plein serve` seen from a browser.
+//!
+//! These tests need Debian's Chromium (/usr/bin/chromium), Java and the npm packages of
+//! tests/browser (playwright-core, axe-core, vnu-jar). `scripts/test` installs all of them; when
+//! one is missing the tests fail and say so, they never skip. Screenshots of home and story at
+//! 360 and 1280 px land in target/screenshots/.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A fixed "now", so upcoming and past events do not change with the day the tests run.
+const NOW: &str = "2026-11-25T12:00:00Z";
+/// The story the live-reload test edits.
+const STORY: &str = "content/stories/florijnflat-krijgt-kleur/index.md";
+const STORY_URL: &str = "/verhalen/florijnflat-krijgt-kleur/";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn browser_dir() -> PathBuf {
+    repo().join("tests/browser")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("PLEIN_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"))
+}
+
+fn vnu_jar() -> PathBuf {
+    browser_dir().join("node_modules/vnu-jar/build/dist/vnu.jar")
+}
+
+/// Fail, loudly and with the fix, when a tool these tests need is not installed.
+#[track_caller]
+fn require(tools: &[&str]) {
+    let fix =
+        "run scripts/test, which installs Chromium, Java and the npm packages of tests/browser";
+    for &tool in tools {
+        match tool {
+            "node" => {
+                let ok = Command::new("node")
+                    .arg("--version")
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+                assert!(ok, "node is not installed; {fix}");
+                for package in ["playwright-core", "axe-core"] {
+                    let dir = browser_dir().join("node_modules").join(package);
+                    assert!(
+                        dir.join("package.json").is_file(),
+                        "{} is missing; {fix} (or `npm ci` in tests/browser)",
+                        dir.display()
+                    );
+                }
+            }
+            "chromium" => assert!(
+                chromium().is_file(),
+                "{} is missing; {fix}",
+                chromium().display()
+            ),
+            "java" => {
+                let ok = Command::new("java")
+                    .arg("-version")
+                    .output()
+                    .is_ok_and(|o| o.status.success());
+                assert!(ok, "java is not installed; {fix}");
+                assert!(
+                    vnu_jar().is_file(),
+                    "{} is missing; {fix} (or `npm ci` in tests/browser)",
+                    vnu_jar().display()
+                );
+            }
+            other => unreachable!("unknown tool {other}"),
+        }
+    }
+}
+
+/// The example site (the repository's own content, themes and plein.yaml), built into a temp dir.
+fn build_example() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["build", "--root"])
+        .arg(repo())
+        .arg("--output")
+        .arg(&out)
+        .args(["--now", NOW])
+        .output()
+        .expect("run plein build");
+    assert!(
+        run.status.success(),
+        "plein build of the example site failed:\n{}",
+        text(&run)
+    );
+    assert!(
+        out.join("index.html").is_file(),
+        "the build wrote no index.html"
+    );
+    (dir, out)
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn screenshots() -> PathBuf {
+    let dir = repo().join("target/screenshots");
+    fs::create_dir_all(&dir).expect("create target/screenshots");
+    dir
+}
+
+/// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
+/// dark-scheme contrast, and screenshots, on every page type: see tests/browser/check.mjs.
+#[test]
+fn example_site_passes_the_browser_checks() {
+    require(&["node", "chromium"]);
+    let (_dir, out) = build_example();
+    let started = Instant::now();
+    let run = Command::new("node")
+        .arg(browser_dir().join("check.mjs"))
+        .arg(&out)
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/check.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "browser checks failed ({:.0} s):\n{log}",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// The Nu HTML Checker finds no error in any page of the example site.
+#[test]
+fn example_site_is_valid_html() {
+    require(&["java"]);
+    let (_dir, out) = build_example();
+    let pages = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .count();
+    assert!(pages > 20, "only {pages} HTML pages were built");
+    let run = Command::new("java")
+        .arg("-jar")
+        .arg(vnu_jar())
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(&out)
+        .output()
+        .expect("run java -jar vnu.jar");
+    // Errors read as `"file:/tmp/.../public/agenda/index.html":12.3-12.40: error: ...`.
+    let prefix = format!("file:{}/", out.display());
+    let log = text(&run).replace(&prefix, "");
+    assert!(
+        run.status.success() && log.trim().is_empty(),
+        "the Nu HTML Checker found errors in the example site ({pages} pages checked):\n{log}"
+    );
+}
+
+struct Serve {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    fn log(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Start `plein serve` on a free port and wait for the address it says it serves at.
+    fn start(root: &Path, log: PathBuf) -> (Serve, String) {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(env!("CARGO_BIN_EXE_plein"))
+            .args(["serve", "--root"])
+            .arg(root)
+            .args(["--port", &port.to_string(), "--now", NOW])
+            .stdout(Stdio::null())
+            .stderr(fs::File::create(&log).expect("serve log"))
+            .spawn()
+            .expect("start plein serve");
+        let serve = Serve { child, log };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let log = serve.log();
+            if let Some(rest) = log.split("serving at ").nth(1) {
+                let url = rest.split_whitespace().next().unwrap_or_default();
+                return (serve, url.trim_end_matches('/').to_string());
+            }
+            assert!(
+                Instant::now() < deadline,
+                "plein serve did not start within a minute:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Copy what makes the example site (not target/, public/ or .git) into `to`.
+fn copy_example(to: &Path) {
+    for part in ["plein.yaml", "content", "themes"] {
+        let from = repo().join(part);
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.expect("walk the example site");
+            let rel = entry.path().strip_prefix(&from).unwrap();
+            let target = if rel.as_os_str().is_empty() {
+                to.join(part)
+            } else {
+                to.join(part).join(rel)
+            };
+            if entry.file_type().is_dir() {
+                fs::create_dir_all(&target).unwrap();
+            } else {
+                fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+}
+
+/// An open story page follows edits by itself: a new title, the error overlay naming the file
+/// when the front matter breaks, and the overlay gone when it is fixed. See tests/browser/reload.mjs.
+#[test]
+fn live_reload_follows_edits_and_shows_errors_in_the_browser() {
+    require(&["node", "chromium"]);
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_example(site.path());
+    let logs = tempfile::tempdir().expect("temp dir");
+    let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
+    let run = Command::new("node")
+        .arg(browser_dir().join("reload.mjs"))
+        .arg(format!("{base}{STORY_URL}"))
+        .arg(site.path().join(STORY))
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/reload.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "live reload in the browser failed:\n{log}\nplein serve said:\n{}",
+        serve.log()
+    );
+}
