@@ -3,8 +3,6 @@
 //! Each term's story list is sorted by index (newest first), so only a window of stories
 //! around the story itself is scored: linear in the number of stories, however large a tag.
 
-use std::collections::HashMap;
-
 use super::{Idx, Neighbourhood, Story, Tag};
 
 const WINDOW: usize = 24;
@@ -14,14 +12,14 @@ pub fn fill(stories: &mut [Story], neighbourhoods: &[Neighbourhood], tags: &[Tag
     let related: Vec<Vec<Idx>> = (0..stories.len())
         .map(|i| {
             let story = &stories[i];
-            let mut scores: HashMap<Idx, u32> = HashMap::new();
+            let mut votes: Vec<(Idx, u32)> = Vec::new();
             for &h in &story.neighbourhoods {
-                score_window(&neighbourhoods[h].stories, i, 3, &mut scores);
+                score_window(&neighbourhoods[h].stories, i, 3, &mut votes);
             }
             for &t in &story.tags {
-                score_window(&tags[t].stories, i, 1, &mut scores);
+                score_window(&tags[t].stories, i, 1, &mut votes);
             }
-            let mut ranked: Vec<(Idx, u32)> = scores.into_iter().collect();
+            let mut ranked = sum_votes(votes);
             ranked.sort_by_key(|&(j, score)| (std::cmp::Reverse(score), j.abs_diff(i), j));
             ranked.into_iter().take(SHOWN).map(|(j, _)| j).collect()
         })
@@ -31,15 +29,25 @@ pub fn fill(stories: &mut [Story], neighbourhoods: &[Neighbourhood], tags: &[Tag
     }
 }
 
-fn score_window(list: &[Idx], i: Idx, weight: u32, scores: &mut HashMap<Idx, u32>) {
+/// A vote of `weight` for each story near `i` in `list`.
+fn score_window(list: &[Idx], i: Idx, weight: u32, votes: &mut Vec<(Idx, u32)>) {
     let at = list.partition_point(|&j| j < i);
     let from = at.saturating_sub(WINDOW);
     let to = (at + WINDOW + 1).min(list.len());
-    for &j in &list[from..to] {
-        if j != i {
-            *scores.entry(j).or_default() += weight;
+    votes.extend(list[from..to].iter().filter(|&&j| j != i).map(|&j| (j, weight)));
+}
+
+/// One score per story: a few hundred votes sort faster than they hash.
+fn sum_votes(mut votes: Vec<(Idx, u32)>) -> Vec<(Idx, u32)> {
+    votes.sort_unstable_by_key(|&(j, _)| j);
+    let mut summed: Vec<(Idx, u32)> = Vec::with_capacity(votes.len());
+    for (j, w) in votes {
+        match summed.last_mut() {
+            Some((last, total)) if *last == j => *total += w,
+            _ => summed.push((j, w)),
         }
     }
+    summed
 }
 
 #[cfg(test)]
@@ -49,10 +57,12 @@ mod tests {
     #[test]
     fn window_scores_neighbours_only() {
         let list: Vec<Idx> = (0..100).collect();
-        let mut scores = HashMap::new();
-        score_window(&list, 50, 2, &mut scores);
+        let mut votes = Vec::new();
+        score_window(&list, 50, 2, &mut votes);
+        score_window(&[26, 50], 50, 1, &mut votes);
+        let scores = sum_votes(votes);
         assert_eq!(scores.len(), 2 * WINDOW);
-        assert!(!scores.contains_key(&50));
-        assert_eq!(scores[&26], 2);
+        assert!(!scores.iter().any(|&(j, _)| j == 50));
+        assert_eq!(scores.iter().find(|&&(j, _)| j == 26), Some(&(26, 3)));
     }
 }

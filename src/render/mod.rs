@@ -31,6 +31,11 @@ struct Shared<'a> {
     site: &'a Site,
     now: &'a jiff::ZonedDateTime,
     cards: Vec<Value>,
+    /// What every home page shows besides its stories, made once.
+    home_events: Value,
+    home_neighbourhoods: Value,
+    /// Every story, newest first.
+    all: Vec<Idx>,
 }
 
 /// Render every page of `site` with `theme`; `now` decides which events are upcoming.
@@ -47,7 +52,16 @@ pub fn all(
         .par_iter()
         .map(|s| Value::from_serializable(&StoryCard::of(site, s)))
         .collect();
-    let shared = Shared { site, now, cards };
+    let now_events: Vec<EventCard> = site.events.iter().map(|e| EventCard::of(site, e, now)).filter(|e| e.upcoming).take(3).collect();
+    let hoods: Vec<NeighbourhoodView> = site.neighbourhoods.iter().map(|n| NeighbourhoodView::of(site, n)).collect();
+    let shared = Shared {
+        site,
+        now,
+        cards,
+        all: (0..site.stories.len()).collect(),
+        home_events: Value::from_serializable(&now_events),
+        home_neighbourhoods: Value::from_serializable(&hoods),
+    };
     let theme = &*theme;
     let failures = Mutex::new(Vec::new());
     let jobs = jobs::all(site);
@@ -175,24 +189,16 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
     let mut ctx = Context::new();
     let (title, description, section) = match job {
         Job::Home { page } => {
-            let all: Vec<Idx> = (0..site.stories.len()).collect();
-            list(shared, &mut ctx, &all, page, &site.urls.root(""));
-            let events: Vec<EventCard> = upcoming(shared).take(3).collect();
-            ctx.insert("upcoming_events", &events);
-            let hoods: Vec<NeighbourhoodView> = site
-                .neighbourhoods
-                .iter()
-                .map(|n| NeighbourhoodView::of(site, n))
-                .collect();
-            ctx.insert("neighbourhoods", &hoods);
+            list(shared, &mut ctx, &shared.all, page, &site.urls.root(""));
+            ctx.insert_value("upcoming_events", shared.home_events.clone());
+            ctx.insert_value("neighbourhoods", shared.home_neighbourhoods.clone());
             (String::new(), site.config.description.clone(), "home")
         }
         Job::Stories { page } => {
-            let all: Vec<Idx> = (0..site.stories.len()).collect();
             list(
                 shared,
                 &mut ctx,
-                &all,
+                &shared.all,
                 page,
                 &site.urls.section(&site.urls.routes.stories),
             );
@@ -305,11 +311,10 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
         }
         Job::NotFound => (String::new(), String::new(), "404"),
         Job::Feed => {
-            let all: Vec<Idx> = (0..site.stories.len()).collect();
             feed(
                 shared,
                 &mut ctx,
-                &all,
+                &shared.all,
                 &site.config.title,
                 &site.urls.root("feed.xml"),
                 &site.urls.root(""),
@@ -335,15 +340,6 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
         },
     );
     ctx
-}
-
-fn upcoming<'a>(shared: &'a Shared) -> impl Iterator<Item = EventCard<'a>> {
-    shared
-        .site
-        .events
-        .iter()
-        .map(|e| EventCard::of(shared.site, e, shared.now))
-        .filter(|e| e.upcoming)
 }
 
 fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> impl Iterator<Item = &T> {
