@@ -19,10 +19,17 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder
     Build(BuildArgs),
-    /// Check the site for every error a build would find, writing nothing
+    /// Check the site for every error a build would find, and give writing hints; writes nothing
     Check(CheckArgs),
     /// Build the site and preview it with live reload while you edit
     Serve(ServeArgs),
+    /// Write a new story or event, ready to fill in
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Make a new site in a folder: settings, an example story, neighbourhood, person and event
+    Init(InitArgs),
+    /// Print a JSON Schema of the front matter of a content type, for editors that check as you type
+    Schema(SchemaArgs),
 }
 
 /// Where the site is.
@@ -56,6 +63,128 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    /// Treat writing hints (photo credit, long sentences, ...) as errors: exit 1 when there are any
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems: text for people, json for other tools (on stdout)
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The output form of `plein check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// What `plein new` writes.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Write content/stories/<slug>.md with today's date
+    Story(NewStoryArgs),
+    /// Write content/events/<slug>.md for the agenda
+    Event(NewEventArgs),
+}
+
+/// Where the site is, for commands that write into it.
+#[derive(Debug, Args)]
+pub struct RootArgs {
+    /// The site folder, holding plein.yaml and content/
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The moment taken as now (RFC 3339), for reproducible files; default: now
+    #[arg(long, env = "PLEIN_NOW", value_parser = parse_now, hide = true)]
+    pub now: Option<jiff::Timestamp>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewStoryArgs {
+    /// The story's title, in quotes: "De buurttuin is open"
+    pub title: String,
+    /// A neighbourhood the story is about; repeat for more than one
+    #[arg(long = "neighbourhood", value_name = "NAME")]
+    pub neighbourhoods: Vec<String>,
+    /// The kind of story, one of the kinds in plein.yaml (meeting, mural, garden by default)
+    #[arg(long)]
+    pub kind: Option<String>,
+    #[command(flatten)]
+    pub site: RootArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct NewEventArgs {
+    /// The event's title, in quotes: "Moestuindag in De Zuil"
+    pub title: String,
+    /// When it starts: 2026-10-06T13:00 (local time of the site) or 2026-10-06
+    #[arg(long, value_parser = parse_date)]
+    pub start: String,
+    /// When it ends, in the same form
+    #[arg(long, value_parser = parse_date)]
+    pub end: Option<String>,
+    /// A neighbourhood the event is in; repeat for more than one
+    #[arg(long = "neighbourhood", value_name = "NAME")]
+    pub neighbourhoods: Vec<String>,
+    #[command(flatten)]
+    pub site: RootArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder for the new site; made when it does not exist
+    pub dir: PathBuf,
+    /// The language of the site and of its example texts
+    #[arg(long, value_enum, default_value_t = crate::config::Lang::Nl)]
+    pub lang: crate::config::Lang,
+    /// Also write into a folder that is not empty; files that exist are kept as they are
+    #[arg(long)]
+    pub force: bool,
+    /// The moment taken as now (RFC 3339), for reproducible files; default: now
+    #[arg(long, env = "PLEIN_NOW", value_parser = parse_now, hide = true)]
+    pub now: Option<jiff::Timestamp>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The content type; without one, all five in one schema document (under `$defs`)
+    #[arg(value_enum)]
+    pub content_type: Option<ContentType>,
+    /// Write story.schema.json, event.schema.json, ... into this folder instead of printing
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// The site folder: its plein.yaml gives the kinds a story may have
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+}
+
+/// The content types, one per folder under content/.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ContentType {
+    Story,
+    Event,
+    Neighbourhood,
+    Person,
+    Page,
+}
+
+impl ContentType {
+    pub const ALL: [ContentType; 5] = [
+        ContentType::Story,
+        ContentType::Event,
+        ContentType::Neighbourhood,
+        ContentType::Person,
+        ContentType::Page,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ContentType::Story => "story",
+            ContentType::Event => "event",
+            ContentType::Neighbourhood => "neighbourhood",
+            ContentType::Person => "person",
+            ContentType::Page => "page",
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +197,9 @@ pub struct ServeArgs {
     /// The port to listen on; when taken, the next free one is used
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
+    /// Open the preview in the web browser once it is ready
+    #[arg(long)]
+    pub open: bool,
 }
 
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
@@ -80,6 +212,18 @@ fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
         .map(|z| z.timestamp())
         .ok_or_else(|| {
             format!("`{s}` is not a moment: expected 2026-10-06T13:00:00+02:00 or 2026-10-06")
+        })
+}
+
+/// A date as front matter takes it; kept as written.
+fn parse_date(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    crate::parse::front_matter::DateValue::parse(s)
+        .map(|_| s.replacen(' ', "T", 1))
+        .ok_or_else(|| {
+            format!(
+                "`{s}` is not a date: expected 2026-10-06T13:00 (a date and a time) or 2026-10-06"
+            )
         })
 }
 

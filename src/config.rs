@@ -149,16 +149,18 @@ enum RawKind {
     Bare(String),
 }
 
-const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes";
+/// Every key of plein.yaml.
+pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes";
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
     pub fn load(root: &Path, lang_override: Option<Lang>, errs: &mut Diagnostics) -> Config {
         let rel = Path::new("plein.yaml");
+        let mut text = String::new();
         let raw = match std::fs::read(root.join(rel)) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => {
-                    let text = crate::load::normalise(&text);
+                Ok(read) => {
+                    text = crate::load::normalise(&read);
                     parse_raw(rel, &text, errs)
                 }
                 Err(_) => {
@@ -172,19 +174,22 @@ impl Config {
                 RawConfig::default()
             }
         };
-        Config::from_raw(raw, lang_override, errs)
+        Config::from_raw(raw, &text, lang_override, errs)
     }
 
-    fn from_raw(raw: RawConfig, lang_override: Option<Lang>, errs: &mut Diagnostics) -> Config {
-        let rel = Path::new("plein.yaml");
+    /// The settings from `raw`, read from `text`, where problems are pointed at.
+    fn from_raw(
+        raw: RawConfig,
+        text: &str,
+        lang_override: Option<Lang>,
+        errs: &mut Diagnostics,
+    ) -> Config {
         let lang = match (lang_override, raw.language.as_deref()) {
             (Some(lang), _) => lang,
             (None, None) => Lang::Nl,
             (None, Some(code)) => Lang::parse(code).unwrap_or_else(|| {
-                errs.push(Diagnostic::in_file(
-                    rel,
-                    Problem::UnknownLanguage(code.to_string()),
-                ));
+                let problem = Problem::UnknownLanguage(code.to_string());
+                errs.push(at_key(text, "language", problem));
                 Lang::Nl
             }),
         };
@@ -192,10 +197,8 @@ impl Config {
             .timezone
             .unwrap_or_else(|| "Europe/Amsterdam".to_string());
         let timezone = jiff::tz::TimeZone::get(&timezone_name).unwrap_or_else(|_| {
-            errs.push(Diagnostic::in_file(
-                rel,
-                Problem::UnknownTimeZone(timezone_name.clone()),
-            ));
+            let problem = Problem::UnknownTimeZone(timezone_name.clone());
+            errs.push(at_key(text, "timezone", problem));
             jiff::tz::TimeZone::UTC
         });
         let mut base_url = raw
@@ -232,6 +235,21 @@ impl Config {
     /// `base_url` without its final slash, for joining to root-relative URLs.
     pub fn origin_and_prefix(&self) -> &str {
         self.base_url.trim_end_matches('/')
+    }
+}
+
+/// `problem` at the value of the top-level `key` of plein.yaml, or at its first line.
+fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
+    let rel = Path::new("plein.yaml");
+    let prefix = format!("{key}:");
+    let found = text.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.strip_prefix(&prefix)?;
+        let column = prefix.len() + rest.len() - rest.trim_start().len() + 1;
+        Some((i as u32 + 1, column as u32))
+    });
+    match found {
+        Some((line, column)) => Diagnostic::at(rel, text, line, column, problem),
+        None => Diagnostic::in_file(rel, problem),
     }
 }
 
@@ -294,7 +312,7 @@ mod tests {
     fn config(yaml_text: &str) -> (Config, Diagnostics) {
         let mut errs = Diagnostics::default();
         let raw = parse_raw(Path::new("plein.yaml"), yaml_text, &mut errs);
-        (Config::from_raw(raw, None, &mut errs), errs)
+        (Config::from_raw(raw, yaml_text, None, &mut errs), errs)
     }
 
     #[test]
@@ -327,5 +345,8 @@ mod tests {
     fn bad_timezone_and_language_are_errors() {
         let (_, errs) = config("timezone: Mars/Base\nlanguage: fr\n");
         assert_eq!(errs.len(), 2);
+        let at = |i: usize| errs.0[i].at.as_ref().map(|a| (a.line, a.column));
+        assert_eq!(at(0), Some((2, 11)), "the language, at its value");
+        assert_eq!(at(1), Some((1, 11)), "the time zone, at its value");
     }
 }

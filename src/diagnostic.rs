@@ -1,12 +1,15 @@
 //! Problems found while building a site, with the place they were found.
 //!
 //! Every stage reports into [`Diagnostics`] and carries on, so one run shows every error.
-//! This module knows how to print a diagnostic for a terminal (`path:line:column: message`
-//! followed by the offending line and a caret) and as HTML for the serve overlay; it knows
-//! nothing of how the problems were found.
+//! This module knows how to show a diagnostic: for a terminal (`path:line:column: message`,
+//! the offending line with a caret, and a short help line where one helps; coloured and
+//! grouped by file when stderr is a terminal), as JSON for other tools, and as the plain text
+//! the serve overlay escapes into HTML. It knows nothing of how the problems were found.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use anstyle::{AnsiColor, Style};
 
 /// A position in a file; line and column are 1-based, columns count characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +17,24 @@ pub struct Location {
     pub path: PathBuf,
     pub line: u32,
     pub column: u32,
+}
+
+/// How serious a diagnostic is: errors stop a build, warnings are advice from `plein check`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Severity {
+    fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// What went wrong, in words an editor understands.
@@ -60,7 +81,7 @@ pub enum Problem {
         slug: String,
         first: String,
     },
-    #[error("the slug `{0}` is empty: give a title or a `slug:` with letters or digits")]
+    #[error("the web address of `{0}` would be empty: give a `slug:` with letters or digits")]
     EmptySlug(String),
     #[error(
         "the page slug `{slug}` clashes with the site's own `/{slug}/` section; choose another `slug:`"
@@ -68,10 +89,20 @@ pub enum Problem {
     ReservedSlug { slug: String },
     #[error("link to `{target}`, but no such content file{hint}")]
     MissingLink { target: String, hint: Hint },
+    #[error("link to `{target}`, which is a draft and left out of this build")]
+    LinkToDraft { target: String },
     #[error("unknown event `{slug}`{hint}; events are the file names in content/events/")]
     UnknownEvent { slug: String, hint: Hint },
     #[error("the event ends ({end}) before it starts ({start})")]
     EndBeforeStart { start: String, end: String },
+    #[error(
+        "the event starts on {start}, which is not a day of its `repeat` rule ({rule}): make `start` the first meeting of the series"
+    )]
+    StartNotInRepeat { start: String, rule: String },
+    #[error(
+        "the event slug `{slug}` is a number, but /{section}/{slug}/ is kept for the agenda's archive of a year; choose another `slug:`"
+    )]
+    YearSlug { slug: String, section: String },
     #[error("unknown time zone `{0}`: expected a name such as Europe/Amsterdam")]
     UnknownTimeZone(String),
     #[error("unknown language `{0}`: expected nl or en")]
@@ -80,6 +111,165 @@ pub enum Problem {
     Template { template: String, message: String },
     #[error("{0}")]
     Output(String),
+
+    // Content hints from `plein check`: warnings, or errors with `--strict`.
+    #[error("`image` is set but `image_credit` is missing: name who made the photo")]
+    MissingImageCredit,
+    #[error("this story has no `neighbourhoods`, so no neighbourhood page lists it")]
+    NoNeighbourhood,
+    #[error("the `summary` has {chars} characters; a card shows about {max}")]
+    LongSummary { chars: usize, max: usize },
+    #[error("this sentence has {words} words; aim for at most {max}")]
+    LongSentence { words: usize, max: usize },
+    #[error("this paragraph has {words} words; aim for at most {max}")]
+    LongParagraph { words: usize, max: usize },
+    #[error("the heading jumps from `{}` to `{}`; use `{}` here", marks(*from), marks(*to), marks(from + 1))]
+    SkippedHeading { from: u8, to: u8 },
+    #[error("a `#` heading in the text: the title is already the page's main heading")]
+    TitleHeading,
+    #[error("the link text `{text}` does not say where the link goes")]
+    VagueLinkText { text: String },
+    #[error("an image without a description between the square brackets")]
+    ImageWithoutAlt,
+    #[error("new {what} `{name}`{hint}")]
+    SimilarName {
+        what: &'static str,
+        name: String,
+        hint: Hint,
+    },
+}
+
+fn marks(level: u8) -> String {
+    "#".repeat(level as usize)
+}
+
+impl Problem {
+    /// A stable name for the kind of problem, for tools reading `--format json`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Read(_) => "read",
+            Problem::Write { .. } => "write",
+            Problem::NotUtf8 => "not-utf8",
+            Problem::NoFrontMatter => "no-front-matter",
+            Problem::UnclosedFrontMatter => "unclosed-front-matter",
+            Problem::Yaml(_) => "yaml",
+            Problem::UnknownKey { .. } => "unknown-key",
+            Problem::MissingKey(..) => "missing-key",
+            Problem::BadDate { .. } => "bad-date",
+            Problem::UnknownKind { .. } => "unknown-kind",
+            Problem::MissingImageAlt => "missing-image-alt",
+            Problem::DuplicateSlug { .. } => "duplicate-slug",
+            Problem::EmptySlug(_) => "empty-slug",
+            Problem::ReservedSlug { .. } => "reserved-slug",
+            Problem::MissingLink { .. } => "missing-link",
+            Problem::LinkToDraft { .. } => "link-to-draft",
+            Problem::UnknownEvent { .. } => "unknown-event",
+            Problem::EndBeforeStart { .. } => "end-before-start",
+            Problem::StartNotInRepeat { .. } => "start-not-in-repeat",
+            Problem::YearSlug { .. } => "year-slug",
+            Problem::UnknownTimeZone(_) => "unknown-time-zone",
+            Problem::UnknownLanguage(_) => "unknown-language",
+            Problem::Template { .. } => "template",
+            Problem::Output(_) => "output",
+            Problem::MissingImageCredit => "missing-image-credit",
+            Problem::NoNeighbourhood => "no-neighbourhood",
+            Problem::LongSummary { .. } => "long-summary",
+            Problem::LongSentence { .. } => "long-sentence",
+            Problem::LongParagraph { .. } => "long-paragraph",
+            Problem::SkippedHeading { .. } => "skipped-heading",
+            Problem::TitleHeading => "title-heading",
+            Problem::VagueLinkText { .. } => "vague-link-text",
+            Problem::ImageWithoutAlt => "image-without-alt",
+            Problem::SimilarName { .. } => "similar-name",
+        }
+    }
+
+    /// A short explanation of how to fix it, where the message alone may not be enough.
+    pub fn help(&self) -> Option<String> {
+        let text = match self {
+            Problem::NotUtf8 => "in your editor, choose \"Save as\" and the encoding UTF-8",
+            Problem::Yaml(message) => return yaml_help(message).map(str::to_string),
+            Problem::MissingKey(key, _) => {
+                return Some(format!(
+                    "add a line `{key}: ...` between the two `---` lines at the top"
+                ));
+            }
+            Problem::MissingImageAlt => {
+                "add a line such as `image_alt: Buren planten bollen langs het pad`"
+            }
+            Problem::ReservedSlug { .. } => {
+                "add a line such as `slug: over-de-verhalen` to give the page an address of its own"
+            }
+            Problem::DuplicateSlug { .. } => {
+                "two files would get the same web address: rename one, or give it a `slug:` of its own"
+            }
+            Problem::MissingLink { .. } => {
+                "link to another file by its path from this file, such as ../people/henk-verhoeven.md"
+            }
+            Problem::LinkToDraft { .. } => {
+                "publish the linked story (remove `draft: true`), preview with --drafts, or remove the link"
+            }
+            Problem::EndBeforeStart { .. } => {
+                "check the date and the time of `end`; write times as 2026-10-06T19:30"
+            }
+            Problem::MissingImageCredit => {
+                "add a line such as `image_credit: Sevgi Demir`, with the maker's permission"
+            }
+            Problem::NoNeighbourhood => "add a line such as `neighbourhoods: [Muntenbuurt]`",
+            Problem::LongSummary { .. } => {
+                "keep the summary to one or two short sentences; the story itself tells the rest"
+            }
+            Problem::LongSentence { .. } => {
+                "split it in two: short sentences are easier to read for everyone (language level B1)"
+            }
+            Problem::LongParagraph { .. } => {
+                "start a new paragraph, with an empty line, where the text turns to something new"
+            }
+            Problem::SkippedHeading { .. } => {
+                "readers who use a screen reader find their way by the heading levels"
+            }
+            Problem::TitleHeading => "use `##` for the sections of the text",
+            Problem::VagueLinkText { .. } => {
+                "use words that say where the link leads, such as [de agenda van De Stuiver](...)"
+            }
+            Problem::ImageWithoutAlt => {
+                "write what the image shows, such as ![Kinderen zaaien zonnebloemen](zaaien.jpg)"
+            }
+            Problem::SimilarName { what, .. } => {
+                return Some(format!(
+                    "a name written differently gets a page of its own; if this is the same {what}, write it the same way"
+                ));
+            }
+            _ => return None,
+        };
+        Some(text.to_string())
+    }
+}
+
+/// Plain words for the YAML messages that are hardest to read.
+fn yaml_help(message: &str) -> Option<&'static str> {
+    let m = message;
+    if m.contains("mapping values are not allowed") {
+        Some(
+            "a value with a colon and a space in it needs quotes, such as title: \"Buurtkamer: open op dinsdag\"",
+        )
+    } else if m.contains("did not find expected ',' or ']'") {
+        Some("a list in square brackets needs its closing `]` on the same line")
+    } else if m.contains("did not find expected") || m.contains("block mapping") {
+        Some(
+            "check the indentation: keys start at the beginning of the line, list items under a key with the same number of spaces",
+        )
+    } else if m.contains("found character that cannot start any token") {
+        Some("a value that starts with @, `, % or a tab needs quotes; indent with spaces, not tabs")
+    } else if m.contains("found unexpected end of stream") || m.contains("unknown escape") {
+        Some("check the quotes: every value that opens with \" must close with \" on the same line")
+    } else if m.contains("expected a sequence") || m.contains("a list of names") {
+        Some("write a list as [Muntenbuurt, Zuilenstein], or as lines that start with `- `")
+    } else if m.contains("duplicate entry") {
+        Some("each key may appear once in the front matter; remove or merge the second one")
+    } else {
+        None
+    }
 }
 
 /// An optional " (did you mean `x`?)" after a misspelled name.
@@ -115,6 +305,73 @@ pub struct Diagnostic {
     pub at: Option<Location>,
     /// The offending line as it stands in the file, when there is one.
     pub snippet: Option<String>,
+    pub severity: Severity,
+}
+
+/// The colours of terminal output; `Palette::PLAIN` has none.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    path: Style,
+    error: Style,
+    warning: Style,
+    gutter: Style,
+    help: Style,
+    /// Whether each file gets a heading line before its diagnostics.
+    headings: bool,
+}
+
+impl Palette {
+    /// No colour, no file headings: the form tests, pipes and the serve overlay see.
+    pub const PLAIN: Palette = Palette {
+        path: Style::new(),
+        error: Style::new(),
+        warning: Style::new(),
+        gutter: Style::new(),
+        help: Style::new(),
+        headings: false,
+    };
+
+    /// Colour and a heading per file, for a terminal.
+    pub const COLOUR: Palette = Palette {
+        path: Style::new().bold(),
+        error: Style::new()
+            .bold()
+            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red))),
+        warning: Style::new()
+            .bold()
+            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow))),
+        gutter: Style::new()
+            .bold()
+            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Blue))),
+        help: Style::new()
+            .bold()
+            .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan))),
+        headings: true,
+    };
+
+    /// Colour when stderr is a terminal and NO_COLOR is unset (CLICOLOR_FORCE forces it).
+    pub fn for_stderr() -> Palette {
+        match anstream::AutoStream::choice(&std::io::stderr()) {
+            anstream::ColorChoice::Never => Palette::PLAIN,
+            _ => Palette::COLOUR,
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> Style {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+        }
+    }
+}
+
+/// `text` in `style`; nothing added for the plain style, so plain output stays byte for byte.
+fn paint(style: Style, text: &str) -> String {
+    if style == Style::new() {
+        text.to_string()
+    } else {
+        format!("{style}{text}{style:#}")
+    }
 }
 
 impl Diagnostic {
@@ -124,6 +381,7 @@ impl Diagnostic {
             problem: Box::new(problem),
             at: None,
             snippet: None,
+            severity: Severity::Error,
         }
     }
 
@@ -137,6 +395,7 @@ impl Diagnostic {
                 column: 1,
             }),
             snippet: None,
+            severity: Severity::Error,
         }
     }
 
@@ -154,6 +413,7 @@ impl Diagnostic {
                 column: column.max(1),
             }),
             snippet,
+            severity: Severity::Error,
         }
     }
 
@@ -163,40 +423,98 @@ impl Diagnostic {
         Self::at(path, text, line, column, problem)
     }
 
+    /// The same diagnostic as a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// The path as shown: under the site root (without `./` for the current folder), or as it
+    /// is for the built-in theme.
+    fn shown_path(&self, root: &Path) -> Option<PathBuf> {
+        let at = self.at.as_ref()?;
+        Some(
+            if at.path.starts_with(crate::load::BUILT_IN) || root == Path::new(".") {
+                at.path.clone()
+            } else {
+                root.join(&at.path)
+            },
+        )
+    }
+
     /// The terminal form: `path:line:column: message`, then the line with a caret under the column.
     pub fn render_plain(&self, root: &Path) -> String {
+        self.render(root, &Palette::PLAIN)
+    }
+
+    /// The terminal form in the colours of `palette`.
+    pub fn render(&self, root: &Path, palette: &Palette) -> String {
+        self.render_block(root, palette, true)
+    }
+
+    /// The terminal form, with the help line or without.
+    fn render_block(&self, root: &Path, palette: &Palette, with_help: bool) -> String {
         let mut out = String::new();
-        match &self.at {
-            Some(at) => {
-                let shown = if at.path.starts_with(crate::load::BUILT_IN) {
-                    at.path.clone()
-                } else {
-                    root.join(&at.path)
-                };
+        let label = paint(
+            palette.severity(self.severity),
+            &format!("{}:", self.severity.word()),
+        );
+        let mut pad = String::from(" ");
+        match (&self.at, self.shown_path(root)) {
+            (Some(at), Some(shown)) => {
+                let place = format!("{}:{}:{}:", shown.display(), at.line, at.column);
                 let _ = write!(
                     out,
-                    "{}:{}:{}: error: {}",
-                    shown.display(),
-                    at.line,
-                    at.column,
+                    "{} {label} {}",
+                    paint(palette.path, &place),
                     self.problem
                 );
                 if let Some(line) = &self.snippet {
                     let gutter = at.line.to_string();
-                    let pad = " ".repeat(gutter.len());
+                    pad = " ".repeat(gutter.len());
                     let caret_pad: String = line
                         .chars()
                         .take(at.column.saturating_sub(1) as usize)
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
-                    let _ = write!(out, "\n{pad} |\n{gutter} | {line}\n{pad} | {caret_pad}^");
+                    let bar = paint(palette.gutter, "|");
+                    let number = paint(palette.gutter, &gutter);
+                    let caret = paint(palette.severity(self.severity), "^");
+                    let _ = write!(
+                        out,
+                        "\n{pad} {bar}\n{number} {bar} {line}\n{pad} {bar} {caret_pad}{caret}"
+                    );
                 }
             }
-            None => {
-                let _ = write!(out, "error: {}", self.problem);
+            _ => {
+                let _ = write!(out, "{label} {}", self.problem);
             }
         }
+        if let Some(help) = self.problem.help().filter(|_| with_help) {
+            let _ = write!(
+                out,
+                "\n{pad} {} {}",
+                paint(palette.gutter, "="),
+                paint(palette.help, "help:")
+            );
+            let _ = write!(out, " {help}");
+        }
         out
+    }
+
+    /// The diagnostic as a JSON object for other tools.
+    pub fn to_json(&self, root: &Path) -> serde_json::Value {
+        let shown = self.shown_path(root).map(|p| p.display().to_string());
+        serde_json::json!({
+            "file": shown,
+            "line": self.at.as_ref().map(|a| a.line),
+            "column": self.at.as_ref().map(|a| a.column),
+            "severity": self.severity,
+            "code": self.problem.code(),
+            "message": self.problem.to_string(),
+            "help": self.problem.help(),
+            "snippet": self.snippet,
+        })
     }
 }
 
@@ -234,6 +552,16 @@ impl Diagnostics {
         self.0.len()
     }
 
+    /// How many are errors and how many warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.0.len() - errors)
+    }
+
     /// Sorted by file and position, so output is stable whatever the thread order.
     pub fn sorted(mut self) -> Self {
         self.0.sort_by(|a, b| {
@@ -255,8 +583,41 @@ impl Diagnostics {
 
     /// All diagnostics for a terminal, one block each, separated by blank lines.
     pub fn render_plain(&self, root: &Path) -> String {
-        let blocks: Vec<String> = self.0.iter().map(|d| d.render_plain(root)).collect();
+        self.render(root, &Palette::PLAIN)
+    }
+
+    /// All diagnostics in the colours of `palette`; with colour, each file gets a heading.
+    /// A help line is shown once per file, not under every diagnostic it would repeat for.
+    pub fn render(&self, root: &Path, palette: &Palette) -> String {
+        let mut blocks: Vec<String> = Vec::with_capacity(self.0.len());
+        let mut last_file: Option<&Path> = None;
+        let mut helped: Vec<String> = Vec::new();
+        for d in &self.0 {
+            let file = d.at.as_ref().map(|a| a.path.as_path());
+            let mut block = String::new();
+            if file != last_file {
+                helped.clear();
+                if palette.headings
+                    && let Some(shown) = d.shown_path(root)
+                {
+                    let heading = format!("── {} ──", shown.display());
+                    block.push_str(&paint(palette.path, &heading));
+                    block.push('\n');
+                }
+            }
+            last_file = file;
+            let help = d.problem.help();
+            let with_help = help.as_ref().is_some_and(|h| !helped.contains(h));
+            helped.extend(help);
+            block.push_str(&d.render_block(root, palette, with_help));
+            blocks.push(block);
+        }
         blocks.join("\n\n")
+    }
+
+    /// Every diagnostic as one JSON array.
+    pub fn to_json(&self, root: &Path) -> serde_json::Value {
+        serde_json::Value::Array(self.0.iter().map(|d| d.to_json(root)).collect())
     }
 }
 
@@ -299,5 +660,70 @@ mod tests {
         let shown = d.render_plain(Path::new(""));
         assert!(shown.starts_with("a.md:2:1: error: expected front matter"));
         assert!(shown.contains("2 | titel: Hoi\n  | ^"));
+        assert!(!shown.contains('\x1b'));
+    }
+
+    #[test]
+    fn help_line_follows_the_caret() {
+        let d = Diagnostic::at(
+            Path::new("a.md"),
+            "---\ntitle: Hoi\n---\n",
+            1,
+            1,
+            Problem::MissingKey("date", "story"),
+        );
+        let shown = d.render_plain(Path::new(""));
+        assert!(
+            shown.ends_with("1 | ---\n  | ^\n  = help: add a line `date: ...` between the two `---` lines at the top"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn warnings_say_so() {
+        let d = Diagnostic::at(Path::new("a.md"), "x\n", 1, 1, Problem::NoNeighbourhood).warning();
+        assert!(
+            d.render_plain(Path::new(""))
+                .starts_with("a.md:1:1: warning: ")
+        );
+        assert_eq!(d.to_json(Path::new(""))["severity"], "warning");
+    }
+
+    #[test]
+    fn colour_output_has_escapes_and_file_headings() {
+        let text = "---\nkind: x\n---\n";
+        let errs = Diagnostics(vec![
+            Diagnostic::at(Path::new("a.md"), text, 2, 7, Problem::NoFrontMatter),
+            Diagnostic::at(Path::new("a.md"), text, 2, 1, Problem::NoFrontMatter).warning(),
+            Diagnostic::at(Path::new("b.md"), text, 1, 1, Problem::NoFrontMatter),
+        ]);
+        let coloured = errs.render(Path::new(""), &Palette::COLOUR);
+        assert!(coloured.contains("\x1b["), "{coloured}");
+        assert_eq!(coloured.matches("── a.md ──").count(), 1, "{coloured}");
+        assert_eq!(coloured.matches("── b.md ──").count(), 1, "{coloured}");
+        let plain = errs.render_plain(Path::new(""));
+        assert!(!plain.contains('\x1b') && !plain.contains("──"));
+    }
+
+    #[test]
+    fn json_has_every_field() {
+        let d = Diagnostic::at(Path::new("a.md"), "x\ny\n", 2, 1, Problem::TitleHeading);
+        let json = d.to_json(Path::new("site"));
+        assert_eq!(json["file"], "site/a.md");
+        assert_eq!(json["line"], 2);
+        assert_eq!(json["column"], 1);
+        assert_eq!(json["severity"], "error");
+        assert_eq!(json["code"], "title-heading");
+        assert_eq!(json["snippet"], "y");
+        assert!(json["message"].as_str().unwrap().contains("heading"));
+    }
+
+    #[test]
+    fn heading_marks_in_messages() {
+        let p = Problem::SkippedHeading { from: 2, to: 4 };
+        assert_eq!(
+            p.to_string(),
+            "the heading jumps from `##` to `####`; use `###` here"
+        );
     }
 }

@@ -2,12 +2,13 @@
 //!
 //! Modules in pipeline order: load the files, parse front matter and Markdown, assemble the
 //! site model, render pages through the theme, write them atomically. `commands` glues the
-//! command line to `pipeline`.
+//! command line to `pipeline`; `hints` gives `plein check` its writing advice.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diagnostic;
+pub mod hints;
 pub mod load;
 pub mod model;
 pub mod parse;
@@ -26,5 +27,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => commands::build::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::New(what) => commands::new::run(what),
+        Command::Init(args) => commands::init::run(args),
+        Command::Schema(args) => commands::schema::run(args),
     }
 }

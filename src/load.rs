@@ -15,7 +15,8 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared, so parsed documents and the serve cache hold the text without copying it.
+    pub text: std::sync::Arc<str>,
 }
 
 /// A file copied as it is into the output.
@@ -106,7 +107,7 @@ impl SiteFiles {
     fn add_embedded(&mut self, lang: &str) {
         let words = format!("i18n/{lang}.yaml");
         for (rel, bytes) in embedded::FILES {
-            let text = || normalise(&String::from_utf8_lossy(bytes));
+            let text = || normalise(&String::from_utf8_lossy(bytes)).into();
             let path = Path::new(BUILT_IN).join(rel);
             if let Some(name) = rel.strip_prefix("templates/") {
                 self.templates
@@ -200,7 +201,7 @@ pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         .map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {
-            text: normalise(&text),
+            text: normalise(&text).into(),
             path,
         }),
         Err(e) => {
@@ -220,6 +221,42 @@ pub fn normalise(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Bring `files` up to date with the content paths in `changed` (relative to `root`),
+/// reading only those; `problems` are the reading problems of the content files.
+/// Returns false when a full load is needed instead: a change outside content/ or a new folder.
+pub fn refresh(
+    root: &Path,
+    files: &mut SiteFiles,
+    problems: &mut Vec<Diagnostic>,
+    changed: &std::collections::BTreeSet<PathBuf>,
+) -> bool {
+    if changed
+        .iter()
+        .any(|p| !p.starts_with("content") || root.join(p).is_dir())
+    {
+        return false;
+    }
+    for path in changed {
+        files.content.retain(|f| !f.path.starts_with(path));
+        files.content_assets.retain(|a| !a.starts_with(path));
+        problems.retain(|d| d.at.as_ref().is_none_or(|at| !at.path.starts_with(path)));
+        if !root.join(path).is_file() || path.iter().any(is_scratch) {
+            continue;
+        }
+        if path.extension().is_some_and(|e| e == "md") {
+            match read_text(root, path.clone()) {
+                Ok(file) => files.content.push(file),
+                Err(d) => problems.push(d),
+            }
+        } else {
+            files.content_assets.push(path.clone());
+        }
+    }
+    files.content.sort_by(|a, b| a.path.cmp(&b.path));
+    files.content_assets.sort();
+    true
 }
 
 #[cfg(test)]

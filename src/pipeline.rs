@@ -1,14 +1,19 @@
-//! The stages in a row: load, parse, model, render. `check` stops here, `build` adds
-//! `write::swap_in`, `serve` keeps the result.
+//! The stages in a row: load, parse, model, render. `check` renders into nothing, `build`
+//! into a staging folder that `write` swaps in, `serve` into its own folder.
+//!
+//! A [`Cache`] carries what one build can lend the next: the files read, their parsed front
+//! matter, rendered Markdown bodies and page fingerprints. `serve` keeps one across rebuilds;
+//! `build` and `check` start from an empty one, so every path runs the same code.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, Asset, SiteFiles};
-use crate::model::{self, Site};
-use crate::parse;
-use crate::render::{self, Output, Theme};
+use crate::model::{self, BodyCache, Site};
+use crate::parse::{self, Parsed};
+use crate::render::{self, Output, PageCache, Sink, Theme};
 
 /// What a build needs to know, resolved once from the command line.
 #[derive(Debug, Clone)]
@@ -20,16 +25,37 @@ pub struct Options {
     pub now: jiff::ZonedDateTime,
 }
 
-/// A site built in memory, ready to write or serve.
+/// A built site: the model, the files to copy as they are, and what render did.
 pub struct Built {
     pub site: Site,
-    pub outputs: Vec<Output>,
     /// Static and content files copied as they are.
     pub copies: Vec<Asset>,
+    /// Pages rendered and handed to the sink.
+    pub written: usize,
+    /// Pages left alone because nothing they show changed since the cached build.
+    pub unchanged: usize,
 }
 
-/// Run every stage; all problems of the site come back at once.
-pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
+/// What one build lends the next.
+#[derive(Default)]
+pub struct Cache {
+    /// The files of the last load, and the problems reading them.
+    files: Option<(SiteFiles, Vec<Diagnostic>)>,
+    parsed: HashMap<PathBuf, Parsed>,
+    bodies: BodyCache,
+    /// Fingerprints of the last good build's pages.
+    pub pages: PageCache,
+}
+
+/// Run every stage, handing each page that changed since `cache` to `sink`; all problems of
+/// the site come back at once. `changed` (paths relative to the root) lets a rebuild re-read
+/// only those files; `None` reads everything.
+pub fn build(
+    opts: &Options,
+    cache: &mut Cache,
+    changed: Option<&BTreeSet<PathBuf>>,
+    sink: &Sink,
+) -> Result<Built, Diagnostics> {
     let mut errs = Diagnostics::default();
     let mut clock = Stages::new();
     let mut config = Config::load(&opts.root, None, &mut errs);
@@ -40,42 +66,76 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
             format!("{url}/")
         };
     }
-    let mut files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
+    let loaded = load_files(opts, &config, cache.files.take(), changed);
+    let (files, load_errs) = cache.files.insert(loaded);
+    let files = &*files;
+    errs.extend(load_errs.iter().cloned());
     clock.lap("load");
-    let docs = parse::documents(std::mem::take(&mut files.content), &mut errs);
+    let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
+    cache.parsed = parsed;
     clock.lap("parse");
-    let broken = errs
+    let broken: HashSet<PathBuf> = errs
         .0
         .iter()
         .filter_map(|d| d.at.as_ref())
         .map(|at| at.path.clone())
         .collect();
-    let theme = Theme::load(&files, &config, &mut errs);
+    let theme = Theme::load(files, &config, &mut errs);
     clock.lap("templates");
     let site = model::assemble(
         docs,
-        std::mem::take(&mut files.content_assets),
+        files.content_assets.clone(),
         broken,
         config,
         opts.drafts,
+        &mut cache.bodies,
         &mut errs,
     );
     clock.lap("model");
-    let outputs = match theme {
-        Some(mut theme) if errs.is_empty() => {
-            render::all(&site, &mut theme, &files, &opts.now, &mut errs)
-        }
-        _ => Vec::new(),
-    };
+    let copies = copies(files, &site);
+    let mut rendered = render::Rendered::default();
+    if let Some(mut theme) = theme.filter(|_| errs.is_empty()) {
+        rendered = render::all(
+            &site,
+            &mut theme,
+            files,
+            &opts.now,
+            &cache.pages,
+            sink,
+            &mut errs,
+        );
+        embedded_statics(files, &copies, &cache.pages, &mut rendered, sink, &mut errs);
+    }
     clock.lap("render");
-    let copies = copies(&files, &site);
-    let mut outputs = outputs;
-    outputs.extend(embedded_statics(&files, &copies));
-    errs.into_result(Built {
+    let built = Built {
         site,
-        outputs,
         copies,
-    })
+        written: rendered.written,
+        unchanged: rendered.unchanged,
+    };
+    let result = errs.into_result(built);
+    if result.is_ok() {
+        cache.pages = rendered.cache;
+    }
+    result
+}
+
+/// The site's files: re-read in full, or only the `changed` content files when the previous
+/// load has the rest.
+fn load_files(
+    opts: &Options,
+    config: &Config,
+    previous: Option<(SiteFiles, Vec<Diagnostic>)>,
+    changed: Option<&BTreeSet<PathBuf>>,
+) -> (SiteFiles, Vec<Diagnostic>) {
+    if let (Some((mut files, mut problems)), Some(changed)) = (previous, changed)
+        && load::refresh(&opts.root, &mut files, &mut problems, changed)
+    {
+        return (files, problems);
+    }
+    let mut errs = Diagnostics::default();
+    let files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
+    (files, errs.0)
 }
 
 /// Static files (the site's own over the theme's) and files beside content.
@@ -88,18 +148,33 @@ fn copies(files: &SiteFiles, site: &Site) -> Vec<Asset> {
 }
 
 /// Built-in theme static files that the site does not replace with its own.
-fn embedded_statics(files: &SiteFiles, copies: &[Asset]) -> Vec<Output> {
-    let taken: std::collections::HashSet<&std::path::Path> =
-        copies.iter().map(|c| c.target.as_path()).collect();
-    files
-        .embedded_statics
-        .iter()
-        .filter(|(target, _)| !taken.contains(target.as_path()))
-        .map(|(target, bytes)| Output {
+fn embedded_statics(
+    files: &SiteFiles,
+    copies: &[Asset],
+    previous: &PageCache,
+    rendered: &mut render::Rendered,
+    sink: &Sink,
+    errs: &mut Diagnostics,
+) {
+    let taken: HashSet<&std::path::Path> = copies.iter().map(|c| c.target.as_path()).collect();
+    for (target, bytes) in &files.embedded_statics {
+        if taken.contains(target.as_path()) {
+            continue;
+        }
+        let print = xxhash_rust::xxh3::xxh3_64(bytes);
+        rendered.cache.pages.insert(target.clone(), print);
+        if previous.pages.get(target) == Some(&print) {
+            rendered.unchanged += 1;
+            continue;
+        }
+        match sink(Output {
             path: target.clone(),
             bytes: bytes.to_vec(),
-        })
-        .collect()
+        }) {
+            Ok(()) => rendered.written += 1,
+            Err(d) => errs.push(d),
+        }
+    }
 }
 
 /// Stage timings, printed when PLEIN_TIMINGS is set, for finding where a build spends its time.

@@ -4,9 +4,12 @@
 //! `renameat2(RENAME_EXCHANGE)`. The guard refuses output folders that would put the site's
 //! own files at risk. Nothing here knows of templates or Markdown.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -95,82 +98,182 @@ fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-/// Write `outputs` and copy `copies` (source relative to `root`) into `output`, atomically.
-pub fn swap_in(
-    root: &Path,
-    output: &Path,
-    outputs: &[Output],
-    copies: &[Asset],
-) -> Result<Written, Diagnostic> {
-    let name = output
-        .file_name()
-        .expect("guarded: has a name")
-        .to_string_lossy()
-        .into_owned();
-    let parent = output.parent().expect("guarded: has a parent");
-    fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
-    let _lock = Lock::take(&parent.join(format!(".{name}.plein-lock")))?;
-    let staging = parent.join(format!(".{name}.plein-staging"));
-    remove_if_there(&staging)?;
-    fs::create_dir(&staging).map_err(|e| write_error(&staging, e))?;
-    let written = fill(root, &staging, outputs, copies);
-    let written = match written {
-        Ok(w) => w,
-        Err(d) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(d);
-        }
-    };
-    if output.exists() {
-        exchange(&staging, output)?;
-        fs::remove_dir_all(&staging).map_err(|e| write_error(&staging, e))?;
-    } else {
-        fs::rename(&staging, output).map_err(|e| write_error(output, e))?;
-    }
-    Ok(written)
+/// A staging folder beside the output: pages go in as they are rendered, and the whole folder
+/// replaces the output at once. Dropped without [`Staging::swap_in`], it is removed and the
+/// output stays exactly as it was.
+pub struct Staging {
+    output: PathBuf,
+    dir: PathBuf,
+    _lock: Lock,
+    made: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    bytes: AtomicU64,
+    done: bool,
 }
 
-fn fill(
-    root: &Path,
-    staging: &Path,
-    outputs: &[Output],
-    copies: &[Asset],
-) -> Result<Written, Diagnostic> {
-    let mut dirs: Vec<PathBuf> = outputs
-        .iter()
-        .map(|o| &o.path)
-        .chain(copies.iter().map(|c| &c.target))
-        .filter_map(|p| p.parent())
-        .map(Path::to_path_buf)
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        let dir = staging.join(dir);
-        fs::create_dir_all(&dir).map_err(|e| write_error(&dir, e))?;
+impl Staging {
+    /// Take the lock for `output` (already guarded) and make an empty staging folder.
+    pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
+        let name = output
+            .file_name()
+            .expect("guarded: has a name")
+            .to_string_lossy()
+            .into_owned();
+        let parent = output.parent().expect("guarded: has a parent");
+        fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
+        let lock = Lock::take(&parent.join(format!(".{name}.plein-lock")))?;
+        let dir = parent.join(format!(".{name}.plein-staging"));
+        remove_if_there(&dir)?;
+        fs::create_dir(&dir).map_err(|e| write_error(&dir, e))?;
+        let made = Mutex::new(HashSet::from([PathBuf::new()]));
+        Ok(Staging {
+            output: output.to_path_buf(),
+            dir,
+            _lock: lock,
+            made,
+            files: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            done: false,
+        })
     }
-    outputs.par_iter().try_for_each(|o| {
-        let path = staging.join(&o.path);
-        fs::write(&path, &o.bytes).map_err(|e| write_error(&path, e))
-    })?;
-    copies.par_iter().try_for_each(|c| {
-        let to = staging.join(&c.target);
-        fs::copy(root.join(&c.source), &to)
-            .map(|_| ())
-            .map_err(|e| write_error(&to, e))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(
-        &marker,
-        "This folder is written by plein build; it is replaced whole on every build.\n",
+
+    /// Write one rendered file; safe to call from many threads at once.
+    pub fn put(&self, o: Output) -> Result<(), Diagnostic> {
+        put_file(&self.dir, &self.made, &o.path, &o.bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes
+            .fetch_add(o.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Copy static and content files, sources relative to `root`.
+    pub fn copy(&self, root: &Path, copies: &[Asset]) -> Result<usize, Diagnostic> {
+        copies.par_iter().try_for_each(|c| {
+            make_parent(&self.dir, &self.made, &c.target)?;
+            let to = self.dir.join(&c.target);
+            fs::copy(root.join(&c.source), &to)
+                .map(|_| ())
+                .map_err(|e| write_error(&to, e))
+        })?;
+        Ok(copies.len())
+    }
+
+    /// Mark the folder as plein's and put it in place of the output, atomically.
+    pub fn swap_in(mut self, pages: &HashMap<PathBuf, u64>) -> Result<Written, Diagnostic> {
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, marker_text(pages)).map_err(|e| write_error(&marker, e))?;
+        if self.output.exists() {
+            exchange(&self.dir, &self.output)?;
+            self.done = true;
+            fs::remove_dir_all(&self.dir).map_err(|e| write_error(&self.dir, e))?;
+        } else {
+            fs::rename(&self.dir, &self.output).map_err(|e| write_error(&self.output, e))?;
+            self.done = true;
+        }
+        Ok(Written {
+            pages: self.files.load(Ordering::Relaxed),
+            copied: 0,
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Bring the pages of `pages` that were not rendered (unchanged since the previous build)
+    /// over from the current output, as hard links where the file system allows.
+    pub fn keep_unchanged(&self, pages: &HashMap<PathBuf, u64>) -> Result<usize, Diagnostic> {
+        let kept: Vec<&PathBuf> = pages
+            .keys()
+            .filter(|p| !self.dir.join(p).exists())
+            .collect();
+        kept.par_iter().try_for_each(|rel| {
+            make_parent(&self.dir, &self.made, rel)?;
+            let (from, to) = (self.output.join(rel), self.dir.join(rel));
+            fs::hard_link(&from, &to)
+                .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+                .map_err(|e| write_error(&from, e))
+        })?;
+        Ok(kept.len())
+    }
+}
+
+/// The marker file: a line for people, then the fingerprint of every page, so the next build
+/// can leave unchanged pages alone.
+fn marker_text(pages: &HashMap<PathBuf, u64>) -> String {
+    let mut lines: Vec<String> = pages
+        .iter()
+        .map(|(p, print)| format!("{print:016x}\t{}", p.display()))
+        .collect();
+    lines.sort_unstable();
+    format!(
+        "This folder is written by plein build; it is replaced whole on every build.\n{}\n{}\n",
+        marker_version(),
+        lines.join("\n")
     )
-    .map_err(|e| write_error(&marker, e))?;
-    let bytes = outputs.iter().map(|o| o.bytes.len() as u64).sum();
-    Ok(Written {
-        pages: outputs.len(),
-        copied: copies.len(),
-        bytes,
-    })
+}
+
+fn marker_version() -> String {
+    format!("plein {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The page fingerprints of the build that wrote `output`, for pages still there as written.
+/// A different plein version, or a marker without fingerprints, gives none.
+pub fn previous_pages(output: &Path) -> HashMap<PathBuf, u64> {
+    let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
+        return HashMap::new();
+    };
+    let mut lines = text.lines().skip(1);
+    if lines.next() != Some(marker_version().as_str()) {
+        return HashMap::new();
+    }
+    lines
+        .filter_map(|line| {
+            let (print, path) = line.split_once('\t')?;
+            let path = PathBuf::from(path);
+            let safe = path
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            (safe && output.join(&path).is_file())
+                .then_some((path, u64::from_str_radix(print, 16).ok()?))
+        })
+        .collect()
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Write `bytes` to `dir/rel`, making its folder first; `made` remembers folders made.
+pub fn put_file(
+    dir: &Path,
+    made: &Mutex<HashSet<PathBuf>>,
+    rel: &Path,
+    bytes: &[u8],
+) -> Result<(), Diagnostic> {
+    make_parent(dir, made, rel)?;
+    let path = dir.join(rel);
+    fs::write(&path, bytes).map_err(|e| write_error(&path, e))
+}
+
+fn make_parent(dir: &Path, made: &Mutex<HashSet<PathBuf>>, rel: &Path) -> Result<(), Diagnostic> {
+    let Some(parent) = rel.parent() else {
+        return Ok(());
+    };
+    if made
+        .lock()
+        .expect("no panics while holding the lock")
+        .contains(parent)
+    {
+        return Ok(());
+    }
+    let full = dir.join(parent);
+    fs::create_dir_all(&full).map_err(|e| write_error(&full, e))?;
+    made.lock()
+        .expect("no panics while holding the lock")
+        .insert(parent.to_path_buf());
+    Ok(())
 }
 
 #[cfg(target_os = "linux")]
@@ -282,25 +385,45 @@ mod tests {
         assert!(guard(site.path(), &out).is_ok());
     }
 
+    fn build_into(out: &Path, pages: &[(&str, &str)]) {
+        let staging = Staging::create(out).unwrap();
+        for (p, b) in pages {
+            staging
+                .put(Output {
+                    path: PathBuf::from(p),
+                    bytes: b.as_bytes().to_vec(),
+                })
+                .unwrap();
+        }
+        staging.swap_in(&HashMap::new()).unwrap();
+    }
+
     #[test]
     fn swap_replaces_the_whole_folder() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
-        let page = |p: &str, b: &str| Output {
-            path: PathBuf::from(p),
-            bytes: b.as_bytes().to_vec(),
-        };
-        swap_in(
-            site.path(),
-            &out,
-            &[page("a/index.html", "one"), page("old.html", "x")],
-            &[],
-        )
-        .unwrap();
-        swap_in(site.path(), &out, &[page("a/index.html", "two")], &[]).unwrap();
+        build_into(&out, &[("a/index.html", "one"), ("old.html", "x")]);
+        build_into(&out, &[("a/index.html", "two")]);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
         assert!(!site.path().join(".public.plein-staging").exists());
         assert!(!site.path().join(".public.plein-lock").exists());
+    }
+
+    #[test]
+    fn a_dropped_staging_folder_leaves_the_output_alone() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        build_into(&out, &[("index.html", "good")]);
+        let staging = Staging::create(&out).unwrap();
+        staging
+            .put(Output {
+                path: PathBuf::from("index.html"),
+                bytes: b"half".to_vec(),
+            })
+            .unwrap();
+        drop(staging);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
+        assert!(!site.path().join(".public.plein-staging").exists());
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! These tests need Debian's Chromium (/usr/bin/chromium), Java and the npm packages of
 //! tests/browser (playwright-core, axe-core, vnu-jar). `scripts/test` installs all of them; when
-//! one is missing the tests fail and say so, they never skip. Screenshots of home and story at
-//! 360 and 1280 px land in target/screenshots/.
+//! one is missing the tests fail and say so, they never skip. Screenshots of home, story, agenda
+//! and a recurring event at 360 and 1280 px land in target/screenshots/.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,11 +1,12 @@
-//! `plein build`: the pipeline, then the output swapped in, then a summary.
+//! `plein build`: the pipeline rendering into a staging folder, swapped in when all is well.
 
 use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
-use crate::pipeline::{self, Built};
-use crate::write;
+use crate::diagnostic::Diagnostics;
+use crate::pipeline::{self, Built, Cache};
+use crate::write::{self, Staging};
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
@@ -14,42 +15,71 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("public"));
+    let one = |d| super::site_errors(&opts.root, &Diagnostics(vec![d]));
     let output = match write::guard(&opts.root, &output) {
         Ok(o) => o,
-        Err(d) => return super::site_errors(&opts.root, &crate::diagnostic::Diagnostics(vec![d])),
+        Err(d) => return one(d),
     };
-    let built = match pipeline::build(&opts) {
+    let staging = match Staging::create(&output) {
+        Ok(s) => s,
+        Err(d) => return one(d),
+    };
+    // Pages whose fingerprint matches the previous build are not rendered again but kept.
+    let mut cache = Cache::default();
+    cache.pages.pages = write::previous_pages(&output);
+    let built = match pipeline::build(&opts, &mut cache, None, &|page| staging.put(page)) {
         Ok(b) => b,
+        // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
     let writing = Instant::now();
-    let result = write::swap_in(&opts.root, &output, &built.outputs, &built.copies);
+    let result = staging
+        .keep_unchanged(&cache.pages.pages)
+        .and_then(|_| staging.copy(&opts.root, &built.copies))
+        .and_then(|copied| staging.swap_in(&cache.pages.pages).map(|w| (w, copied)));
     if std::env::var_os("PLEIN_TIMINGS").is_some() {
         eprintln!(
-            "plein: write      {:>8.1} ms",
+            "plein: swap       {:>8.1} ms",
             writing.elapsed().as_secs_f64() * 1000.0
         );
     }
     match result {
-        Ok(written) => {
+        Ok((written, copied)) => {
             eprintln!(
                 "{}",
-                summary(&built, &written, &output, started.elapsed().as_secs_f64())
+                summary(
+                    &built,
+                    &written,
+                    copied,
+                    &output,
+                    started.elapsed().as_secs_f64()
+                )
             );
             ExitCode::SUCCESS
         }
-        Err(d) => super::site_errors(&opts.root, &crate::diagnostic::Diagnostics(vec![d])),
+        Err(d) => one(d),
     }
 }
 
-fn summary(built: &Built, w: &write::Written, output: &std::path::Path, seconds: f64) -> String {
+fn summary(
+    built: &Built,
+    w: &write::Written,
+    copied: usize,
+    output: &std::path::Path,
+    seconds: f64,
+) -> String {
     let s = &built.site;
+    let kept = if built.unchanged > 0 {
+        format!(", kept {} unchanged", built.unchanged)
+    } else {
+        String::new()
+    };
     let shown = std::env::current_dir()
         .ok()
         .and_then(|cwd| output.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
         .unwrap_or_else(|| output.to_path_buf());
     format!(
-        "plein: built {} stories, {} events, {} neighbourhoods, {} people, {} tags, {} pages\n       wrote {} files ({:.1} MB) and copied {} into {} in {:.2} s",
+        "plein: built {} stories, {} events, {} neighbourhoods, {} people, {} tags, {} pages\n       wrote {} files ({:.1} MB){kept} and copied {} into {} in {:.2} s",
         s.stories.len(),
         s.events.len(),
         s.neighbourhoods.len(),
@@ -58,7 +88,7 @@ fn summary(built: &Built, w: &write::Written, output: &std::path::Path, seconds:
         s.pages.len(),
         w.pages,
         w.bytes as f64 / 1_000_000.0,
-        w.copied,
+        copied,
         shown.display(),
         seconds
     )

@@ -1,26 +1,98 @@
-//! `plein check`: every validation of a build, writing nothing.
+//! `plein check`: every validation of a build, writing nothing, plus writing hints.
+//!
+//! Errors come from the same pipeline a build runs; hints (photo credit, long sentences, ...)
+//! from `hints` on the parsed documents. Hints are warnings, or errors with `--strict`.
 
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use crate::cli::CheckArgs;
-use crate::pipeline;
+use crate::cli::{CheckArgs, Format};
+use crate::diagnostic::{Diagnostics, Palette, Severity};
+use crate::parse::Document;
+use crate::{hints, load, parse, pipeline};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
     let opts = super::options(&args.site, None);
-    match pipeline::build(&opts) {
+    let built = pipeline::build(&opts, &mut pipeline::Cache::default(), None, &|_| Ok(()));
+    let (counts, mut all) = match built {
         Ok(built) => {
             let s = &built.site;
-            eprintln!(
-                "plein: no problems in {} stories, {} events, {} pages ({:.2} s)",
-                s.stories.len(),
-                s.events.len(),
-                s.pages.len(),
-                started.elapsed().as_secs_f64()
-            );
+            let counts = (s.stories.len(), s.events.len(), s.pages.len());
+            (Some(counts), Diagnostics::default())
+        }
+        Err(errs) => (None, errs),
+    };
+    let docs = documents(&opts.root);
+    let docs: Vec<&Document> = docs.iter().map(|d| &**d).collect();
+    for mut hint in hints::content(&docs) {
+        if args.strict {
+            hint.severity = Severity::Error;
+        }
+        all.push(hint);
+    }
+    let all = all.sorted();
+    let (errors, warnings) = all.counts();
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&all.to_json(&opts.root)).expect("JSON of plain data")
+        ),
+        Format::Text if !all.is_empty() => {
+            eprintln!("{}\n", all.render(&opts.root, &Palette::for_stderr()))
+        }
+        Format::Text => {}
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    match counts {
+        Some((stories, events, pages)) if errors == 0 => {
+            let what = [
+                plural(stories, "story", "stories"),
+                plural(events, "event", "events"),
+                plural(pages, "page", "pages"),
+            ]
+            .join(", ");
+            if warnings == 0 {
+                eprintln!("plein: no errors, no warnings in {what} ({seconds:.2} s)");
+            } else {
+                let w = plural(warnings, "warning", "warnings");
+                eprintln!("plein: no errors, {w} in {what} ({seconds:.2} s)");
+            }
             ExitCode::SUCCESS
         }
-        Err(errs) => super::site_errors(&opts.root, &errs),
+        _ => {
+            eprintln!(
+                "plein: {} found; nothing was written",
+                tally(errors, warnings)
+            );
+            ExitCode::from(1)
+        }
     }
+}
+
+/// "2 errors", or "1 error and 3 warnings".
+fn tally(errors: usize, warnings: usize) -> String {
+    let e = plural(errors, "error", "errors");
+    if warnings == 0 {
+        e
+    } else {
+        format!("{e} and {}", plural(warnings, "warning", "warnings"))
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The content files of the site at `root`, read and parsed; files that cannot be read or
+/// parsed are left out, as the build has reported them.
+pub fn documents(root: &Path) -> Vec<std::sync::Arc<Document>> {
+    let mut ignored = Diagnostics::default();
+    let files: Vec<load::SourceFile> = load::walk(root, Path::new("content"), &mut ignored)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter_map(|p| load::read_text(root, p).ok())
+        .collect();
+    parse::documents(&files, &Default::default(), &mut ignored).0
 }

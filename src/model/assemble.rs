@@ -1,7 +1,9 @@
 //! Documents to [`Site`]: names resolved, links rewritten, Markdown rendered once each.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -19,25 +21,41 @@ use crate::parse::{Document, Front, Section, key_position};
 /// `broken` are content files that could not be read or parsed: links and event names that
 /// point at them are not reported again, so one mistake gives one error.
 pub fn assemble(
-    docs: Vec<Document>,
+    docs: Vec<Arc<Document>>,
     content_assets: Vec<PathBuf>,
     broken: HashSet<PathBuf>,
     config: Config,
     drafts: bool,
+    bodies: &mut BodyCache,
     errs: &mut Diagnostics,
 ) -> Site {
+    let t = std::time::Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("PLEIN_TIMINGS").is_some() {
+            eprintln!(
+                "plein:   {what:<12} {:>8.1} ms",
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    };
     let mut b = Builder::new(config, drafts);
     b.broken = broken;
     let docs = b.sorted_and_filtered(docs);
     b.assets = content_assets.into_iter().collect();
+    lap("sort");
     for doc in &docs {
         b.declare(doc, errs);
     }
+    lap("declare");
     for doc in &docs {
         b.link_names(doc, errs);
     }
-    b.render_bodies(&docs, errs);
-    b.finish()
+    lap("link");
+    b.render_bodies(&docs, bodies, errs);
+    lap("bodies");
+    let site = b.finish();
+    lap("finish");
+    site
 }
 
 /// Which entity a document became.
@@ -122,12 +140,12 @@ impl Builder {
     }
 
     /// Drafts out (unless wanted); stories newest first, events soonest first, the rest by path.
-    fn sorted_and_filtered(&mut self, docs: Vec<Document>) -> Vec<Document> {
+    fn sorted_and_filtered(&mut self, docs: Vec<Arc<Document>>) -> Vec<Arc<Document>> {
         let (mut kept, left): (Vec<_>, Vec<_>) =
             docs.into_iter().partition(|d| self.drafts || !is_draft(d));
-        self.left_out = left.into_iter().map(|d| d.path).collect();
+        self.left_out = left.into_iter().map(|d| d.path.clone()).collect();
         let tz = self.config.timezone.clone();
-        let key = |d: &Document| -> (u8, i64, PathBuf) {
+        let key = |d: &Arc<Document>| -> (u8, i64, PathBuf) {
             let when =
                 |v: &Option<DateValue>| v.map_or(0, |v| v.in_zone(&tz).timestamp().as_second());
             match &d.front {
@@ -308,7 +326,7 @@ impl Builder {
             tags: Vec::new(),
             image: None,
             summary: raw.summary.clone().unwrap_or_default(),
-            body_html: String::new(),
+            body_html: Arc::from(""),
             words: 0,
             events: Vec::new(),
             source: raw.source.clone(),
@@ -348,6 +366,13 @@ impl Builder {
             };
             errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
         }
+        let events_word = &self.urls.routes.events;
+        for (key, problem) in
+            recurrence::check_event(&slug, &start, raw.repeat.as_ref(), events_word)
+        {
+            let (line, col) = key_position(&doc.text, key);
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
+        }
         self.site.events.push(Event {
             source_path: doc.path.clone(),
             url: self.urls.item(&self.urls.routes.events, &slug),
@@ -361,7 +386,8 @@ impl Builder {
             summary: raw.summary.clone().unwrap_or_default(),
             neighbourhoods: Vec::new(),
             cancelled: raw.cancelled,
-            body_html: String::new(),
+            repeat: raw.repeat.clone(),
+            body_html: Arc::from(""),
             stories: Vec::new(),
         });
         Made::Event(self.site.events.len() - 1)
@@ -394,7 +420,7 @@ impl Builder {
             slug,
             title: raw.title.clone().unwrap_or_default(),
             summary: raw.summary.clone().unwrap_or_default(),
-            body_html: String::new(),
+            body_html: Arc::from(""),
         });
         Made::Page(self.site.pages.len() - 1)
     }
@@ -422,7 +448,7 @@ impl Builder {
             summary: String::new(),
             anchors: Vec::new(),
             image: None,
-            body_html: String::new(),
+            body_html: Arc::from(""),
             stories: Vec::new(),
             events: Vec::new(),
             people: Vec::new(),
@@ -453,7 +479,7 @@ impl Builder {
             organisation: None,
             neighbourhoods: Vec::new(),
             image: None,
-            bio_html: String::new(),
+            bio_html: Arc::from(""),
             stories: Vec::new(),
         });
         self.people_by_slug.insert(slug, i);
@@ -702,13 +728,8 @@ impl Builder {
             return LinkTarget::External;
         }
         if self.left_out.contains(&target) {
-            let hint = Hint(Some(format!(
-                "{} is a draft; build with --drafts",
-                target.display()
-            )));
-            return LinkTarget::Missing(Problem::MissingLink {
+            return LinkTarget::Missing(Problem::LinkToDraft {
                 target: dest.to_string(),
-                hint,
             });
         }
         let name = target
@@ -757,36 +778,81 @@ impl Builder {
     }
 
     /// Third pass: every body rendered once, in parallel, with links resolved.
-    fn render_bodies(&mut self, docs: &[Document], errs: &mut Diagnostics) {
-        let jobs: Vec<(&Document, Made)> = docs
+    fn render_bodies(
+        &mut self,
+        docs: &[Arc<Document>],
+        cache: &mut BodyCache,
+        errs: &mut Diagnostics,
+    ) {
+        let links = self.links_fingerprint();
+        if cache.links != links {
+            *cache = BodyCache {
+                links,
+                entries: HashMap::new(),
+            };
+        }
+        let jobs: Vec<(&Arc<Document>, Made)> = docs
             .iter()
             .filter_map(|d| self.made.get(&d.path).map(|m| (d, *m)))
             .filter(|(_, m)| !matches!(m, Made::Skipped))
             .collect();
         let this = &*self;
-        let rendered: Vec<(Made, markdown::Rendered, Vec<Diagnostic>)> = jobs
+        let previous = &*cache;
+        let rendered: Vec<(Made, PathBuf, u64, usize, markdown::Rendered)> = jobs
             .into_par_iter()
             .map(|(doc, made)| {
-                let r = markdown::render(doc.body(), &|dest| this.resolve(&doc.path, dest));
-                let problems = r
-                    .problems
-                    .iter()
-                    .map(|(offset, p)| {
-                        Diagnostic::at_offset(
-                            &doc.path,
-                            &doc.text,
-                            doc.body_offset + offset,
-                            p.clone(),
-                        )
-                    })
-                    .collect();
-                (made, r, problems)
+                let body_print = match previous.entries.get(&doc.path) {
+                    // The same parsed document as last time: its body is the same too.
+                    Some((print, _, seen))
+                        if std::ptr::eq(Arc::as_ptr(doc) as *const (), *seen as *const ()) =>
+                    {
+                        *print
+                    }
+                    _ => xxhash_rust::xxh3::xxh3_64(doc.body().as_bytes()),
+                };
+                let r = match previous.entries.get(&doc.path) {
+                    Some((print, r, _)) if *print == body_print => r.clone(),
+                    _ => markdown::render(doc.body(), &|dest| this.resolve(&doc.path, dest)),
+                };
+                (
+                    made,
+                    doc.path.clone(),
+                    body_print,
+                    Arc::as_ptr(doc) as usize,
+                    r,
+                )
             })
             .collect();
-        for (made, r, problems) in rendered {
-            errs.extend(problems);
-            self.store_body(made, r);
+        let offsets: HashMap<&Path, (&str, usize)> = docs
+            .iter()
+            .map(|d| (d.path.as_path(), (&*d.text, d.body_offset)))
+            .collect();
+        let mut entries = HashMap::with_capacity(rendered.len());
+        for (made, path, print, seen, r) in rendered {
+            let (text, body_offset) = offsets[path.as_path()];
+            errs.extend(r.problems.iter().map(|(offset, p)| {
+                Diagnostic::at_offset(&path, text, body_offset + offset, p.clone())
+            }));
+            self.store_body(made, r.clone());
+            entries.insert(path, (print, r, seen));
         }
+        cache.entries = entries;
+    }
+
+    /// A fingerprint of everything a relative link can resolve to; bodies rendered with other
+    /// targets must be rendered again.
+    fn links_fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut pages: Vec<(&PathBuf, &String)> = self.page_urls.iter().collect();
+        pages.sort_unstable();
+        pages.hash(&mut h);
+        for set in [&self.assets, &self.left_out, &self.broken] {
+            let mut paths: Vec<&PathBuf> = set.iter().collect();
+            paths.sort_unstable();
+            paths.hash(&mut h);
+        }
+        self.urls.prefix.hash(&mut h);
+        h.finish()
     }
 
     fn store_body(&mut self, made: Made, r: markdown::Rendered) {

@@ -6,6 +6,7 @@
 
 mod assemble;
 pub mod dates;
+pub mod recurrence;
 mod related;
 pub mod slug;
 
@@ -17,6 +18,16 @@ use crate::config::{Config, Routes};
 use crate::parse::front_matter::{Place, Registration, Source};
 
 pub use assemble::assemble;
+
+/// Rendered Markdown bodies of the last build, kept while neither a body nor the set of link
+/// targets changes.
+#[derive(Debug, Default, Clone)]
+pub struct BodyCache {
+    links: u64,
+    /// Path -> (body fingerprint, rendering, address of the document it came from). The
+    /// address is only compared, while the cache that holds the document keeps it alive.
+    entries: std::collections::HashMap<PathBuf, (u64, crate::parse::markdown::Rendered, usize)>,
+}
 
 /// Index into `Site::stories` and so on.
 pub type Idx = usize;
@@ -63,7 +74,7 @@ pub struct Story {
     pub tags: Vec<Idx>,
     pub image: Option<Image>,
     pub summary: String,
-    pub body_html: String,
+    pub body_html: std::sync::Arc<str>,
     pub words: usize,
     pub events: Vec<Idx>,
     pub source: Option<Source>,
@@ -92,7 +103,9 @@ pub struct Event {
     pub summary: String,
     pub neighbourhoods: Vec<Idx>,
     pub cancelled: bool,
-    pub body_html: String,
+    /// The rule of a recurring meeting; `start` and `end` are its first meeting.
+    pub repeat: Option<crate::parse::repeat::Repeat>,
+    pub body_html: std::sync::Arc<str>,
     /// Stories that name this event.
     pub stories: Vec<Idx>,
 }
@@ -107,7 +120,7 @@ pub struct Person {
     pub organisation: Option<String>,
     pub neighbourhoods: Vec<Idx>,
     pub image: Option<Image>,
-    pub bio_html: String,
+    pub bio_html: std::sync::Arc<str>,
     /// Stories this person wrote, newest first.
     pub stories: Vec<Idx>,
 }
@@ -130,7 +143,7 @@ pub struct Neighbourhood {
     pub summary: String,
     pub anchors: Vec<Anchor>,
     pub image: Option<Image>,
-    pub body_html: String,
+    pub body_html: std::sync::Arc<str>,
     pub stories: Vec<Idx>,
     pub events: Vec<Idx>,
     pub people: Vec<Idx>,
@@ -160,7 +173,7 @@ pub struct Page {
     pub url: String,
     pub title: String,
     pub summary: String,
-    pub body_html: String,
+    pub body_html: std::sync::Arc<str>,
 }
 
 /// Root-relative URLs of every kind of page, with the site's path prefix.

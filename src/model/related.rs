@@ -3,13 +3,16 @@
 //! Each term's story list is sorted by index (newest first), so only a window of stories
 //! around the story itself is scored: linear in the number of stories, however large a tag.
 
+use rayon::prelude::*;
+
 use super::{Idx, Neighbourhood, Story, Tag};
 
-const WINDOW: usize = 24;
+const WINDOW: usize = 16;
 const SHOWN: usize = 3;
 
 pub fn fill(stories: &mut [Story], neighbourhoods: &[Neighbourhood], tags: &[Tag]) {
     let related: Vec<Vec<Idx>> = (0..stories.len())
+        .into_par_iter()
         .map(|i| {
             let story = &stories[i];
             let mut votes: Vec<(Idx, u32)> = Vec::new();
@@ -34,7 +37,12 @@ fn score_window(list: &[Idx], i: Idx, weight: u32, votes: &mut Vec<(Idx, u32)>) 
     let at = list.partition_point(|&j| j < i);
     let from = at.saturating_sub(WINDOW);
     let to = (at + WINDOW + 1).min(list.len());
-    votes.extend(list[from..to].iter().filter(|&&j| j != i).map(|&j| (j, weight)));
+    votes.extend(
+        list[from..to]
+            .iter()
+            .filter(|&&j| j != i)
+            .map(|&j| (j, weight)),
+    );
 }
 
 /// One score per story: a few hundred votes sort faster than they hash.
@@ -59,10 +67,10 @@ mod tests {
         let list: Vec<Idx> = (0..100).collect();
         let mut votes = Vec::new();
         score_window(&list, 50, 2, &mut votes);
-        score_window(&[26, 50], 50, 1, &mut votes);
+        score_window(&[40, 50], 50, 1, &mut votes);
         let scores = sum_votes(votes);
         assert_eq!(scores.len(), 2 * WINDOW);
         assert!(!scores.iter().any(|&(j, _)| j == 50));
-        assert_eq!(scores.iter().find(|&&(j, _)| j == 26), Some(&(26, 3)));
+        assert_eq!(scores.iter().find(|&&(j, _)| j == 40), Some(&(40, 3)));
     }
 }

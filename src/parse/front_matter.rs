@@ -199,7 +199,7 @@ impl<'de> Deserialize<'de> for NameItem {
 }
 
 /// "First appeared on": the original publication of a story.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub name: String,
@@ -236,19 +236,44 @@ pub struct RawStory {
 pub const STORY_KEYS: &str = "title, subtitle, date, updated, authors, neighbourhoods, kind, tags, image, image_alt, image_credit, image_caption, summary, events, source, draft, slug";
 
 /// Where an event takes place.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     pub name: String,
     pub address: Option<String>,
 }
 
-/// A way to sign up for an event.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+/// A way to sign up for an event: a button with `label` (empty: the theme's "Aanmelden").
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
+#[serde(try_from = "RawRegistration")]
 pub struct Registration {
     pub label: String,
     pub url: String,
+}
+
+/// A registration link as written, so that a missing `url` gets a message of its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistration {
+    #[serde(default)]
+    label: String,
+    url: Option<String>,
+}
+
+impl TryFrom<RawRegistration> for Registration {
+    type Error = String;
+    fn try_from(raw: RawRegistration) -> Result<Registration, String> {
+        match raw.url.filter(|u| !u.trim().is_empty()) {
+            Some(url) => Ok(Registration {
+                label: raw.label,
+                url: url.trim().to_string(),
+            }),
+            None => Err(format!(
+                "the registration link `{}` has no `url`: write it as `{{ label: Aanmelden, url: https://… }}`",
+                raw.label
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -267,12 +292,14 @@ pub struct RawEvent {
     pub neighbourhoods: Names,
     #[serde(default)]
     pub cancelled: bool,
+    /// The rule of a recurring meeting; `start` is its first meeting.
+    pub repeat: Option<crate::parse::repeat::Repeat>,
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
 }
 
-pub const EVENT_KEYS: &str = "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, draft, slug";
+pub const EVENT_KEYS: &str = "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, repeat, draft, slug";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -372,6 +399,19 @@ mod tests {
         let many: T = yaml::from_str("n: [Irma, Sally, Irma, 2022]").unwrap();
         assert_eq!(one.n.0, ["Irma"]);
         assert_eq!(many.n.0, ["Irma", "Sally", "2022"]);
+    }
+
+    #[test]
+    fn a_registration_link_needs_a_url() {
+        let text = "---\ntitle: A\nstart: 2026-12-01T19:30\nregistration:\n  - label: Aanmelden\n  - label: Online\n    url: https://example.org/\n---\n";
+        let yaml_text = split(text).unwrap().yaml;
+        let err = read::<RawEvent>(Path::new("e.md"), text, yaml_text, EVENT_KEYS).unwrap_err();
+        let shown = err.problem.to_string();
+        assert!(shown.contains("`Aanmelden` has no `url`"), "{shown}");
+        assert_eq!(err.at.unwrap().line, 5, "{shown}");
+        let ok = "title: A\nregistration:\n  - url: https://example.org/\n";
+        let event: RawEvent = yaml::from_str(ok).unwrap();
+        assert_eq!(event.registration[0].label, "");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::diagnostic::Problem;
 /// What one Markdown body became.
 #[derive(Debug, Default, Clone)]
 pub struct Rendered {
-    pub html: String,
+    pub html: std::sync::Arc<str>,
     /// The first top-level paragraph as plain text.
     pub first_paragraph: String,
     pub words: usize,
@@ -77,7 +77,9 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
         events.push(rewrite_link(event, range.start, resolve, &mut out.problems));
     }
     add_heading_ids(&mut events);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    let mut html = String::with_capacity(body.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = html.into();
     out
 }
 

@@ -2,6 +2,7 @@
 
 pub mod front_matter;
 pub mod markdown;
+pub mod repeat;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -65,7 +66,7 @@ pub enum Front {
 #[derive(Debug, Clone)]
 pub struct Document {
     pub path: PathBuf,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub front: Front,
     pub body_offset: usize,
 }
@@ -96,21 +97,50 @@ impl Document {
     }
 }
 
-/// Read the front matter of every content file, in parallel.
-pub fn documents(files: Vec<SourceFile>, errs: &mut Diagnostics) -> Vec<Document> {
-    let results: Vec<Result<Document, Diagnostic>> = files.into_par_iter().map(document).collect();
+/// A parse result, shared between builds while the file's text stays the same.
+pub type Parsed = Result<std::sync::Arc<Document>, Diagnostic>;
+
+/// Read the front matter of every content file, in parallel; files whose text is unchanged
+/// since `previous` are not parsed again. Returns the documents and the new cache.
+pub fn documents(
+    files: &[SourceFile],
+    previous: &std::collections::HashMap<PathBuf, Parsed>,
+    errs: &mut Diagnostics,
+) -> (
+    Vec<std::sync::Arc<Document>>,
+    std::collections::HashMap<PathBuf, Parsed>,
+) {
+    let results: Vec<(PathBuf, Parsed)> = files
+        .par_iter()
+        .map(|file| {
+            let reused = previous
+                .get(&file.path)
+                .filter(|p| same_text(p, &file.text));
+            let parsed = reused
+                .cloned()
+                .unwrap_or_else(|| document(file).map(std::sync::Arc::new));
+            (file.path.clone(), parsed)
+        })
+        .collect();
     let mut docs = Vec::with_capacity(results.len());
-    for result in results {
+    for (_, result) in &results {
         match result {
-            Ok(doc) => docs.push(doc),
-            Err(d) => errs.push(d),
+            Ok(doc) => docs.push(doc.clone()),
+            Err(d) => errs.push(d.clone()),
         }
     }
-    docs
+    (docs, results.into_iter().collect())
 }
 
-fn document(file: SourceFile) -> Result<Document, Diagnostic> {
-    let SourceFile { path, text } = file;
+fn same_text(parsed: &Parsed, text: &std::sync::Arc<str>) -> bool {
+    match parsed {
+        Ok(doc) => std::sync::Arc::ptr_eq(&doc.text, text) || *doc.text == **text,
+        Err(_) => false,
+    }
+}
+
+fn document(file: &SourceFile) -> Result<Document, Diagnostic> {
+    let SourceFile { path, text } = file.clone();
     let Some(section) = Section::of(&path) else {
         let folders: Vec<String> = Section::ALL
             .iter()

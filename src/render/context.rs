@@ -1,21 +1,22 @@
-//! What templates see: `#[derive(Serialize)]` views of the model, borrowed, never cloned.
+//! What templates see: `#[derive(Serialize, Hash)]` views of the model, borrowed, never cloned.
 //!
 //! docs/themes.md lists these for theme authors; keep the two in step.
 
 use serde::Serialize;
 
 use crate::config::Lang;
+use crate::model::recurrence::{self, Occurrence};
 use crate::model::{Anchor, Event, Image, Kind, Neighbourhood, Person, Site, Story, Tag, dates};
 use crate::parse::front_matter::{Place, Registration, Source};
 
 /// A name with the page it links to.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct Link<'a> {
     pub name: &'a str,
     pub url: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct ImageView<'a> {
     pub url: &'a str,
     pub alt: &'a str,
@@ -35,7 +36,7 @@ impl<'a> ImageView<'a> {
 }
 
 /// A story as a card in a list.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct StoryCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -93,7 +94,7 @@ fn person_link(p: &Person) -> Link<'_> {
 }
 
 /// An author under a story, with what the reader should know of them.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct AuthorView<'a> {
     pub name: &'a str,
     pub url: &'a str,
@@ -115,7 +116,7 @@ impl<'a> AuthorView<'a> {
 }
 
 /// The whole story page.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct StoryView<'a> {
     #[serde(flatten)]
     pub card: StoryCard<'a>,
@@ -155,8 +156,8 @@ impl<'a> StoryView<'a> {
     }
 }
 
-/// An event as a card or call to action.
-#[derive(Serialize)]
+/// An event as a card or call to action; for a series, its meeting that is next (or last).
+#[derive(Serialize, Hash)]
 pub struct EventCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
@@ -171,34 +172,61 @@ pub struct EventCard<'a> {
     pub cancelled: bool,
     pub upcoming: bool,
     pub neighbourhoods: Vec<Link<'a>>,
+    /// The rule of a series in words: "Elke dinsdag, 19.30 uur".
+    pub repeat: Option<String>,
+    /// When a series stops: "tot en met 29 juni 2027"; `None` for one without end.
+    pub repeat_end: Option<String>,
+    /// The event's iCalendar file.
+    pub ics_url: String,
 }
 
 impl<'a> EventCard<'a> {
     pub fn of(site: &'a Site, e: &'a Event, now: &jiff::ZonedDateTime) -> EventCard<'a> {
+        let (occurrence, upcoming) = e.occurrence_at(now);
+        EventCard::at(site, e, &occurrence, upcoming)
+    }
+
+    /// The card of `e` showing the meeting `o`.
+    pub fn at(site: &'a Site, e: &'a Event, o: &Occurrence, upcoming: bool) -> EventCard<'a> {
         let lang: Lang = site.config.lang;
         EventCard {
             title: &e.title,
             url: &e.url,
-            when: dates::event_span(lang, &e.start, e.end.as_ref()),
-            day: dates::day(lang, e.start.date()),
-            start_iso: dates::rfc3339(&e.start),
-            end_iso: e.end.as_ref().map(dates::rfc3339),
+            when: dates::event_span(lang, &o.start, o.end.as_ref()),
+            day: dates::day(lang, o.start.date()),
+            start_iso: dates::rfc3339(&o.start),
+            end_iso: o.end.as_ref().map(dates::rfc3339),
             location: e.location.as_ref(),
             online: e.online,
             registration: &e.registration,
             summary: &e.summary,
             cancelled: e.cancelled,
-            upcoming: e.end.as_ref().unwrap_or(&e.start) >= now,
+            upcoming,
             neighbourhoods: e
                 .neighbourhoods
                 .iter()
                 .map(|&h| hood_link(&site.neighbourhoods[h]))
                 .collect(),
+            repeat: e
+                .repeat
+                .as_ref()
+                .map(|r| sentence(&recurrence::describe(lang, r, &e.start))),
+            repeat_end: recurrence::describe_end(lang, e),
+            ics_url: super::calendar::event_url(site, e),
         }
     }
 }
 
-#[derive(Serialize)]
+/// `text` with a capital first letter, to stand on its own.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Serialize, Hash)]
 pub struct AnchorView<'a> {
     pub text: &'a str,
     pub url: Option<&'a str>,
@@ -217,7 +245,7 @@ impl<'a> AnchorView<'a> {
 }
 
 /// A neighbourhood, for its own page and for lists.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct NeighbourhoodView<'a> {
     pub name: &'a str,
     pub url: &'a str,
@@ -253,7 +281,7 @@ impl<'a> NeighbourhoodView<'a> {
 }
 
 /// A person, for their own page and for lists.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct PersonView<'a> {
     #[serde(flatten)]
     pub author: AuthorView<'a>,
@@ -278,7 +306,7 @@ impl<'a> PersonView<'a> {
 }
 
 /// A tag or kind in an overview, with how many stories it has.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct TermView<'a> {
     pub name: &'a str,
     pub url: &'a str,
@@ -312,7 +340,7 @@ impl<'a> TermView<'a> {
 }
 
 /// Where a list page stands among its siblings.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct Pagination {
     pub current: usize,
     pub total: usize,
@@ -321,7 +349,7 @@ pub struct Pagination {
     pub pages: Vec<PageLink>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 pub struct PageLink {
     pub number: usize,
     pub url: String,

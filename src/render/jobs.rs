@@ -5,19 +5,38 @@ use crate::model::{Idx, Site};
 /// A page or file to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Job {
-    Home { page: usize },
-    Stories { page: usize },
+    Home {
+        page: usize,
+    },
+    Stories {
+        page: usize,
+    },
     Story(Idx),
     Neighbourhoods,
-    Neighbourhood { idx: Idx, page: usize },
+    Neighbourhood {
+        idx: Idx,
+        page: usize,
+    },
     NeighbourhoodFeed(Idx),
-    Kind { idx: Idx, page: usize },
+    Kind {
+        idx: Idx,
+        page: usize,
+    },
     Tags,
-    Tag { idx: Idx, page: usize },
+    Tag {
+        idx: Idx,
+        page: usize,
+    },
     People,
     Person(Idx),
     Agenda,
+    /// The archive of one year's past events.
+    AgendaYear(i16),
     Event(Idx),
+    /// The iCalendar file of every event.
+    Calendar,
+    /// The iCalendar file of one event.
+    EventCalendar(Idx),
     Page(Idx),
     Search,
     NotFound,
@@ -26,8 +45,8 @@ pub enum Job {
     Robots,
 }
 
-/// Every job of the site, in a stable order.
-pub fn all(site: &Site) -> Vec<Job> {
+/// Every job of the site, in a stable order; `now` decides which years the agenda archives.
+pub fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
     let per = site.config.per_page;
     let pages = |n: usize| 1..=n.div_ceil(per).max(1);
     let mut jobs = Vec::with_capacity(site.stories.len() * 2 + 64);
@@ -49,7 +68,14 @@ pub fn all(site: &Site) -> Vec<Job> {
     jobs.push(Job::People);
     jobs.extend((0..site.people.len()).map(Job::Person));
     jobs.push(Job::Agenda);
+    jobs.extend(
+        super::agenda::archive_years(site, now)
+            .into_iter()
+            .map(Job::AgendaYear),
+    );
     jobs.extend((0..site.events.len()).map(Job::Event));
+    jobs.push(Job::Calendar);
+    jobs.extend((0..site.events.len()).map(Job::EventCalendar));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.push(Job::Search);
     jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap, Job::Robots]);
@@ -74,7 +100,10 @@ impl Job {
             Job::People => u.section(&r.people),
             Job::Person(i) => site.people[i].url.clone(),
             Job::Agenda => u.section(&r.events),
+            Job::AgendaYear(year) => super::agenda::year_url(site, year),
             Job::Event(i) => site.events[i].url.clone(),
+            Job::Calendar => super::calendar::site_url(site),
+            Job::EventCalendar(i) => super::calendar::event_url(site, &site.events[i]),
             Job::Page(i) => site.pages[i].url.clone(),
             Job::Search => u.section(&r.search),
             Job::NotFound => u.root("404.html"),
@@ -99,7 +128,9 @@ impl Job {
             Job::People => "people.html",
             Job::Person(_) => "person.html",
             Job::Agenda => "agenda.html",
+            Job::AgendaYear(_) => "agenda-year.html",
             Job::Event(_) => "event.html",
+            Job::Calendar | Job::EventCalendar(_) => "calendar.ics",
             Job::Page(_) => "page.html",
             Job::Search => "search.html",
             Job::NotFound => "404.html",
@@ -112,7 +143,13 @@ impl Job {
     pub fn is_listed_page(self) -> bool {
         !matches!(
             self,
-            Job::NeighbourhoodFeed(_) | Job::Feed | Job::Sitemap | Job::Robots | Job::NotFound
+            Job::NeighbourhoodFeed(_)
+                | Job::Feed
+                | Job::Sitemap
+                | Job::Robots
+                | Job::NotFound
+                | Job::Calendar
+                | Job::EventCalendar(_)
         )
     }
 }

@@ -1,18 +1,27 @@
 //! Render: one template render per output file, in parallel. Render knows nothing of files:
-//! it hands back bytes and the path each goes to inside the output folder.
+//! it hands each rendered page to a sink with the path it goes to inside the output folder.
+//!
+//! Every page's context is fingerprinted before it is serialised for Tera: a page whose
+//! fingerprint matches the previous build's is not rendered again, so a rebuild after one
+//! edit renders only the pages that show something of it.
 
+pub mod agenda;
+pub mod calendar;
 pub mod context;
 pub mod jobs;
 pub mod templates;
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
+use xxhash_rust::xxh3::Xxh3;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::SiteFiles;
 use crate::model::{Idx, Site, dates};
 use context::*;
@@ -26,58 +35,83 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+/// Where rendered pages go: a staging folder, a dev server's folder, or nowhere.
+pub type Sink<'s> = dyn Fn(Output) -> Result<(), Diagnostic> + Sync + 's;
+
+/// Fingerprints of the last good render, so the next one can skip unchanged pages.
+#[derive(Debug, Default, Clone)]
+pub struct PageCache {
+    /// Output path -> fingerprint of everything its template saw.
+    pub pages: HashMap<PathBuf, u64>,
+    /// Story card fingerprint -> the card as Tera sees it.
+    cards: HashMap<u64, Value>,
+}
+
+/// What one render did.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Every output path of this build with its fingerprint: the next build's cache.
+    pub cache: PageCache,
+    /// Pages rendered and handed to the sink.
+    pub written: usize,
+    /// Pages left alone because nothing they show changed.
+    pub unchanged: usize,
+}
+
 /// What every page may need, made once per build.
 struct Shared<'a> {
     site: &'a Site,
     now: &'a jiff::ZonedDateTime,
     cards: Vec<Value>,
+    card_prints: Vec<u64>,
     /// What every home page shows besides its stories, made once.
-    home_events: Value,
-    home_neighbourhoods: Value,
+    home_events: Vec<EventCard<'a>>,
+    home_neighbourhoods: Vec<NeighbourhoodView<'a>>,
     /// Every story, newest first.
     all: Vec<Idx>,
 }
 
-/// Render every page of `site` with `theme`; `now` decides which events are upcoming.
+/// Render every page of `site` whose fingerprint is not in `previous`, handing it to `sink`.
 pub fn all(
     site: &Site,
     theme: &mut Theme,
     files: &SiteFiles,
     now: &jiff::ZonedDateTime,
+    previous: &PageCache,
+    sink: &Sink,
     errs: &mut Diagnostics,
-) -> Vec<Output> {
-    set_globals(site, theme);
-    let cards = site
-        .stories
-        .par_iter()
-        .map(|s| Value::from_serializable(&StoryCard::of(site, s)))
-        .collect();
-    let now_events: Vec<EventCard> = site.events.iter().map(|e| EventCard::of(site, e, now)).filter(|e| e.upcoming).take(3).collect();
-    let hoods: Vec<NeighbourhoodView> = site.neighbourhoods.iter().map(|n| NeighbourhoodView::of(site, n)).collect();
-    let shared = Shared {
-        site,
-        now,
-        cards,
-        all: (0..site.stories.len()).collect(),
-        home_events: Value::from_serializable(&now_events),
-        home_neighbourhoods: Value::from_serializable(&hoods),
-    };
+) -> Rendered {
+    let globals = set_globals(site, theme);
+    let shared = shared(site, now, previous);
     let theme = &*theme;
     let failures = Mutex::new(Vec::new());
-    let jobs = jobs::all(site);
-    let outputs = jobs
+    let jobs = jobs::all(site, now);
+    let outcomes: Vec<(PathBuf, u64, bool)> = jobs
         .par_iter()
-        .filter_map(|&job| match render_job(&shared, theme, job, &jobs) {
-            Ok(bytes) => Some(Output {
-                path: output_path(site, &job.url(site)),
-                bytes,
-            }),
-            Err(e) => {
-                failures
-                    .lock()
-                    .expect("no panics while holding the lock")
-                    .push(theme.render_diagnostic(&e, files));
-                None
+        .filter_map(|&job| {
+            let path = output_path(site, &job.url(site));
+            let page = page_for(&shared, job, &jobs);
+            let print = page.fingerprint(globals, job.template());
+            if previous.pages.get(&path) == Some(&print) {
+                return Some((path, print, false));
+            }
+            let result = render_page(theme, job, page)
+                .map_err(|e| theme.render_diagnostic(&e, files))
+                .and_then(|bytes| {
+                    sink(Output {
+                        path: path.clone(),
+                        bytes,
+                    })
+                });
+            match result {
+                Ok(()) => Some((path, print, true)),
+                Err(d) => {
+                    failures
+                        .lock()
+                        .expect("no panics while holding the lock")
+                        .push(d);
+                    None
+                }
             }
         })
         .collect();
@@ -86,7 +120,115 @@ pub fn all(
             .into_inner()
             .expect("no panics while holding the lock"),
     );
-    outputs
+    let written = outcomes.iter().filter(|o| o.2).count();
+    let unchanged = outcomes.len() - written;
+    let pages = outcomes
+        .into_iter()
+        .map(|(path, print, _)| (path, print))
+        .collect();
+    let cards = shared
+        .card_prints
+        .iter()
+        .copied()
+        .zip(shared.cards.iter().cloned())
+        .collect();
+    Rendered {
+        cache: PageCache { pages, cards },
+        written,
+        unchanged,
+    }
+}
+
+/// Story cards (reused from the previous build where unchanged) and the home page's extras.
+fn shared<'a>(site: &'a Site, now: &'a jiff::ZonedDateTime, previous: &PageCache) -> Shared<'a> {
+    let (cards, card_prints): (Vec<Value>, Vec<u64>) = site
+        .stories
+        .par_iter()
+        .map(|s| {
+            let card = StoryCard::of(site, s);
+            let print = fingerprint(&card);
+            let value = previous
+                .cards
+                .get(&print)
+                .cloned()
+                .unwrap_or_else(|| Value::from_serializable(&card));
+            (value, print)
+        })
+        .unzip();
+    Shared {
+        site,
+        now,
+        cards,
+        card_prints,
+        all: (0..site.stories.len()).collect(),
+        home_events: agenda::upcoming(site, site.events.iter(), now, 3),
+        home_neighbourhoods: site
+            .neighbourhoods
+            .iter()
+            .map(|n| NeighbourhoodView::of(site, n))
+            .collect(),
+    }
+}
+
+fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = Xxh3::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A page's context, fingerprinted now and handed to Tera only if the page must be rendered.
+struct Page<'a> {
+    print: Xxh3,
+    fills: Vec<Fill<'a>>,
+}
+
+/// One deferred insertion into a page's Tera context.
+type Fill<'a> = Box<dyn FnOnce(&mut Context) + 'a>;
+
+impl<'a> Page<'a> {
+    fn new() -> Page<'a> {
+        Page {
+            print: Xxh3::new(),
+            fills: Vec::new(),
+        }
+    }
+
+    /// Put `value` in the context under `key`.
+    fn set<T: Serialize + Hash + 'a>(&mut self, key: &'static str, value: T) {
+        key.hash(&mut self.print);
+        value.hash(&mut self.print);
+        self.fills
+            .push(Box::new(move |ctx| ctx.insert(key, &value)));
+    }
+
+    /// Put the cards of `stories` in the context under `key`.
+    fn cards(&mut self, shared: &'a Shared, key: &'static str, stories: &'a [Idx]) {
+        key.hash(&mut self.print);
+        for &i in stories {
+            self.print.write_u64(shared.card_prints[i]);
+        }
+        self.fills.push(Box::new(move |ctx| {
+            let cards: Vec<Value> = stories.iter().map(|&i| shared.cards[i].clone()).collect();
+            ctx.insert_value(key, Value::from(cards));
+        }));
+    }
+
+    fn fingerprint(&self, theme: u64, template: &str) -> u64 {
+        let mut h = self.print.clone();
+        h.write_u64(theme);
+        template.hash(&mut h);
+        h.finish()
+    }
+}
+
+fn render_page(theme: &Theme, job: Job, page: Page) -> tera::TeraResult<Vec<u8>> {
+    let mut ctx = Context::new();
+    for fill in page.fills {
+        fill(&mut ctx);
+    }
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    theme.tera.render_to(job.template(), &ctx, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// `/verhalen/x/` -> `verhalen/x/index.html`, the site prefix taken off.
@@ -102,7 +244,7 @@ pub fn output_path(site: &Site, url: &str) -> PathBuf {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
@@ -112,7 +254,7 @@ struct SiteView<'a> {
     feed_url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SectionUrls {
     stories: String,
     neighbourhoods: String,
@@ -122,7 +264,8 @@ struct SectionUrls {
     search: String,
 }
 
-fn set_globals(site: &Site, theme: &mut Theme) {
+/// What every template sees besides its page's own context; returns its fingerprint.
+fn set_globals(site: &Site, theme: &mut Theme) -> u64 {
     let u = &site.urls;
     let r = &u.routes;
     let view = SiteView {
@@ -141,10 +284,6 @@ fn set_globals(site: &Site, theme: &mut Theme) {
         events: u.section(&r.events),
         search: u.section(&r.search),
     };
-    let global = theme.tera.global_context();
-    global.insert("site", &view);
-    global.insert("urls", &urls);
-    global.insert("t", &theme.words);
     let pages: Vec<Link> = site
         .pages
         .iter()
@@ -153,23 +292,17 @@ fn set_globals(site: &Site, theme: &mut Theme) {
             url: &p.url,
         })
         .collect();
-    theme.tera.global_context().insert("pages", &pages);
-}
-
-fn render_job(
-    shared: &Shared,
-    theme: &Theme,
-    job: Job,
-    all_jobs: &[Job],
-) -> tera::TeraResult<Vec<u8>> {
-    let ctx = context_for(shared, job, all_jobs);
-    let mut bytes = Vec::with_capacity(16 * 1024);
-    theme.tera.render_to(job.template(), &ctx, &mut bytes)?;
-    Ok(bytes)
+    let print = fingerprint(&(&view, &urls, &theme.words, &pages, theme.fingerprint));
+    let global = theme.tera.global_context();
+    global.insert("site", &view);
+    global.insert("urls", &urls);
+    global.insert("t", &theme.words);
+    global.insert("pages", &pages);
+    print
 }
 
 /// What the `<head>` of every page needs.
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct PageInfo {
     title: String,
     description: String,
@@ -184,154 +317,189 @@ fn absolute(site: &Site, url: &str) -> String {
     format!("{}{}", site.config.origin_and_prefix(), path)
 }
 
-fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
+fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'a> {
     let site = shared.site;
-    let mut ctx = Context::new();
+    let mut page = Page::new();
     let (title, description, section) = match job {
-        Job::Home { page } => {
-            list(shared, &mut ctx, &shared.all, page, &site.urls.root(""));
-            ctx.insert_value("upcoming_events", shared.home_events.clone());
-            ctx.insert_value("neighbourhoods", shared.home_neighbourhoods.clone());
+        Job::Home { page: n } => {
+            list(shared, &mut page, &shared.all, n, site.urls.root(""));
+            page.set("upcoming_events", &shared.home_events);
+            page.set("neighbourhoods", &shared.home_neighbourhoods);
             (String::new(), site.config.description.clone(), "home")
         }
-        Job::Stories { page } => {
+        Job::Stories { page: n } => {
             list(
                 shared,
-                &mut ctx,
+                &mut page,
                 &shared.all,
-                page,
-                &site.urls.section(&site.urls.routes.stories),
+                n,
+                site.urls.section(&site.urls.routes.stories),
             );
             (String::new(), String::new(), "stories")
         }
-        Job::Story(i) => story(shared, &mut ctx, i),
+        Job::Story(i) => {
+            let s = &site.stories[i];
+            page.set("story", StoryView::of(site, s));
+            let events: Vec<EventCard> = s
+                .events
+                .iter()
+                .map(|&e| EventCard::of(site, &site.events[e], shared.now))
+                .collect();
+            page.set("events", events);
+            page.cards(shared, "related", &s.related);
+            (s.title.clone(), s.summary.clone(), "stories")
+        }
         Job::Neighbourhoods => {
             let hoods: Vec<NeighbourhoodView> = sorted_by_name(&site.neighbourhoods, |n| &n.name)
                 .map(|n| NeighbourhoodView::of(site, n))
                 .collect();
-            ctx.insert("neighbourhoods", &hoods);
+            page.set("neighbourhoods", hoods);
             (String::new(), String::new(), "neighbourhoods")
         }
-        Job::Neighbourhood { idx, page } => {
-            let n = &site.neighbourhoods[idx];
-            list(shared, &mut ctx, &n.stories, page, &n.url);
-            ctx.insert("neighbourhood", &NeighbourhoodView::of(site, n));
-            let events: Vec<EventCard> = n
-                .events
-                .iter()
-                .map(|&e| EventCard::of(site, &site.events[e], shared.now))
-                .filter(|e| e.upcoming)
-                .collect();
-            ctx.insert("upcoming_events", &events);
-            (n.name.clone(), n.summary.clone(), "neighbourhoods")
+        Job::Neighbourhood { idx, page: n } => {
+            let hood = &site.neighbourhoods[idx];
+            list(shared, &mut page, &hood.stories, n, hood.url.clone());
+            page.set("neighbourhood", NeighbourhoodView::of(site, hood));
+            let events = agenda::upcoming(
+                site,
+                hood.events.iter().map(|&e| &site.events[e]),
+                shared.now,
+                usize::MAX,
+            );
+            page.set("upcoming_events", events);
+            (hood.name.clone(), hood.summary.clone(), "neighbourhoods")
         }
         Job::NeighbourhoodFeed(idx) => {
-            let n = &site.neighbourhoods[idx];
-            feed(
-                shared,
-                &mut ctx,
-                &n.stories,
-                &format!("{} – {}", site.config.title, n.name),
-                &n.feed_url,
-                &n.url,
+            let hood = &site.neighbourhoods[idx];
+            let title = format!("{} – {}", site.config.title, hood.name);
+            page.set(
+                "feed",
+                feed(site, &hood.stories, title, &hood.feed_url, &hood.url),
             );
-            (n.name.clone(), String::new(), "feed")
+            (hood.name.clone(), String::new(), "feed")
         }
-        Job::Kind { idx, page } => {
+        Job::Kind { idx, page: n } => {
             let k = &site.kinds[idx];
-            list(shared, &mut ctx, &k.stories, page, &k.url);
-            ctx.insert("kind", &TermView::kind(k));
+            list(shared, &mut page, &k.stories, n, k.url.clone());
+            page.set("kind", TermView::kind(k));
             (k.label.clone(), String::new(), "stories")
         }
         Job::Tags => {
-            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name)
-                .map(TermView::tag)
-                .collect();
-            ctx.insert("tags", &tags);
-            let kinds: Vec<TermView> = site.kinds.iter().map(TermView::kind).collect();
-            ctx.insert("kinds", &kinds);
+            page.set(
+                "tags",
+                sorted_by_name(&site.tags, |t| &t.name)
+                    .map(TermView::tag)
+                    .collect::<Vec<_>>(),
+            );
+            page.set(
+                "kinds",
+                site.kinds.iter().map(TermView::kind).collect::<Vec<_>>(),
+            );
             (String::new(), String::new(), "tags")
         }
-        Job::Tag { idx, page } => {
+        Job::Tag { idx, page: n } => {
             let t = &site.tags[idx];
-            list(shared, &mut ctx, &t.stories, page, &t.url);
-            ctx.insert("tag", &TermView::tag(t));
+            list(shared, &mut page, &t.stories, n, t.url.clone());
+            page.set("tag", TermView::tag(t));
             (t.name.clone(), String::new(), "tags")
         }
         Job::People => {
             let people: Vec<PersonView> = sorted_by_name(&site.people, |p| &p.name)
                 .map(|p| PersonView::of(site, p))
                 .collect();
-            ctx.insert("people", &people);
+            page.set("people", people);
             (String::new(), String::new(), "people")
         }
         Job::Person(i) => {
             let p = &site.people[i];
-            ctx.insert("person", &PersonView::of(site, p));
-            insert_cards(shared, &mut ctx, "stories", &p.stories);
+            page.set("person", PersonView::of(site, p));
+            page.cards(shared, "stories", &p.stories);
             (p.name.clone(), p.role.clone().unwrap_or_default(), "people")
         }
         Job::Agenda => {
-            let cards: Vec<EventCard> = site
-                .events
-                .iter()
-                .map(|e| EventCard::of(site, e, shared.now))
-                .collect();
-            let (upcoming, mut past): (Vec<EventCard>, Vec<EventCard>) =
-                cards.into_iter().partition(|e| e.upcoming);
-            past.reverse();
-            ctx.insert("upcoming_events", &upcoming);
-            ctx.insert("past_events", &past);
+            let view = agenda::agenda_view(site, shared.now);
+            page.set("upcoming_events", view.upcoming_events);
+            page.set("past_events", view.past_events);
+            page.set("more_past", view.more_past);
+            page.set("archive_years", view.archive_years);
+            page.set("calendar_url", view.calendar_url);
             (String::new(), String::new(), "events")
+        }
+        Job::AgendaYear(year) => {
+            let view = agenda::year_view(site, shared.now, year);
+            page.set("year", view.year);
+            page.set("past_events", view.events);
+            page.set("archive_years", view.archive_years);
+            page.set("calendar_url", view.calendar_url);
+            (String::new(), String::new(), "events")
+        }
+        Job::Calendar => {
+            page.set("calendar", calendar::site_calendar(site));
+            (String::new(), String::new(), "calendar")
+        }
+        Job::EventCalendar(i) => {
+            page.set("calendar", calendar::event_calendar(site, &site.events[i]));
+            (String::new(), String::new(), "calendar")
         }
         Job::Event(i) => {
             let e = &site.events[i];
-            ctx.insert("event", &EventCard::of(site, e, shared.now));
-            ctx.insert("body", &e.body_html);
-            insert_cards(shared, &mut ctx, "stories", &e.stories);
+            page.set("event", EventCard::of(site, e, shared.now));
+            page.set("next_meetings", agenda::next_meetings(site, e, shared.now));
+            page.set("json_ld", agenda::json_ld(site, e, shared.now));
+            page.set("body", &*e.body_html);
+            page.cards(shared, "stories", &e.stories);
             (e.title.clone(), e.summary.clone(), "events")
         }
         Job::Page(i) => {
             let p = &site.pages[i];
-            ctx.insert("body", &p.body_html);
+            page.set("body", &*p.body_html);
             (p.title.clone(), p.summary.clone(), "page")
         }
         Job::Search => {
-            let hoods: Vec<TermView> = sorted_by_name(&site.neighbourhoods, |n| &n.name)
-                .map(TermView::neighbourhood)
-                .collect();
-            ctx.insert("neighbourhoods", &hoods);
-            let kinds: Vec<TermView> = site.kinds.iter().map(TermView::kind).collect();
-            ctx.insert("kinds", &kinds);
-            let tags: Vec<TermView> = sorted_by_name(&site.tags, |t| &t.name)
-                .map(TermView::tag)
-                .collect();
-            ctx.insert("tags", &tags);
+            page.set(
+                "neighbourhoods",
+                sorted_by_name(&site.neighbourhoods, |n| &n.name)
+                    .map(TermView::neighbourhood)
+                    .collect::<Vec<_>>(),
+            );
+            page.set(
+                "kinds",
+                site.kinds.iter().map(TermView::kind).collect::<Vec<_>>(),
+            );
+            page.set(
+                "tags",
+                sorted_by_name(&site.tags, |t| &t.name)
+                    .map(TermView::tag)
+                    .collect::<Vec<_>>(),
+            );
             (String::new(), String::new(), "search")
         }
         Job::NotFound => (String::new(), String::new(), "404"),
         Job::Feed => {
-            feed(
-                shared,
-                &mut ctx,
-                &shared.all,
-                &site.config.title,
-                &site.urls.root("feed.xml"),
-                &site.urls.root(""),
+            let home = site.urls.root("");
+            page.set(
+                "feed",
+                feed(
+                    site,
+                    &shared.all,
+                    site.config.title.clone(),
+                    &site.urls.root("feed.xml"),
+                    &home,
+                ),
             );
             (String::new(), String::new(), "feed")
         }
         Job::Sitemap => {
-            sitemap(shared, &mut ctx, all_jobs);
+            page.set("entries", sitemap(site, all_jobs));
             (String::new(), String::new(), "sitemap")
         }
         Job::Robots => (String::new(), String::new(), "robots"),
     };
     let url = job.url(site);
     let permalink = absolute(site, &url);
-    ctx.insert(
+    page.set(
         "page",
-        &PageInfo {
+        PageInfo {
             title,
             description,
             url,
@@ -339,7 +507,7 @@ fn context_for(shared: &Shared, job: Job, all_jobs: &[Job]) -> Context {
             section,
         },
     );
-    ctx
+    page
 }
 
 fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> impl Iterator<Item = &T> {
@@ -348,26 +516,27 @@ fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> impl Iterator<It
     sorted.into_iter()
 }
 
-fn insert_cards(shared: &Shared, ctx: &mut Context, key: &'static str, stories: &[Idx]) {
-    let cards: Vec<Value> = stories.iter().map(|&i| shared.cards[i].clone()).collect();
-    ctx.insert_value(key, Value::from(cards));
-}
-
 /// One page of a story list: `stories` and `pagination`.
-fn list(shared: &Shared, ctx: &mut Context, stories: &[Idx], page: usize, first_url: &str) {
+fn list<'a>(
+    shared: &'a Shared<'a>,
+    page: &mut Page<'a>,
+    stories: &'a [Idx],
+    n: usize,
+    first_url: String,
+) {
     let per = shared.site.config.per_page;
     let total = stories.len().div_ceil(per).max(1);
-    let from = ((page - 1) * per).min(stories.len());
+    let from = ((n - 1) * per).min(stories.len());
     let to = (from + per).min(stories.len());
-    insert_cards(shared, ctx, "stories", &stories[from..to]);
+    page.cards(shared, "stories", &stories[from..to]);
     let urls = &shared.site.urls;
-    let at = |n: usize| urls.paginated(first_url, n);
+    let at = |k: usize| urls.paginated(&first_url, k);
     let pagination = Pagination {
-        current: page,
+        current: n,
         total,
-        prev_url: (page > 1).then(|| at(page - 1)),
-        next_url: (page < total).then(|| at(page + 1)),
-        pages: page_window(page, total)
+        prev_url: (n > 1).then(|| at(n - 1)),
+        next_url: (n < total).then(|| at(n + 1)),
+        pages: page_window(n, total)
             .into_iter()
             .map(|(number, gap_before)| PageLink {
                 number,
@@ -376,33 +545,19 @@ fn list(shared: &Shared, ctx: &mut Context, stories: &[Idx], page: usize, first_
             })
             .collect(),
     };
-    ctx.insert("pagination", &pagination);
+    page.set("pagination", pagination);
 }
 
-fn story(shared: &Shared, ctx: &mut Context, i: Idx) -> (String, String, &'static str) {
-    let site = shared.site;
-    let s = &site.stories[i];
-    ctx.insert("story", &StoryView::of(site, s));
-    let events: Vec<EventCard> = s
-        .events
-        .iter()
-        .map(|&e| EventCard::of(site, &site.events[e], shared.now))
-        .collect();
-    ctx.insert("events", &events);
-    insert_cards(shared, ctx, "related", &s.related);
-    (s.title.clone(), s.summary.clone(), "stories")
-}
-
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct FeedView<'a> {
-    title: &'a str,
+    title: String,
     self_url: String,
     site_url: String,
     updated: String,
     entries: Vec<FeedEntry<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct FeedEntry<'a> {
     title: &'a str,
     url: String,
@@ -414,15 +569,13 @@ struct FeedEntry<'a> {
     content: &'a str,
 }
 
-fn feed(
-    shared: &Shared,
-    ctx: &mut Context,
+fn feed<'a>(
+    site: &'a Site,
     stories: &[Idx],
-    title: &str,
+    title: String,
     self_url: &str,
     site_url: &str,
-) {
-    let site = shared.site;
+) -> FeedView<'a> {
     let entries: Vec<FeedEntry> = stories
         .iter()
         .take(site.config.feed_limit)
@@ -452,26 +605,23 @@ fn feed(
     let updated = newest
         .or(site.updated.as_ref())
         .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), dates::rfc3339);
-    let view = FeedView {
+    FeedView {
         title,
         self_url: absolute(site, self_url),
         site_url: absolute(site, site_url),
         updated,
         entries,
-    };
-    ctx.insert("feed", &view);
+    }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Hash)]
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
 }
 
-fn sitemap(shared: &Shared, ctx: &mut Context, jobs: &[Job]) {
-    let site = shared.site;
-    let entries: Vec<SitemapEntry> = jobs
-        .iter()
+fn sitemap(site: &Site, jobs: &[Job]) -> Vec<SitemapEntry> {
+    jobs.iter()
         .filter(|j| j.is_listed_page())
         .map(|&j| {
             let lastmod = match j {
@@ -486,6 +636,5 @@ fn sitemap(shared: &Shared, ctx: &mut Context, jobs: &[Job]) {
                 lastmod,
             }
         })
-        .collect();
-    ctx.insert("entries", &entries);
+        .collect()
 }

@@ -10,10 +10,13 @@ use crate::load::SiteFiles;
 use crate::parse::yaml;
 
 /// Templates every site has, which a theme or site may still override.
-const BUILTIN: [(&str, &str); 3] = [
+const BUILTIN: [(&str, &str); 4] = [
     ("feed.xml", include_str!("builtin/feed.xml")),
     ("sitemap.xml", include_str!("builtin/sitemap.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
+    // The iCalendar files are written whole by render::calendar (CRLF lines, folding, escaping
+    // are no work for a template); this only hands the text through.
+    ("calendar.ics", "{{ calendar | safe }}"),
 ];
 
 /// Compiled templates and what every page sees.
@@ -22,6 +25,8 @@ pub struct Theme {
     /// Template name -> the file it came from, for error messages.
     paths: HashMap<String, PathBuf>,
     pub words: BTreeMap<String, String>,
+    /// A fingerprint of every template's name and source, so a template edit re-renders all.
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -32,17 +37,29 @@ impl Theme {
             .map(|(n, t)| (n.to_string(), (t.to_string(), None)))
             .collect();
         for (name, file) in &files.templates {
-            sources.insert(name.clone(), (file.text.clone(), Some(file.path.clone())));
+            sources.insert(
+                name.clone(),
+                (file.text.to_string(), Some(file.path.clone())),
+            );
         }
         let paths = sources
             .iter()
             .filter_map(|(n, (_, p))| Some((n.clone(), p.clone()?)))
             .collect();
         let words = words(files, config, errs);
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            sources
+                .iter()
+                .for_each(|(name, (text, _))| (name, text).hash(&mut h));
+            h.finish()
+        };
         let mut theme = Theme {
             tera: tera::Tera::new(),
             paths,
             words,
+            fingerprint,
         };
         theme.compile(sources, errs).then_some(theme)
     }
@@ -106,7 +123,7 @@ impl Theme {
         let sources = files
             .templates
             .iter()
-            .map(|(n, f)| (n.clone(), (f.text.clone(), Some(f.path.clone()))))
+            .map(|(n, f)| (n.clone(), (f.text.to_string(), Some(f.path.clone()))))
             .collect();
         self.diagnostic(e, &sources)
     }

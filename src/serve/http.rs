@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::pipeline::Built;
 
@@ -14,34 +13,30 @@ use crate::pipeline::Built;
 const RELOAD_SCRIPT: &str = "<script src=\"/__plein/reload.js\"></script>";
 pub const RELOAD_JS: &str = include_str!("reload.js");
 
-/// One built file: rendered bytes, or a file to copy from the site folder.
-#[derive(Clone)]
-pub enum Body {
-    Bytes(Arc<Vec<u8>>),
-    File(PathBuf),
-}
+/// One served file: a rendered page in the server's folder, or a file of the site copied as is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body(pub PathBuf);
 
-/// The site as served: URL path (no leading slash) to file.
+/// The site as served: URL path (no leading slash) to file. Only these files are ever read.
 #[derive(Clone, Default)]
 pub struct Snapshot {
     pub files: HashMap<String, Body>,
 }
 
 impl Snapshot {
-    /// The served form of a build, with the reload script injected into HTML pages.
-    pub fn of(built: &Built, root: &std::path::Path) -> Snapshot {
-        let mut files = HashMap::with_capacity(built.outputs.len() + built.copies.len());
+    /// The served form of a build: its pages in `dir`, its copies read from the site at `root`.
+    pub fn of(
+        pages: impl Iterator<Item = PathBuf>,
+        dir: &std::path::Path,
+        built: &Built,
+        root: &std::path::Path,
+    ) -> Snapshot {
+        let mut files = HashMap::new();
         for c in &built.copies {
-            files.insert(url_key(&c.target), Body::File(root.join(&c.source)));
+            files.insert(url_key(&c.target), Body(root.join(&c.source)));
         }
-        for o in &built.outputs {
-            let key = url_key(&o.path);
-            let bytes = if key.ends_with(".html") {
-                inject(&o.bytes)
-            } else {
-                o.bytes.clone()
-            };
-            files.insert(key, Body::Bytes(Arc::new(bytes)));
+        for page in pages {
+            files.insert(url_key(&page), Body(dir.join(&page)));
         }
         Snapshot { files }
     }
@@ -83,7 +78,8 @@ fn url_key(path: &std::path::Path) -> String {
         .join("/")
 }
 
-fn inject(html: &[u8]) -> Vec<u8> {
+/// An HTML page with the live reload script before `</body>`.
+pub fn inject(html: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
@@ -198,10 +194,10 @@ mod tests {
     fn lookup_finds_index_pages_and_redirects() {
         let mut snap = Snapshot::default();
         snap.files
-            .insert("index.html".into(), Body::Bytes(Arc::new(b"home".to_vec())));
+            .insert("index.html".into(), Body(PathBuf::from("/d/index.html")));
         snap.files.insert(
             "verhalen/index.html".into(),
-            Body::Bytes(Arc::new(b"list".to_vec())),
+            Body(PathBuf::from("/d/verhalen/index.html")),
         );
         assert!(matches!(snap.lookup("/"), Lookup::Found(p, _) if p == "index.html"));
         assert!(matches!(snap.lookup("/verhalen"), Lookup::Redirect(u) if u == "/verhalen/"));

@@ -1,25 +1,32 @@
-//! `plein serve`: build, watch, serve from memory with live reload and an error overlay.
+//! `plein serve`: build, watch, serve with live reload and an error overlay.
 //!
-//! It reuses the pipeline exactly as `build` does; it never writes the site's output folder.
-//! The last good build is kept in an `Arc` that request workers read and rebuilds replace.
+//! It runs the same pipeline as `build`, with a cache kept across rebuilds so an edit redoes
+//! only what it touches. Pages are written to a private folder of the server's own (never the
+//! site's public/); a rebuild's pages are held back until the whole rebuild succeeded, so a
+//! broken edit leaves the last good site served.
 
 pub mod http;
 pub mod overlay;
 pub mod reload;
 pub mod watch;
 
+mod folder;
+
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::Watcher;
 
 use crate::cli::ServeArgs;
-use crate::pipeline::{self, Options};
-use http::{Body, Lookup, Snapshot};
+use crate::pipeline::{self, Cache, Options};
+use crate::render::Output;
+use folder::Folder;
+use http::{Lookup, Snapshot};
 use reload::{Hub, Message};
 
 /// Request workers; SSE connections do not hold one, so a few are plenty.
@@ -47,61 +54,225 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         );
     }
     let base_url = format!("http://{addr}/");
-    let mut opts = super::commands::options(&args.site, Some(base_url.clone()));
-    let root = opts.root.clone();
-    let started = Instant::now();
-    let first = match pipeline::build(&opts) {
-        Ok(built) => {
-            eprintln!(
-                "plein: built {} stories in {:.2} s",
-                built.site.stories.len(),
-                started.elapsed().as_secs_f64()
-            );
-            Snapshot::of(&built, &root)
-        }
-        Err(errs) => {
-            eprintln!("{}\n", errs.render_plain(&root));
-            eprintln!("plein: the site has errors; fix them and the page reloads by itself");
-            let hub_state = overlay::html(&errs, &root);
-            let state = Arc::new(State {
-                site: RwLock::new(Arc::new(Snapshot::default())),
-                hub: Hub::default(),
-            });
-            state.hub.send(&Message::Errors(hub_state));
-            return serve_and_watch(server, state, &mut opts, &base_url);
+    let opts = super::commands::options(&args.site, Some(base_url.clone()));
+    let folder = match Folder::create() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("plein: cannot make the server's folder: {e}");
+            return ExitCode::from(1);
         }
     };
+    let dir = folder.path().to_path_buf();
+    let stopped = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&dir);
+        eprintln!("\nplein: stopped");
+        std::process::exit(0);
+    });
+    if let Err(e) = stopped {
+        eprintln!("plein: warning: Ctrl-C will not clean up: {e}");
+    }
     let state = Arc::new(State {
-        site: RwLock::new(Arc::new(first)),
+        site: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
     });
-    serve_and_watch(server, state, &mut opts, &base_url)
+    let mut session = Session {
+        opts,
+        cache: Cache::default(),
+        folder,
+    };
+    let (_watcher, rx, root) = match session.watcher() {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("plein: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    session.first_build(&state);
+    start_workers(server, &state);
+    eprintln!("plein: serving at {base_url} (Ctrl-C to stop)");
+    if args.open {
+        open_browser(&base_url);
+    }
+    session.watch(&state, &rx, &root)
 }
 
-fn serve_and_watch(
-    server: tiny_http::Server,
-    state: Arc<State>,
-    opts: &mut Options,
-    base_url: &str,
-) -> ExitCode {
+type Receiver = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
+
+/// What the server keeps between rebuilds.
+struct Session {
+    opts: Options,
+    cache: Cache,
+    folder: Folder,
+}
+
+impl Session {
+    fn first_build(&mut self, state: &State) {
+        let started = Instant::now();
+        let folder = &self.folder;
+        match pipeline::build(&self.opts, &mut self.cache, None, &|page| {
+            folder.put(&page.path, &page.bytes)
+        }) {
+            Ok(built) => {
+                let snapshot = Snapshot::of(
+                    self.cache.pages.pages.keys().cloned(),
+                    folder.path(),
+                    &built,
+                    &self.opts.root,
+                );
+                *state.site.write().expect("site lock") = Arc::new(snapshot);
+                eprintln!(
+                    "plein: built {} stories, {} pages in {:.2} s",
+                    built.site.stories.len(),
+                    built.written,
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Err(errs) => {
+                eprintln!(
+                    "{}\n",
+                    errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
+                );
+                eprintln!("plein: the site has errors; fix them and the page reloads by itself");
+                state
+                    .hub
+                    .send(&Message::Errors(overlay::html(&errs, &self.opts.root)));
+            }
+        }
+    }
+
+    /// Start watching the site folder; done before the first request is answered, so no
+    /// edit made after the preview is up can be missed.
+    fn watcher(&self) -> Result<(notify::RecommendedWatcher, Receiver, PathBuf), String> {
+        let root = std::fs::canonicalize(&self.opts.root)
+            .map_err(|e| format!("cannot open {}: {e}", self.opts.root.display()))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut watcher = notify::recommended_watcher(tx)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        watcher
+            .watch(&root, notify::RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        Ok((watcher, rx, root))
+    }
+
+    fn watch(&mut self, state: &State, rx: &Receiver, root: &std::path::Path) -> ExitCode {
+        let ignored = vec![root.join("public"), root.join("target"), root.join(".git")];
+        while let Some(changed) = watch::next_batch(rx, root, &ignored) {
+            self.rebuild(state, &changed);
+        }
+        ExitCode::SUCCESS
+    }
+
+    /// Rebuild after `changed`; pages are written only when the whole rebuild succeeded.
+    fn rebuild(&mut self, state: &State, changed: &BTreeSet<PathBuf>) {
+        let started = Instant::now();
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        let before: BTreeSet<PathBuf> = self.cache.pages.pages.keys().cloned().collect();
+        let pending: Mutex<Vec<Output>> = Mutex::default();
+        let sink = |page: Output| {
+            pending
+                .lock()
+                .expect("no panics while holding the lock")
+                .push(page);
+            Ok(())
+        };
+        match pipeline::build(&self.opts, &mut self.cache, Some(changed), &sink) {
+            Ok(built) => {
+                let pages = pending
+                    .into_inner()
+                    .expect("no panics while holding the lock");
+                let written = pages.len();
+                if let Err(e) = self.publish(pages, &before) {
+                    eprintln!("plein: cannot write the server's folder: {}", e.problem);
+                }
+                let snapshot = Snapshot::of(
+                    self.cache.pages.pages.keys().cloned(),
+                    self.folder.path(),
+                    &built,
+                    &self.opts.root,
+                );
+                *state.site.write().expect("site lock") = Arc::new(snapshot);
+                let message = if watch::only_css(changed) {
+                    Message::Css
+                } else {
+                    Message::Reload
+                };
+                state.hub.send(&message);
+                eprintln!(
+                    "plein: {} changed; {written} pages updated in {} ms",
+                    names.join(", "),
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(errs) => {
+                eprintln!(
+                    "{}\n",
+                    errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
+                );
+                eprintln!(
+                    "plein: {} changed; {} errors, still serving the last good site",
+                    names.join(", "),
+                    errs.len()
+                );
+                state
+                    .hub
+                    .send(&Message::Errors(overlay::html(&errs, &self.opts.root)));
+            }
+        }
+    }
+
+    /// Write a good rebuild's pages and remove pages the site no longer has.
+    fn publish(
+        &self,
+        pages: Vec<Output>,
+        before: &BTreeSet<PathBuf>,
+    ) -> Result<(), crate::diagnostic::Diagnostic> {
+        for page in &pages {
+            self.folder.replace(&page.path, &page.bytes)?;
+        }
+        for gone in before
+            .iter()
+            .filter(|p| !self.cache.pages.pages.contains_key(*p))
+        {
+            self.folder.remove(gone);
+        }
+        Ok(())
+    }
+}
+
+/// Ask the desktop to open `url`; a machine without one gets a hint instead.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let started = std::process::Command::new(opener)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if started.is_err() {
+        eprintln!("plein: cannot open a browser here; open {url} yourself");
+    }
+}
+
+fn start_workers(server: tiny_http::Server, state: &Arc<State>) {
     let server = Arc::new(server);
     for _ in 0..WORKERS {
-        let (server, state) = (Arc::clone(&server), Arc::clone(&state));
+        let (server, state) = (Arc::clone(&server), Arc::clone(state));
         std::thread::spawn(move || {
             while let Ok(request) = server.recv() {
                 respond(request, &state);
             }
         });
     }
-    let beat = Arc::clone(&state);
+    let beat = Arc::clone(state);
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_secs(10));
             beat.hub.heartbeat();
         }
     });
-    eprintln!("plein: serving at {base_url} (Ctrl-C to stop)");
-    watch_loop(&state, opts)
 }
 
 /// Bind `port`, or the first free one of the next twenty, saying which.
@@ -122,66 +293,6 @@ fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
     None
 }
 
-fn watch_loop(state: &State, opts: &Options) -> ExitCode {
-    let root = match std::fs::canonicalize(&opts.root) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("plein: cannot open {}: {e}", opts.root.display());
-            return ExitCode::from(1);
-        }
-    };
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("plein: cannot watch {}: {e}", root.display());
-            return ExitCode::from(1);
-        }
-    };
-    if let Err(e) = watcher.watch(&root, notify::RecursiveMode::Recursive) {
-        eprintln!("plein: cannot watch {}: {e}", root.display());
-        return ExitCode::from(1);
-    }
-    let ignored = vec![root.join("public"), root.join("target"), root.join(".git")];
-    while let Some(changed) = watch::next_batch(&rx, &root, &ignored) {
-        rebuild(state, opts, &changed);
-    }
-    ExitCode::SUCCESS
-}
-
-fn rebuild(state: &State, opts: &Options, changed: &std::collections::BTreeSet<PathBuf>) {
-    let started = Instant::now();
-    let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-    match pipeline::build(opts) {
-        Ok(built) => {
-            let snapshot = Snapshot::of(&built, &opts.root);
-            *state.site.write().expect("site lock") = Arc::new(snapshot);
-            let message = if watch::only_css(changed) {
-                Message::Css
-            } else {
-                Message::Reload
-            };
-            state.hub.send(&message);
-            eprintln!(
-                "plein: {} changed; rebuilt in {} ms",
-                names.join(", "),
-                started.elapsed().as_millis()
-            );
-        }
-        Err(errs) => {
-            eprintln!("{}\n", errs.render_plain(&opts.root));
-            eprintln!(
-                "plein: {} changed; {} errors, still serving the last good site",
-                names.join(", "),
-                errs.len()
-            );
-            state
-                .hub
-                .send(&Message::Errors(overlay::html(&errs, &opts.root)));
-        }
-    }
-}
-
 fn respond(mut request: tiny_http::Request, state: &State) {
     let too_big = request.body_length().is_some_and(|n| n > MAX_REQUEST_BYTES)
         || request.url().len() > 8 * 1024;
@@ -193,8 +304,10 @@ fn respond(mut request: tiny_http::Request, state: &State) {
         .as_reader()
         .take(MAX_REQUEST_BYTES as u64)
         .read_to_end(&mut Vec::new());
-    let method = request.method().clone();
-    if !matches!(method, tiny_http::Method::Get | tiny_http::Method::Head) {
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
         let _ = request
             .respond(tiny_http::Response::empty(405).with_header(header("Allow", "GET, HEAD")));
         return;
@@ -214,11 +327,11 @@ fn respond(mut request: tiny_http::Request, state: &State) {
     }
     let site = Arc::clone(&state.site.read().expect("site lock"));
     let response = match site.lookup(request.url()) {
-        Lookup::Found(path, body) => body_response(&path, &body, 200),
+        Lookup::Found(path, body) => file_response(&path, &body, 200),
         Lookup::Redirect(to) => tiny_http::Response::from_data(Vec::new())
             .with_status_code(301)
             .with_header(header("Location", &to)),
-        Lookup::NotFound(Some(body)) => body_response("404.html", &body, 404),
+        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404),
         Lookup::NotFound(None) => {
             tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404)
         }
@@ -229,19 +342,18 @@ fn respond(mut request: tiny_http::Request, state: &State) {
     let _ = request.respond(response);
 }
 
-fn body_response(
+fn file_response(
     path: &str,
-    body: &Body,
+    body: &http::Body,
     status: u16,
 ) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let bytes = match body {
-        Body::Bytes(b) => b.as_ref().clone(),
-        Body::File(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(_) => {
-                return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
-            }
-        },
+    let Ok(bytes) = std::fs::read(&body.0) else {
+        return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
+    };
+    let bytes = if path.ends_with(".html") {
+        http::inject(&bytes)
+    } else {
+        bytes
     };
     tiny_http::Response::from_data(bytes)
         .with_status_code(status)

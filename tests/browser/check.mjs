@@ -12,7 +12,7 @@
 //   - every request the page makes goes to the local server, and none of them fails;
 //   - exactly one h1, a lang attribute on <html>, no script errors;
 //   - the first Tab stop is a skip link to an element of the page, visible when focused;
-// and takes full-page screenshots of home and story at 360 and 1280 px.
+// and takes full-page screenshots of home, story, agenda and a recurring event at 360 and 1280 px.
 // Prints every failure and exits 1 when there is one; 2 when it cannot run at all.
 
 import { createServer } from "node:http";
@@ -36,8 +36,10 @@ const PAGES = [
   { name: "neighbourhood", path: "/buurten/muntenbuurt/" },
   { name: "person", path: "/mensen/fatima-el-amrani/" },
   { name: "tag", path: "/tags/kunst/" },
-  { name: "agenda", path: "/agenda/" },
+  { name: "agenda", path: "/agenda/", shots: true },
   { name: "event", path: "/agenda/avond-over-vertrouwde-gezichten/" },
+  { name: "event-series", path: "/agenda/koffieochtend-het-koetshuis/", shots: true },
+  { name: "agenda-year", path: "/agenda/2025/" },
   { name: "page", path: "/over/" },
   { name: "search", path: "/zoeken/" },
   { name: "neighbourhoods", path: "/buurten/" },

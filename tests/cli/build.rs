@@ -278,7 +278,7 @@ fn check_writes_nothing() {
     let run = site.plein(&["check"]);
     run.ok();
     assert!(!site.public().exists());
-    assert!(run.stderr.contains("no problems"), "{}", run.stderr);
+    assert!(run.stderr.contains("plein: no errors"), "{}", run.stderr);
 }
 
 #[test]
@@ -300,4 +300,35 @@ fn pages_snapshot() {
         let html = site.page(page);
         insta::assert_snapshot!(page.replace('/', "_"), main_of(&html));
     }
+}
+
+#[test]
+fn a_repeated_build_keeps_unchanged_pages_and_matches_a_clean_one() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let story = "content/stories/creeer-ruimte.md";
+    let text = std::fs::read_to_string(site.root().join(story)).unwrap();
+    site.write(
+        story,
+        &text.replace(
+            "Creëer ruimte voor ontmoeting",
+            "Maak ruimte voor ontmoeting",
+        ),
+    );
+    let run = site.plein(&["build"]);
+    run.ok();
+    assert!(run.stderr.contains("unchanged"), "{}", run.stderr);
+    assert!(
+        site.page("verhalen/creeer-ruimte/index.html")
+            .contains("Maak ruimte voor ontmoeting")
+    );
+    let clean = tempfile::tempdir().unwrap();
+    let clean_out = clean.path().join("out");
+    site.plein(&["build", "--output", clean_out.to_str().unwrap()])
+        .ok();
+    assert_eq!(
+        tree(&site.public()),
+        tree(&clean_out),
+        "a repeated build equals a clean one"
+    );
 }

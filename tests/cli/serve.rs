@@ -172,3 +172,135 @@ fn only_files_of_the_site_are_served() {
     assert_eq!(status, 301);
     assert!(head.contains("Location: /verhalen/"));
 }
+
+/// A GET whose body is returned without the HTTP head.
+fn body_of(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
+        .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("HTTP head")
+        + 4;
+    let status = String::from_utf8_lossy(&response[..12])
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    (status, response[split..].to_vec())
+}
+
+#[test]
+fn incremental_rebuilds_match_a_clean_build() {
+    let site = Site::copy("article");
+    let server = start(&site);
+    let port = server.port;
+    let story = "content/stories/creeer-ruimte.md";
+    let text = std::fs::read_to_string(site.root().join(story)).unwrap();
+    site.write(
+        story,
+        &text.replace(
+            "Creëer ruimte voor ontmoeting",
+            "Maak ruimte voor ontmoeting",
+        ),
+    );
+    wait_for(
+        port,
+        "/verhalen/creeer-ruimte/",
+        "Maak ruimte voor ontmoeting",
+    );
+    site.write("content/neighbourhoods/muntenbuurt.md", "---\ntitle: Muntenbuurt\ncity: Nieuwegein\nanchors: [Irma Vroegop, De bankjes bij de vijver]\n---\nVernieuwd.\n");
+    wait_for(port, "/buurten/muntenbuurt/", "De bankjes bij de vijver");
+    site.write("content/stories/derde.md", "---\ntitle: Een derde verhaal\ndate: 2024-01-09\nneighbourhoods: [Muntenbuurt]\ntags: [vertrouwde gezichten]\nauthors: [Irma Vroegop]\n---\nNieuw, met een [link](creeer-ruimte.md).\n");
+    wait_for(port, "/mensen/irma-vroegop/", "Een derde verhaal");
+    std::fs::rename(
+        site.root().join("content/pages/over.md"),
+        site.root().join("content/pages/over-ons.md"),
+    )
+    .unwrap();
+    wait_for(port, "/over-ons/", "Over deze site");
+    site.write(
+        "content/people/irma-vroegop.md",
+        "---\ntitle: Irma Vroegop\nrole: opbouwwerker\n---\nAnders.\n",
+    );
+    wait_for(port, "/verhalen/kracht-van-samen/", "opbouwwerker");
+
+    let out = tempfile::tempdir().unwrap();
+    let clean = out.path().join("clean");
+    let base = format!("http://127.0.0.1:{port}/");
+    site.plein(&[
+        "build",
+        "--output",
+        clean.to_str().unwrap(),
+        "--base-url",
+        &base,
+    ])
+    .ok();
+    let expected = tree(&clean);
+    let mut differ = Vec::new();
+    for (path, bytes) in &expected {
+        let url = format!("/{}", path.display());
+        if url == "/.plein-output" {
+            continue;
+        }
+        let (status, served) = body_of(port, &url);
+        let served = if url.ends_with(".html") {
+            String::from_utf8_lossy(&served)
+                .replace("<script src=\"/__plein/reload.js\"></script>", "")
+                .into_bytes()
+        } else {
+            served
+        };
+        if status != 200 || served != *bytes {
+            differ.push(url);
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "served pages differ from a clean build: {differ:?}"
+    );
+    assert_eq!(
+        body_of(port, "/over/").0,
+        404,
+        "the renamed page's old address is gone"
+    );
+}
+
+#[test]
+fn open_event_streams_do_not_starve_page_requests() {
+    let site = Site::copy("minimal");
+    let server = start(&site);
+    let streams: Vec<TcpStream> = (0..24)
+        .map(|_| {
+            let mut s = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            s.write_all(b"GET /__plein/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+                .unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut head = [0u8; 64];
+            let n = s.read(&mut head).unwrap();
+            assert!(
+                String::from_utf8_lossy(&head[..n]).starts_with("HTTP/1.1 200"),
+                "event stream opened"
+            );
+            s
+        })
+        .collect();
+    let pages: Vec<std::thread::JoinHandle<u16>> = (0..32)
+        .map(|_| {
+            let port = server.port;
+            std::thread::spawn(move || get(port, "/verhalen/eerste-verhaal/").0)
+        })
+        .collect();
+    for page in pages {
+        assert_eq!(page.join().unwrap(), 200);
+    }
+    drop(streams);
+}

@@ -1,0 +1,239 @@
+//! `plein init DIR`: a new site that builds and serves at once.
+//!
+//! Writes plein.yaml with every setting explained, and one story, event, neighbourhood and
+//! person in the chosen language (texts in `init/<lang>/`). The theme is built into plein,
+//! so no themes/ folder is needed. A folder that is not empty is refused unless `--force`,
+//! and even then no file that exists is overwritten.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::ToSpan;
+
+use crate::cli::InitArgs;
+use crate::config::Lang;
+use crate::diagnostic::{Diagnostic, Palette, Problem};
+
+/// One file of a new site: where it goes and its text with `{{...}}` still to fill.
+struct Template {
+    path: &'static str,
+    text: &'static str,
+}
+
+fn templates(lang: Lang) -> [Template; 6] {
+    let gitignore = Template {
+        path: ".gitignore",
+        text: "# The built site: plein build makes it again from content/.\n/public/\n",
+    };
+    match lang {
+        Lang::Nl => [
+            Template {
+                path: "plein.yaml",
+                text: include_str!("init/nl/plein.yaml"),
+            },
+            Template {
+                path: "content/stories/een-boekenkast-bij-de-bushalte.md",
+                text: include_str!("init/nl/story.md"),
+            },
+            Template {
+                path: "content/events/boekenruilmiddag-bij-de-minibieb.md",
+                text: include_str!("init/nl/event.md"),
+            },
+            Template {
+                path: "content/neighbourhoods/lindenbuurt.md",
+                text: include_str!("init/nl/neighbourhood.md"),
+            },
+            Template {
+                path: "content/people/anouk-jansen.md",
+                text: include_str!("init/nl/person.md"),
+            },
+            gitignore,
+        ],
+        Lang::En => [
+            Template {
+                path: "plein.yaml",
+                text: include_str!("init/en/plein.yaml"),
+            },
+            Template {
+                path: "content/stories/a-bookcase-at-the-bus-stop.md",
+                text: include_str!("init/en/story.md"),
+            },
+            Template {
+                path: "content/events/book-swap-at-the-little-library.md",
+                text: include_str!("init/en/event.md"),
+            },
+            Template {
+                path: "content/neighbourhoods/lindenbuurt.md",
+                text: include_str!("init/en/neighbourhood.md"),
+            },
+            Template {
+                path: "content/people/anouk-jansen.md",
+                text: include_str!("init/en/person.md"),
+            },
+            gitignore,
+        ],
+    }
+}
+
+pub fn run(args: &InitArgs) -> ExitCode {
+    let dir = &args.dir;
+    if dir.exists() && !dir.is_dir() {
+        return fail(format!("`{}` is a file, not a folder", dir.display()), None);
+    }
+    if !args.force && !is_empty(dir) {
+        return fail(
+            format!("the folder `{}` is not empty", dir.display()),
+            Some(
+                "plein init makes a new site in a new or empty folder; give another folder name, or add --force to add the example files here (files that exist are kept)",
+            ),
+        );
+    }
+    let today = args
+        .now
+        .unwrap_or_else(jiff::Timestamp::now)
+        .to_zoned_datetime(
+            jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .date();
+    let files = files(args.lang, today);
+    let mut made = Vec::new();
+    let mut kept = Vec::new();
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        if path.exists() {
+            kept.push(rel.clone());
+            continue;
+        }
+        let written = std::fs::create_dir_all(path.parent().expect("a file in a folder"))
+            .and_then(|_| std::fs::write(&path, text));
+        if let Err(e) = written {
+            return fail(format!("cannot write `{}`: {e}", path.display()), None);
+        }
+        made.push(rel.clone());
+    }
+    eprintln!("{}", report(dir, &made, &kept));
+    ExitCode::SUCCESS
+}
+
+/// Every file of a new site in `lang`, its date fields filled in from `today`.
+fn files(lang: Lang, today: jiff::civil::Date) -> Vec<(PathBuf, String)> {
+    let event_day = next_saturday(today.saturating_add(3.weeks()));
+    let event_slug = templates(lang)
+        .iter()
+        .find_map(|t| t.path.strip_prefix("content/events/"))
+        .and_then(|name| name.strip_suffix(".md"))
+        .expect("an event template")
+        .to_string();
+    templates(lang)
+        .iter()
+        .map(|t| {
+            let text = t
+                .text
+                .replace("{{today}}", &today.to_string())
+                .replace("{{start}}", &format!("{event_day}T14:00"))
+                .replace("{{end}}", &format!("{event_day}T16:00"))
+                .replace("{{event}}", &event_slug);
+            (PathBuf::from(t.path), text)
+        })
+        .collect()
+}
+
+/// `day` itself when it is a Saturday, else the Saturday after it.
+fn next_saturday(day: jiff::civil::Date) -> jiff::civil::Date {
+    let ahead = (5 - day.weekday().to_monday_zero_offset() + 7) % 7;
+    day.saturating_add(i64::from(ahead).days())
+}
+
+fn is_empty(dir: &Path) -> bool {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(_) => true,
+    }
+}
+
+fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf]) -> String {
+    let mut out = format!("plein: a new site in {}\n", dir.display());
+    for path in made {
+        out.push_str(&format!("  made  {}\n", path.display()));
+    }
+    for path in kept {
+        out.push_str(&format!(
+            "  kept  {} (it was there already)\n",
+            path.display()
+        ));
+    }
+    let cd = dir.display().to_string();
+    let cd = if cd.contains(' ') {
+        format!("\"{cd}\"")
+    } else {
+        cd
+    };
+    out.push_str(&format!(
+        "Next: cd {cd} && plein serve, and open http://127.0.0.1:1111 to see it.\n      Write a story of your own with: plein new story \"Your title\""
+    ));
+    out
+}
+
+fn fail(message: String, help: Option<&str>) -> ExitCode {
+    let d = Diagnostic::general(Problem::Output(message));
+    eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+    if let Some(help) = help {
+        eprintln!("  = help: {help}");
+    }
+    ExitCode::from(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_event_falls_on_a_saturday_three_weeks_ahead() {
+        let day = jiff::civil::date(2026, 11, 25);
+        let files = files(Lang::Nl, day);
+        let event = &files
+            .iter()
+            .find(|(p, _)| p.starts_with("content/events"))
+            .unwrap()
+            .1;
+        assert!(event.contains("start: 2026-12-19T14:00"), "{event}");
+        let story = &files
+            .iter()
+            .find(|(p, _)| p.starts_with("content/stories"))
+            .unwrap()
+            .1;
+        assert!(story.contains("date: 2026-11-25"));
+        assert!(story.contains("events: [boekenruilmiddag-bij-de-minibieb]"));
+    }
+
+    #[test]
+    fn plein_yaml_explains_every_setting() {
+        for lang in [Lang::Nl, Lang::En] {
+            let yaml = templates(lang)[0].text;
+            for key in crate::config::CONFIG_KEYS.split(", ") {
+                assert!(
+                    yaml.contains(&format!("\n{key}:")) || yaml.contains(&format!("\n# {key}:")),
+                    "{lang:?}: `{key}` missing"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn file_names_are_the_slugs_of_the_titles() {
+        for lang in [Lang::Nl, Lang::En] {
+            for t in templates(lang)
+                .iter()
+                .filter(|t| t.path.starts_with("content/"))
+            {
+                let title = t
+                    .text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("title: "))
+                    .unwrap();
+                let stem = Path::new(t.path).file_stem().unwrap().to_str().unwrap();
+                assert_eq!(crate::model::slug::slugify(title), stem);
+            }
+        }
+    }
+}

@@ -1,0 +1,664 @@
+//! Content hints for `plein check`: advice on writing, not errors of the build.
+//!
+//! Works on parsed documents (front matter read, body still Markdown) and reports warnings with
+//! file, line and column: a photo without credit, a story without neighbourhood, a summary too
+//! long for a card, long sentences and paragraphs (Dutch public texts aim at language level
+//! B1), headings that skip a level, link texts such as "klik hier", images without a
+//! description, and names of neighbourhoods and people that look like a typo of another.
+//! It knows nothing of rendering or of the site model.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::{Diagnostic, Hint, Problem};
+use crate::model::slug::slugify;
+use crate::parse::{Document, Front, key_position};
+
+/// A summary longer than this does not fit on a card.
+pub const SUMMARY_CHARS: usize = 300;
+/// Plain-language writing (B1) keeps sentences to about this many words.
+pub const SENTENCE_WORDS: usize = 25;
+/// ... and paragraphs to about this many.
+pub const PARAGRAPH_WORDS: usize = 150;
+
+/// Link texts that do not say where the link goes, lower case, without final punctuation.
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "klik hier",
+    "klik",
+    "hier",
+    "lees meer",
+    "lees verder",
+    "meer",
+    "meer info",
+    "meer informatie",
+    "deze link",
+    "link",
+    "click here",
+    "click",
+    "here",
+    "read more",
+    "more",
+    "more info",
+    "this link",
+];
+
+/// Every hint for `docs`, as warnings.
+pub fn content(docs: &[&Document]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for doc in docs {
+        front_hints(doc, &mut out);
+        body_hints(doc, &mut out);
+    }
+    similar_names(docs, &mut out);
+    out.into_iter().map(Diagnostic::warning).collect()
+}
+
+fn front_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let summary = match &doc.front {
+        Front::Story(s) => {
+            if has_text(&s.image) && !has_text(&s.image_credit) {
+                out.push(at_key(doc, "image", Problem::MissingImageCredit));
+            }
+            if s.neighbourhoods.0.is_empty() {
+                out.push(at_key(doc, "title", Problem::NoNeighbourhood));
+            }
+            &s.summary
+        }
+        Front::Event(e) => &e.summary,
+        Front::Neighbourhood(n) => &n.summary,
+        Front::Page(p) => &p.summary,
+        Front::Person(_) => &None,
+    };
+    if let Some(summary) = summary {
+        let chars = summary.trim().chars().count();
+        if chars > SUMMARY_CHARS {
+            let problem = Problem::LongSummary {
+                chars,
+                max: SUMMARY_CHARS,
+            };
+            out.push(at_key(doc, "summary", problem));
+        }
+    }
+}
+
+fn has_text(value: &Option<String>) -> bool {
+    value.as_deref().is_some_and(|v| !v.trim().is_empty())
+}
+
+fn at_key(doc: &Document, key: &str, problem: Problem) -> Diagnostic {
+    let (line, column) = key_position(&doc.text, key);
+    Diagnostic::at(&doc.path, &doc.text, line, column, problem)
+}
+
+/// Markdown options as the build uses them, less smart punctuation, so that text offsets
+/// stay offsets into the file.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Walks one body and collects its hints; offsets are into the body.
+#[derive(Default)]
+struct BodyWalk {
+    problems: Vec<(usize, Problem)>,
+    /// Open block-level tags, to know whether text is running text.
+    blocks: Vec<Block>,
+    /// Running text of the current paragraph or list item, in pieces with their offsets.
+    text: String,
+    pieces: Vec<(usize, usize)>,
+    block_start: usize,
+    heading_level: u8,
+    link: Option<(usize, String)>,
+    image: Option<(usize, String)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Running,
+    Other,
+}
+
+fn body_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let body = doc.body();
+    let mut walk = BodyWalk {
+        heading_level: 1,
+        ..BodyWalk::default()
+    };
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        walk.event(event, range);
+    }
+    walk.flush();
+    for (offset, problem) in walk.problems {
+        out.push(Diagnostic::at_offset(
+            &doc.path,
+            &doc.text,
+            doc.body_offset + offset,
+            problem,
+        ));
+    }
+}
+
+impl BodyWalk {
+    fn event(&mut self, event: Event, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range.start),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) => self.text(&t, range.start),
+            Event::SoftBreak | Event::HardBreak => self.text(" ", range.start),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag, offset: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.open(Block::Other, offset);
+                self.heading(level as u8, offset);
+            }
+            Tag::Paragraph | Tag::Item => self.open(Block::Running, offset),
+            Tag::Link { .. } => self.link = Some((offset, String::new())),
+            Tag::Image { .. } => self.image = Some((offset, String::new())),
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {}
+            _ => self.open(Block::Other, offset),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Link => {
+                if let Some((offset, text)) = self.link.take() {
+                    self.link_text(offset, &text);
+                }
+            }
+            TagEnd::Image => {
+                if let Some((offset, alt)) = self.image.take()
+                    && alt.trim().is_empty()
+                {
+                    self.problems.push((offset, Problem::ImageWithoutAlt));
+                }
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
+            _ => {
+                self.flush();
+                self.blocks.pop();
+            }
+        }
+    }
+
+    /// A block opens: the running text so far is complete.
+    fn open(&mut self, block: Block, offset: usize) {
+        self.flush();
+        self.blocks.push(block);
+        self.block_start = offset;
+    }
+
+    fn heading(&mut self, level: u8, offset: usize) {
+        if level == 1 {
+            self.problems.push((offset, Problem::TitleHeading));
+        } else if level > self.heading_level + 1 {
+            let from = self.heading_level;
+            self.problems
+                .push((offset, Problem::SkippedHeading { from, to: level }));
+        }
+        self.heading_level = level;
+    }
+
+    fn text(&mut self, text: &str, offset: usize) {
+        if let Some((_, alt)) = &mut self.image {
+            alt.push_str(text);
+            return;
+        }
+        if let Some((_, link)) = &mut self.link {
+            link.push_str(text);
+        }
+        if self.blocks.last() == Some(&Block::Running) {
+            if self.text.is_empty() {
+                self.block_start = self.block_start.min(offset);
+            }
+            self.pieces.push((self.text.len(), offset));
+            self.text.push_str(text);
+        }
+    }
+
+    fn link_text(&mut self, offset: usize, text: &str) {
+        let normal = text
+            .trim()
+            .trim_end_matches(['.', '!', ':', '…', '→', '»', ' '])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if VAGUE_LINK_TEXTS.contains(&normal.as_str()) {
+            self.problems.push((
+                offset,
+                Problem::VagueLinkText {
+                    text: text.trim().to_string(),
+                },
+            ));
+        }
+    }
+
+    /// Check the running text collected so far, then start afresh.
+    fn flush(&mut self) {
+        if self.text.trim().is_empty() {
+            self.text.clear();
+            self.pieces.clear();
+            return;
+        }
+        let words = count_words(&self.text);
+        if words > PARAGRAPH_WORDS {
+            let problem = Problem::LongParagraph {
+                words,
+                max: PARAGRAPH_WORDS,
+            };
+            self.problems.push((self.block_start, problem));
+        }
+        for (start, sentence) in sentences(&self.text) {
+            let words = count_words(sentence);
+            if words > SENTENCE_WORDS {
+                let problem = Problem::LongSentence {
+                    words,
+                    max: SENTENCE_WORDS,
+                };
+                self.problems.push((self.source_offset(start), problem));
+            }
+        }
+        self.text.clear();
+        self.pieces.clear();
+    }
+
+    /// Where byte `at` of the collected text stands in the body.
+    fn source_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|(start, _)| *start <= at);
+        let (start, source) = self.pieces[i.saturating_sub(1)];
+        source + (at - start)
+    }
+}
+
+/// Words are runs of characters between spaces that hold a letter or digit.
+fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The sentences of `text` with their byte offsets: a sentence ends at `.`, `!`, `?` or `…`
+/// (and closing quotes or brackets) followed by a space and a word that does not start with
+/// a lower-case letter, so "bijv. de" and "10.30 uur" do not end one.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '\'' | '”' | '’' | ')' | '»') {
+                j += 1;
+            }
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k > j && k < chars.len() && !chars[k].1.is_lowercase() {
+                let end = chars[j].0;
+                out.push((start, &text[start..end]));
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// Who or what a name in front matter stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum NameKind {
+    Neighbourhood,
+    Person,
+}
+
+impl NameKind {
+    fn noun(self) -> &'static str {
+        match self {
+            NameKind::Neighbourhood => "neighbourhood",
+            NameKind::Person => "person",
+        }
+    }
+}
+
+/// One use of a name in a file's front matter.
+struct Mention<'a> {
+    doc: &'a Document,
+    key: &'static str,
+    name: &'a str,
+}
+
+/// What is known of one name (by slug): how it is written, whether it has a file of its own,
+/// and where it is used.
+#[derive(Default)]
+struct Known<'a> {
+    name: &'a str,
+    has_file: bool,
+    mentions: Vec<Mention<'a>>,
+}
+
+/// The neighbourhood and person names that `docs` use, each once, as first written.
+pub struct Names {
+    pub neighbourhoods: Vec<String>,
+    pub people: Vec<String>,
+}
+
+/// Every neighbourhood and person name in `docs`.
+pub fn names(docs: &[&Document]) -> Names {
+    let known = collect_names(docs);
+    let of = |kind: NameKind| {
+        known
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .map(|(_, v)| v.name.to_string())
+            .collect()
+    };
+    Names {
+        neighbourhoods: of(NameKind::Neighbourhood),
+        people: of(NameKind::Person),
+    }
+}
+
+fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(NameKind, String), Known<'a>> {
+    let mut known: BTreeMap<(NameKind, String), Known<'a>> = BTreeMap::new();
+    let mut add = |kind, name: &'a str, mention: Option<Mention<'a>>| {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            return;
+        }
+        let entry = known.entry((kind, slug)).or_default();
+        if entry.name.is_empty() || mention.is_none() {
+            entry.name = name;
+        }
+        match mention {
+            Some(m) => entry.mentions.push(m),
+            None => entry.has_file = true,
+        }
+    };
+    for &doc in docs {
+        let (hoods, authors, own) = match &doc.front {
+            Front::Story(s) => (&s.neighbourhoods.0[..], &s.authors.0[..], None),
+            Front::Event(e) => (&e.neighbourhoods.0[..], &[][..], None),
+            Front::Person(p) => (
+                &p.neighbourhoods.0[..],
+                &[][..],
+                p.title.as_deref().map(|t| (NameKind::Person, t)),
+            ),
+            Front::Neighbourhood(n) => (
+                &[][..],
+                &[][..],
+                n.title.as_deref().map(|t| (NameKind::Neighbourhood, t)),
+            ),
+            Front::Page(_) => (&[][..], &[][..], None),
+        };
+        if let Some((kind, title)) = own {
+            add(kind, title, None);
+        }
+        for name in hoods {
+            let key = "neighbourhoods";
+            add(
+                NameKind::Neighbourhood,
+                name,
+                Some(Mention { doc, key, name }),
+            );
+        }
+        for name in authors {
+            let key = "authors";
+            add(NameKind::Person, name, Some(Mention { doc, key, name }));
+        }
+    }
+    known
+}
+
+/// A name without a file of its own that is close to another name, which has a file or is
+/// used more often, is likely a typo: a warning at each place it is used.
+fn similar_names(docs: &[&Document], out: &mut Vec<Diagnostic>) {
+    let known = collect_names(docs);
+    for ((kind, slug), this) in &known {
+        if this.has_file {
+            continue;
+        }
+        let others = known
+            .iter()
+            .filter(|((k, s), other)| {
+                k == kind
+                    && s != slug
+                    && (other.has_file || other.mentions.len() >= this.mentions.len())
+            })
+            .map(|(_, other)| other.name);
+        let hint = closest_name(this.name, others);
+        if hint.0.is_none() {
+            continue;
+        }
+        for m in &this.mentions {
+            let problem = Problem::SimilarName {
+                what: kind.noun(),
+                name: m.name.to_string(),
+                hint: hint.clone(),
+            };
+            let offset = name_offset(m.doc, m.key, m.name);
+            out.push(Diagnostic::at_offset(
+                &m.doc.path,
+                &m.doc.text,
+                offset,
+                problem,
+            ));
+        }
+    }
+}
+
+/// Where `name` is written under `key` in the front matter of `doc`.
+fn name_offset(doc: &Document, key: &str, name: &str) -> usize {
+    let front = &doc.text[..doc.body_offset.min(doc.text.len())];
+    let key_start = front
+        .match_indices(&format!("\n{key}:"))
+        .next()
+        .map_or(0, |(i, _)| i + 1);
+    front[key_start..]
+        .find(name)
+        .map_or(key_start, |i| key_start + i)
+}
+
+/// The closest existing name to `name`, when `name` itself is new.
+pub fn similar(name: &str, existing: &[String]) -> Hint {
+    let slug = slugify(name);
+    if existing.iter().any(|e| slugify(e) == slug) {
+        return Hint::default();
+    }
+    closest_name(name, existing.iter().map(String::as_str))
+}
+
+/// Like [`Hint::closest`], but stricter: neighbourhood names share endings (-buurt, -wijk),
+/// so Lindenbuurt and Muntenbuurt are three letters apart and still different places. A typo
+/// is one letter off, or two in a long name.
+fn closest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Hint {
+    let name = name.to_lowercase();
+    let best = candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&name, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 6).clamp(1, 2))
+        .min_by_key(|(d, _)| *d);
+    Hint(best.map(|(_, c)| c.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(path: &str, text: &str) -> Document {
+        let file = crate::load::SourceFile {
+            path: path.into(),
+            text: text.into(),
+        };
+        let mut errs = crate::diagnostic::Diagnostics::default();
+        let (docs, _) = crate::parse::documents(&[file], &Default::default(), &mut errs);
+        assert!(errs.is_empty(), "{errs:?}");
+        Document::clone(&docs[0])
+    }
+
+    fn codes(text: &str) -> Vec<(u32, u32, &'static str)> {
+        let d = doc("content/stories/a.md", text);
+        let mut found: Vec<_> = content(&[&d])
+            .iter()
+            .map(|d| {
+                let at = d.at.as_ref().unwrap();
+                (at.line, at.column, d.problem.code())
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    const FRONT: &str = "---\ntitle: A\ndate: 2024-01-01\nneighbourhoods: [Zuilenstein]\n---\n";
+
+    #[test]
+    fn a_plain_story_has_no_hints() {
+        let text = format!(
+            "{FRONT}Korte zin. Nog een zin.\n\n## Kop\n\n### Onder\n\nZie [de agenda](https://example.org).\n"
+        );
+        assert_eq!(codes(&text), []);
+    }
+
+    #[test]
+    fn front_matter_hints() {
+        let long = "woord ".repeat(70);
+        let text = format!(
+            "---\ntitle: A\ndate: 2024-01-01\nimage: /a.jpg\nimage_alt: A\nsummary: {long}\n---\nTekst.\n"
+        );
+        assert_eq!(
+            codes(&text),
+            [
+                (2, 8, "no-neighbourhood"),
+                (4, 8, "missing-image-credit"),
+                (6, 10, "long-summary")
+            ]
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_found_where_they_start() {
+        let long = "en dan ".repeat(13);
+        let text = format!("{FRONT}Kort. Hier begint het {long}einde.\n");
+        assert_eq!(codes(&text), [(6, 7, "long-sentence")]);
+    }
+
+    #[test]
+    fn abbreviations_and_times_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Om 10.30 uur, bijv. de tuin. Dan koffie.").len(),
+            2
+        );
+        assert_eq!(sentences("\"Kom!\" Zei ze. Ja").len(), 3);
+    }
+
+    #[test]
+    fn long_paragraphs() {
+        let text = format!("{FRONT}{}\n", "Een zin van vijf woorden. ".repeat(31));
+        assert_eq!(codes(&text), [(6, 1, "long-paragraph")]);
+    }
+
+    #[test]
+    fn headings_that_skip_a_level_or_repeat_the_title() {
+        let text = format!("{FRONT}# Titel\n\n## Kop\n\n#### Diep\n");
+        assert_eq!(
+            codes(&text),
+            [(6, 1, "title-heading"), (10, 1, "skipped-heading")]
+        );
+    }
+
+    #[test]
+    fn vague_link_texts_and_images_without_description() {
+        let text = format!(
+            "{FRONT}Meer weten? [Klik hier](https://x.org). Of [lees meer…](b.md).\n\n![](foto.jpg)\n"
+        );
+        assert_eq!(
+            codes(&text),
+            [
+                (6, 13, "vague-link-text"),
+                (6, 44, "vague-link-text"),
+                (8, 1, "image-without-alt")
+            ]
+        );
+    }
+
+    #[test]
+    fn names_close_to_another_are_flagged_where_written() {
+        let hood = doc(
+            "content/neighbourhoods/m.md",
+            "---\ntitle: Muntenbuurt\n---\n",
+        );
+        let a = doc(
+            "content/stories/a.md",
+            "---\ntitle: A\ndate: 2024-01-01\nneighbourhoods:\n  - Zuilenstein\n  - Muntebuurt\nauthors: [Henk Verhoeven]\n---\n",
+        );
+        let b = doc(
+            "content/stories/b.md",
+            "---\ntitle: B\ndate: 2024-01-01\nneighbourhoods: [Muntenbuurt]\nauthors: [Henk Verhoeve]\n---\n",
+        );
+        let c = doc(
+            "content/stories/c.md",
+            "---\ntitle: C\ndate: 2024-01-01\nneighbourhoods: [Zuilenstein]\nauthors: [Henk Verhoeven]\n---\n",
+        );
+        let found: Vec<String> = content(&[&hood, &a, &b, &c])
+            .iter()
+            .filter(|d| d.problem.code() == "similar-name")
+            .map(|d| {
+                let at = d.at.as_ref().unwrap();
+                format!(
+                    "{}:{}:{} {}",
+                    at.path.display(),
+                    at.line,
+                    at.column,
+                    d.problem
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "content/stories/a.md:6:5 new neighbourhood `Muntebuurt` (did you mean `Muntenbuurt`?)",
+                "content/stories/b.md:5:11 new person `Henk Verhoeve` (did you mean `Henk Verhoeven`?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn similar_to_existing_names() {
+        let existing = vec!["Muntenbuurt".to_string(), "Zuilenstein".to_string()];
+        assert_eq!(
+            similar("Muntebuurt", &existing).0.as_deref(),
+            Some("Muntenbuurt")
+        );
+        assert_eq!(similar("muntenbuurt", &existing).0, None);
+        assert_eq!(similar("Lindenbuurt", &existing).0, None);
+        assert_eq!(similar("Zuilestijn", &existing).0, None);
+        assert_eq!(
+            similar("Zuilestein", &existing).0.as_deref(),
+            Some("Zuilenstein")
+        );
+    }
+}

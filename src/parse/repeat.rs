@@ -1,0 +1,428 @@
+//! `repeat:` in event front matter: the rule of a recurring meeting, read into [`Repeat`].
+//!
+//! ```yaml
+//! repeat: { every: week, on: tuesday, until: 2027-06-29 }
+//! repeat: { every: month, on: first saturday, count: 10 }
+//! repeat: { every: week, interval: 2, on: [monday, thursday] }
+//! ```
+//! Weekday and ordinal names are accepted in English and Dutch (`dinsdag`, `eerste zaterdag`).
+//! Every mistake is a serde error, so it is reported at its line and column in the file. This
+//! module reads the rule; `model::recurrence` expands it into dates.
+
+use jiff::civil::{Date, Weekday};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Hint;
+use crate::parse::front_matter::DateValue;
+
+/// How often a meeting comes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Every {
+    Week,
+    Month,
+}
+
+/// Which day of its week or month a meeting falls on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum On {
+    /// These weekdays of every week (weekly rules).
+    Weekdays(Vec<Weekday>),
+    /// This day number of the month, 1 to 31 (monthly rules).
+    MonthDay(i8),
+    /// The nth weekday of the month: 1 to 5, or -1 for the last (monthly rules).
+    NthWeekday(i8, Weekday),
+}
+
+/// When a series stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum End {
+    Never,
+    /// The last day a meeting may fall on.
+    Until(Date),
+    /// How many meetings there are, the first included.
+    Count(u32),
+}
+
+/// A recurrence rule, checked for sense but not yet against the event's start.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Repeat {
+    pub every: Every,
+    /// Every `interval` weeks or months; 1 is every one.
+    pub interval: u32,
+    /// `None`: the weekday (weekly) or day number (monthly) of the start.
+    pub on: Option<On>,
+    pub end: End,
+}
+
+pub const REPEAT_KEYS: &str = "every, interval, on, until, count";
+
+const WEEKDAYS: [(&str, &str, Weekday); 7] = [
+    ("monday", "maandag", Weekday::Monday),
+    ("tuesday", "dinsdag", Weekday::Tuesday),
+    ("wednesday", "woensdag", Weekday::Wednesday),
+    ("thursday", "donderdag", Weekday::Thursday),
+    ("friday", "vrijdag", Weekday::Friday),
+    ("saturday", "zaterdag", Weekday::Saturday),
+    ("sunday", "zondag", Weekday::Sunday),
+];
+
+const ORDINALS: [(&str, &str, i8); 6] = [
+    ("first", "eerste", 1),
+    ("second", "tweede", 2),
+    ("third", "derde", 3),
+    ("fourth", "vierde", 4),
+    ("fifth", "vijfde", 5),
+    ("last", "laatste", -1),
+];
+
+/// `tuesday`, `Dinsdag`, `tuesdays`, `dinsdagen`.
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let word = word.trim().to_lowercase();
+    WEEKDAYS.iter().find_map(|&(en, nl, day)| {
+        let plural = word == format!("{en}s") || word == format!("{nl}en");
+        (word == en || word == nl || plural).then_some(day)
+    })
+}
+
+fn weekday_or_error<E: de::Error>(word: &str) -> Result<Weekday, E> {
+    weekday(word).ok_or_else(|| {
+        let names = WEEKDAYS.iter().flat_map(|(en, nl, _)| [*en, *nl]);
+        let hint = Hint::closest(word.trim(), names);
+        E::custom(format!(
+            "`{word}` is not a weekday{hint}: expected monday to sunday (or maandag to zondag)"
+        ))
+    })
+}
+
+const MONTH_DAY_FORMS: &str = "a day number such as 15, or first, second, third, fourth, fifth or last with a weekday, such as `first saturday` or `laatste vrijdag`";
+
+/// `first saturday`, `eerste zaterdag`, `last friday`, `15`, `15th`, `15e`; or one weekday.
+fn on_from_str<E: de::Error>(text: &str) -> Result<On, E> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [one] if one.contains(',') => on_from_list(one.split(',')),
+        [one] => {
+            let digits = one.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+            match digits.parse::<i64>() {
+                Ok(n) => month_day(n),
+                Err(_) => weekday_or_error(one).map(|day| On::Weekdays(vec![day])),
+            }
+        }
+        [nth, day] => {
+            let nth_lower = nth.to_lowercase();
+            let Some(&(_, _, n)) = ORDINALS
+                .iter()
+                .find(|(en, nl, _)| nth_lower == *en || nth_lower == *nl)
+            else {
+                return Err(E::custom(format!(
+                    "`{text}` is not a day of the month: expected {MONTH_DAY_FORMS}"
+                )));
+            };
+            Ok(On::NthWeekday(n, weekday_or_error(day)?))
+        }
+        _ if text.contains(',') => on_from_list(text.split(',')),
+        _ => Err(E::custom(format!(
+            "`{text}` is not a day of the week or month: expected a weekday such as `tuesday`, or {MONTH_DAY_FORMS}"
+        ))),
+    }
+}
+
+fn on_from_list<'a, E: de::Error>(words: impl Iterator<Item = &'a str>) -> Result<On, E> {
+    let mut days = Vec::new();
+    for word in words.map(str::trim).filter(|w| !w.is_empty()) {
+        let day = weekday_or_error(word)?;
+        if !days.contains(&day) {
+            days.push(day);
+        }
+    }
+    if days.is_empty() {
+        return Err(E::custom(
+            "`on` names no weekday: expected one such as `tuesday`",
+        ));
+    }
+    Ok(On::Weekdays(days))
+}
+
+fn month_day<E: de::Error>(n: i64) -> Result<On, E> {
+    if (1..=31).contains(&n) {
+        Ok(On::MonthDay(n as i8))
+    } else {
+        Err(E::custom(format!(
+            "`{n}` is not a day of the month: expected a number from 1 to 31"
+        )))
+    }
+}
+
+/// `on:` as written: a weekday, a list of weekdays, a day number or "first saturday".
+struct OnValue(On);
+
+impl<'de> Deserialize<'de> for OnValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OnValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(
+                    f,
+                    "a weekday such as `tuesday`, a list such as [tuesday, thursday], or {MONTH_DAY_FORMS}"
+                )
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<OnValue, E> {
+                on_from_str(s).map(OnValue)
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<OnValue, E> {
+                month_day(n).map(OnValue)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<OnValue, E> {
+                month_day(i64::try_from(n).unwrap_or(i64::MAX)).map(OnValue)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<OnValue, A::Error> {
+                let mut words = Vec::new();
+                while let Some(word) = seq.next_element::<String>()? {
+                    words.push(word);
+                }
+                on_from_list(words.iter().map(String::as_str)).map(OnValue)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `every:` as written: week or month, in English or Dutch.
+struct EveryValue(Every);
+
+impl<'de> Deserialize<'de> for EveryValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(d)?;
+        match word.trim().to_lowercase().as_str() {
+            "week" | "weekly" | "wekelijks" => Ok(EveryValue(Every::Week)),
+            "month" | "monthly" | "maand" | "maandelijks" => Ok(EveryValue(Every::Month)),
+            _ => Err(de::Error::custom(format!(
+                "`{word}` is not how often an event repeats: expected `week` or `month` (use `interval: 2` for every other one)"
+            ))),
+        }
+    }
+}
+
+/// The count or interval: a whole number from 1 to 1000 (a weekly series of 1000 meetings
+/// runs for nineteen years; more is a typo, and would make every build slower).
+struct Times(u32);
+
+impl<'de> Deserialize<'de> for Times {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let n = i64::deserialize(d)?;
+        match u32::try_from(n) {
+            Ok(n) if (1..=1000).contains(&n) => Ok(Times(n)),
+            _ => Err(de::Error::custom(format!(
+                "`{n}` is not a number of times: expected a whole number from 1 to 1000"
+            ))),
+        }
+    }
+}
+
+/// The last day of a series: a date without a time.
+struct UntilValue(Date);
+
+impl<'de> Deserialize<'de> for UntilValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match DateValue::deserialize(d)? {
+            DateValue::Day(day) => Ok(UntilValue(day)),
+            DateValue::Local(dt) => Ok(UntilValue(dt.date())),
+            DateValue::Instant(_) => Err(de::Error::custom(
+                "`until` is the last day of the series: expected a date such as 2027-06-29",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Repeat {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RepeatVisitor)
+    }
+}
+
+struct RepeatVisitor;
+
+impl<'de> Visitor<'de> for RepeatVisitor {
+    type Value = Repeat;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(
+            "the rule as keys, such as `{ every: week, on: tuesday }` or `{ every: month, on: first saturday, until: 2027-06-30 }`",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Repeat, E> {
+        Err(E::custom(format!(
+            "`repeat: {s}` is not a rule: write it as keys, such as `repeat: {{ every: week, on: tuesday }}`"
+        )))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Repeat, A::Error> {
+        let mut every = None;
+        let mut interval = None;
+        let mut on = None;
+        let mut until = None;
+        let mut count = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "every" => every = Some(map.next_value::<EveryValue>()?.0),
+                "interval" => interval = Some(map.next_value::<Times>()?.0),
+                "on" => on = Some(map.next_value::<OnValue>()?.0),
+                "until" => until = Some(map.next_value::<UntilValue>()?.0),
+                "count" => count = Some(map.next_value::<Times>()?.0),
+                other => {
+                    let hint = Hint::closest(other, REPEAT_KEYS.split(", "));
+                    return Err(de::Error::custom(format!(
+                        "unknown key `{other}` in `repeat`{hint}, expected one of {REPEAT_KEYS}"
+                    )));
+                }
+            }
+        }
+        let every = every
+            .ok_or_else(|| de::Error::custom("`repeat` needs `every: week` or `every: month`"))?;
+        let on = match (every, on) {
+            (Every::Week, Some(On::MonthDay(n))) => {
+                return Err(de::Error::custom(format!(
+                    "a weekly `repeat` falls on weekdays such as `tuesday`, not on day {n} of the month"
+                )));
+            }
+            (Every::Week, Some(On::NthWeekday(..))) => {
+                return Err(de::Error::custom(
+                    "a weekly `repeat` falls on weekdays such as `tuesday`; `first saturday` and the like are for `every: month`",
+                ));
+            }
+            (Every::Month, Some(On::Weekdays(days))) if days.len() == 1 => {
+                return Err(de::Error::custom(format!(
+                    "a monthly `repeat` needs which {} of the month: write `on: first {}` or `on: last {}`",
+                    weekday_name(days[0]),
+                    weekday_name(days[0]),
+                    weekday_name(days[0]),
+                )));
+            }
+            (Every::Month, Some(On::Weekdays(_))) => {
+                return Err(de::Error::custom(format!(
+                    "a monthly `repeat` falls on one day of the month: expected {MONTH_DAY_FORMS}"
+                )));
+            }
+            (_, on) => on,
+        };
+        let end = match (until, count) {
+            (Some(_), Some(_)) => {
+                return Err(de::Error::custom(
+                    "`repeat` has both `until` and `count`: give one of them, or neither for a series without end",
+                ));
+            }
+            (Some(day), None) => End::Until(day),
+            (None, Some(n)) => End::Count(n),
+            (None, None) => End::Never,
+        };
+        Ok(Repeat {
+            every,
+            interval: interval.unwrap_or(1),
+            on,
+            end,
+        })
+    }
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    WEEKDAYS
+        .iter()
+        .find(|w| w.2 == day)
+        .map_or("monday", |w| w.0)
+}
+
+/// The RFC 5545 two-letter code of a weekday, as in `BYDAY=TU`.
+pub fn weekday_code(day: Weekday) -> &'static str {
+    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.to_monday_zero_offset() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::yaml;
+
+    #[derive(Deserialize, Debug)]
+    struct T {
+        repeat: Repeat,
+    }
+
+    fn read(text: &str) -> Result<Repeat, yaml::YamlError> {
+        yaml::from_str::<T>(text).map(|t| t.repeat)
+    }
+
+    #[test]
+    fn weekly_rules_in_english_and_dutch() {
+        let r = read("repeat: { every: week, on: tuesday, until: 2027-06-29 }").unwrap();
+        assert_eq!(r.every, Every::Week);
+        assert_eq!(r.on, Some(On::Weekdays(vec![Weekday::Tuesday])));
+        assert_eq!(r.end, End::Until(jiff::civil::date(2027, 6, 29)));
+        let r = read("repeat:\n  every: wekelijks\n  interval: 2\n  on: [Maandag, donderdagen]\n")
+            .unwrap();
+        assert_eq!(r.interval, 2);
+        assert_eq!(
+            r.on,
+            Some(On::Weekdays(vec![Weekday::Monday, Weekday::Thursday]))
+        );
+        assert_eq!(r.end, End::Never);
+    }
+
+    #[test]
+    fn monthly_rules() {
+        let r = read("repeat: { every: month, on: first saturday, count: 10 }").unwrap();
+        assert_eq!(r.on, Some(On::NthWeekday(1, Weekday::Saturday)));
+        assert_eq!(r.end, End::Count(10));
+        let r = read("repeat: { every: maand, on: laatste vrijdag }").unwrap();
+        assert_eq!(r.on, Some(On::NthWeekday(-1, Weekday::Friday)));
+        let r = read("repeat: { every: month, on: 15 }").unwrap();
+        assert_eq!(r.on, Some(On::MonthDay(15)));
+        let r = read("repeat: { every: month }").unwrap();
+        assert_eq!(r.on, None);
+    }
+
+    #[test]
+    fn mistakes_are_errors_at_their_place() {
+        let err = read("repeat:\n  every: week\n  on: tusday\n").unwrap_err();
+        assert!(
+            err.message
+                .contains("`tusday` is not a weekday (did you mean `tuesday`?)"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.line, 3, "{}", err.message);
+        let err = read("repeat:\n  every: fortnight\n").unwrap_err();
+        assert!(err.message.contains("`fortnight`"), "{}", err.message);
+        assert_eq!(err.line, 2);
+        let err = read("repeat:\n  every: month\n  on: firts saturday\n").unwrap_err();
+        assert!(err.message.contains("first saturday"), "{}", err.message);
+        let err = read("repeat: { every: week, until: 2027-01-01, count: 3 }").unwrap_err();
+        assert!(
+            err.message.contains("both `until` and `count`"),
+            "{}",
+            err.message
+        );
+        let err = read("repeat: { every: month, on: saturday }").unwrap_err();
+        assert!(
+            err.message.contains("`on: first saturday`"),
+            "{}",
+            err.message
+        );
+        let err = read("repeat: { every: week, on: 3 }").unwrap_err();
+        assert!(err.message.contains("weekly"), "{}", err.message);
+        let err = read("repeat: { every: week, interval: 0 }").unwrap_err();
+        assert!(err.message.contains("from 1 to 1000"), "{}", err.message);
+        let err = read("repeat: { every: month, on: 32 }").unwrap_err();
+        assert!(err.message.contains("1 to 31"), "{}", err.message);
+        let err = read("repeat: elke dinsdag").unwrap_err();
+        assert!(err.message.contains("write it as keys"), "{}", err.message);
+        let err = read("repeat: { every: week, untill: 2027-01-01 }").unwrap_err();
+        assert!(
+            err.message.contains("(did you mean `until`?)"),
+            "{}",
+            err.message
+        );
+    }
+}
