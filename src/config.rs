@@ -44,6 +44,9 @@ pub struct Routes {
     pub events: String,
     pub search: String,
     pub page: String,
+    /// The printable neighbourhood paper; optional in `routes:`, defaulted by language.
+    #[serde(default)]
+    pub paper: String,
 }
 
 impl Routes {
@@ -82,11 +85,24 @@ impl Routes {
             events,
             search,
             page,
+            paper: match lang {
+                Lang::Nl => "buurtkrant",
+                Lang::En => "newsletter",
+            }
+            .to_string(),
         }
     }
 
+    /// `routes:` as written, with the words it leaves out taken from the language.
+    fn filled(mut self, lang: Lang) -> Routes {
+        if self.paper.is_empty() {
+            self.paper = Routes::for_lang(lang).paper;
+        }
+        self
+    }
+
     /// Every section word, for checking that free pages do not take one.
-    pub fn all(&self) -> [&str; 8] {
+    pub fn all(&self) -> [&str; 9] {
         [
             &self.stories,
             &self.neighbourhoods,
@@ -96,6 +112,7 @@ impl Routes {
             &self.events,
             &self.search,
             &self.page,
+            &self.paper,
         ]
     }
 }
@@ -122,6 +139,8 @@ pub struct Config {
     pub feed_limit: usize,
     pub author: Option<String>,
     pub routes: Routes,
+    /// Raw HTML in Markdown kept as written (`trusted_html: true`) instead of cleaned.
+    pub trusted_html: bool,
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -139,6 +158,7 @@ struct RawConfig {
     feed_limit: Option<usize>,
     author: Option<String>,
     routes: Option<Routes>,
+    trusted_html: Option<bool>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -150,7 +170,7 @@ enum RawKind {
 }
 
 /// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes";
+pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html";
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -163,8 +183,11 @@ impl Config {
                     text = crate::load::normalise(&read);
                     parse_raw(rel, &text, errs)
                 }
-                Err(_) => {
-                    errs.push(Diagnostic::in_file(rel, Problem::NotUtf8));
+                Err(e) => {
+                    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                    let valid = std::str::from_utf8(valid).expect("the valid prefix");
+                    let (line, column) = crate::diagnostic::line_column(valid, valid.len());
+                    errs.push(Diagnostic::at(rel, valid, line, column, Problem::NotUtf8));
                     RawConfig::default()
                 }
             },
@@ -219,7 +242,10 @@ impl Config {
             per_page: raw.per_page.unwrap_or(12).max(1),
             feed_limit: raw.feed_limit.unwrap_or(20).max(1),
             author: raw.author,
-            routes: raw.routes.unwrap_or_else(|| Routes::for_lang(lang)),
+            routes: raw
+                .routes
+                .map_or_else(|| Routes::for_lang(lang), |r| r.filled(lang)),
+            trusted_html: raw.trusted_html.unwrap_or(false),
         }
     }
 
@@ -230,6 +256,15 @@ impl Config {
             .find('/')
             .map_or(self.base_url.len(), |i| i + after_scheme);
         self.base_url[path_start..].trim_end_matches('/')
+    }
+
+    /// What raw HTML in Markdown becomes.
+    pub fn raw_html(&self) -> crate::parse::markdown::RawHtml {
+        if self.trusted_html {
+            crate::parse::markdown::RawHtml::Trusted
+        } else {
+            crate::parse::markdown::RawHtml::Clean
+        }
     }
 
     /// `base_url` without its final slash, for joining to root-relative URLs.

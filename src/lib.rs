@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod hints;
+pub mod images;
 pub mod load;
 pub mod model;
 pub mod parse;

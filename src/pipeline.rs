@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::images;
 use crate::load::{self, Asset, SiteFiles};
 use crate::model::{self, BodyCache, Site};
 use crate::parse::{self, Parsed};
@@ -23,6 +24,11 @@ pub struct Options {
     pub base_url: Option<String>,
     /// The moment that decides which events are upcoming.
     pub now: jiff::ZonedDateTime,
+    /// Make the smaller copies of pictures; `check` only measures them.
+    pub resize: bool,
+    /// Leave the search index as it was; `serve` brings it up to date with [`search_index`]
+    /// after the changed pages are served, so an edit shows without waiting for the index.
+    pub defer_search: bool,
 }
 
 /// A built site: the model, the files to copy as they are, and what render did.
@@ -45,6 +51,8 @@ pub struct Cache {
     bodies: BodyCache,
     /// Fingerprints of the last good build's pages.
     pub pages: PageCache,
+    /// The compiled theme of the last good build, with the fingerprint of its sources.
+    theme: Option<(u64, Theme)>,
 }
 
 /// Run every stage, handing each page that changed since `cache` to `sink`; all problems of
@@ -80,9 +88,13 @@ pub fn build(
         .filter_map(|d| d.at.as_ref())
         .map(|at| at.path.clone())
         .collect();
-    let theme = Theme::load(files, &config, &mut errs);
+    let theme_key = theme_key(files, &config);
+    let theme = match cache.theme.take() {
+        Some((key, theme)) if key == theme_key => Some(theme),
+        _ => Theme::load(files, &config, &mut errs),
+    };
     clock.lap("templates");
-    let site = model::assemble(
+    let mut site = model::assemble(
         docs,
         files.content_assets.clone(),
         broken,
@@ -92,12 +104,14 @@ pub fn build(
         &mut errs,
     );
     clock.lap("model");
+    let pictures = images::measure(&opts.root, &mut site, &mut errs);
     let copies = copies(files, &site);
     let mut rendered = render::Rendered::default();
-    if let Some(mut theme) = theme.filter(|_| errs.is_empty()) {
+    let mut theme = theme.filter(|_| errs.is_empty());
+    if let Some(theme) = &mut theme {
         rendered = render::all(
             &site,
-            &mut theme,
+            theme,
             files,
             &opts.now,
             &cache.pages,
@@ -105,8 +119,34 @@ pub fn build(
             &mut errs,
         );
         embedded_statics(files, &copies, &cache.pages, &mut rendered, sink, &mut errs);
+        clock.lap("render");
+        if opts.defer_search {
+            let dir = render::search::index_dir(&site);
+            let kept = cache
+                .pages
+                .pages
+                .iter()
+                .filter(|(p, _)| p.starts_with(&dir));
+            rendered
+                .cache
+                .pages
+                .extend(kept.map(|(p, f)| (p.clone(), *f)));
+        } else {
+            render::search::emit(&site, &cache.pages, &mut rendered, sink, &mut errs);
+        }
+        clock.lap("search");
+        if opts.resize {
+            images::resize(
+                &opts.root,
+                &pictures,
+                &cache.pages,
+                &mut rendered,
+                sink,
+                &mut errs,
+            );
+        }
+        clock.lap("images");
     }
-    clock.lap("render");
     let built = Built {
         site,
         copies,
@@ -116,8 +156,37 @@ pub fn build(
     let result = errs.into_result(built);
     if result.is_ok() {
         cache.pages = rendered.cache;
+        cache.theme = theme.map(|t| (theme_key, t));
     }
     result
+}
+
+/// Bring the search index of a build made with `defer_search` up to date: index files that
+/// changed go to `sink`; returns the index files the site no longer has.
+pub fn search_index(
+    site: &Site,
+    cache: &mut Cache,
+    sink: &Sink,
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let mut errs = Diagnostics::default();
+    let dir = render::search::index_dir(site);
+    let mut rendered = render::Rendered {
+        cache: cache.pages.clone(),
+        ..Default::default()
+    };
+    rendered.cache.pages.retain(|p, _| !p.starts_with(&dir));
+    render::search::emit(site, &cache.pages, &mut rendered, sink, &mut errs);
+    let gone = cache
+        .pages
+        .pages
+        .keys()
+        .filter(|p| p.starts_with(&dir) && !rendered.cache.pages.contains_key(*p))
+        .cloned()
+        .collect();
+    errs.into_result(()).map(|()| {
+        cache.pages = rendered.cache;
+        gone
+    })
 }
 
 /// The site's files: re-read in full, or only the `changed` content files when the previous
@@ -136,6 +205,20 @@ fn load_files(
     let mut errs = Diagnostics::default();
     let files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
     (files, errs.0)
+}
+
+/// A fingerprint of everything a compiled theme is made from: templates, words and settings.
+fn theme_key(files: &SiteFiles, config: &Config) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (name, file) in &files.templates {
+        (name, &*file.text).hash(&mut h);
+    }
+    for file in &files.words {
+        (&file.path, &*file.text).hash(&mut h);
+    }
+    (&config.theme, config.lang.code()).hash(&mut h);
+    h.finish()
 }
 
 /// Static files (the site's own over the theme's) and files beside content.

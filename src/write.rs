@@ -195,6 +195,43 @@ impl Staging {
     }
 }
 
+/// Whether `output` already holds exactly this build: the same pages with the same
+/// fingerprints, the same copied files byte for byte, and nothing else.
+pub fn is_current(
+    output: &Path,
+    previous: &HashMap<PathBuf, u64>,
+    pages: &HashMap<PathBuf, u64>,
+    root: &Path,
+    copies: &[Asset],
+) -> bool {
+    if previous.is_empty() || previous != pages {
+        return false;
+    }
+    let same_copies = copies.par_iter().all(|c| {
+        match (
+            fs::read(root.join(&c.source)),
+            fs::read(output.join(&c.target)),
+        ) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    });
+    if !same_copies {
+        return false;
+    }
+    let targets: HashSet<&Path> = copies.iter().map(|c| c.target.as_path()).collect();
+    walkdir::WalkDir::new(output)
+        .into_iter()
+        .all(|entry| match entry {
+            Ok(e) if e.file_type().is_dir() => true,
+            Ok(e) => {
+                let rel = e.path().strip_prefix(output).unwrap_or(e.path());
+                rel == Path::new(MARKER) || pages.contains_key(rel) || targets.contains(rel)
+            }
+            Err(_) => false,
+        })
+}
+
 /// The marker file: a line for people, then the fingerprint of every page, so the next build
 /// can leave unchanged pages alone.
 fn marker_text(pages: &HashMap<PathBuf, u64>) -> String {
@@ -306,9 +343,61 @@ fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
 }
 
 /// A lock file beside the output, so two builds never write the same folder at once.
-struct Lock(PathBuf);
+///
+/// On Linux it is held with `flock`, which the kernel lets go when the process ends however it
+/// ends, so a build killed with `kill -9` leaves no stale lock; the file it leaves is reused.
+/// Elsewhere the file holds the builder's pid, and a lock whose process is gone is taken over.
+struct Lock {
+    path: PathBuf,
+    _file: Option<fs::File>,
+}
+
+fn busy(path: &Path) -> Diagnostic {
+    Diagnostic::general(Problem::Output(format!(
+        "another plein build is writing this output folder now (lock file {}); wait for it to finish",
+        path.display()
+    )))
+}
 
 impl Lock {
+    #[cfg(target_os = "linux")]
+    fn take(path: &Path) -> Result<Lock, Diagnostic> {
+        use rustix::fs::{FlockOperation, flock, fstat, stat};
+        for _ in 0..10 {
+            let mut file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(path)
+                .map_err(|e| write_error(path, e))?;
+            match flock(&file, FlockOperation::NonBlockingLockExclusive) {
+                Ok(()) => {}
+                Err(rustix::io::Errno::WOULDBLOCK) => return Err(busy(path)),
+                Err(e) => return Err(write_error(path, e.into())),
+            }
+            // The build before may have removed the file between our open and our lock: only
+            // a lock on the file that is there now counts.
+            let same = match (fstat(&file), stat(path)) {
+                (Ok(a), Ok(b)) => (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino),
+                _ => false,
+            };
+            if same {
+                let _ = file.set_len(0);
+                let _ = writeln!(file, "{}", std::process::id());
+                return Ok(Lock {
+                    path: path.to_path_buf(),
+                    _file: Some(file),
+                });
+            }
+        }
+        Err(Diagnostic::general(Problem::Output(format!(
+            "cannot take the lock file {}",
+            path.display()
+        ))))
+    }
+
+    #[cfg(not(target_os = "linux"))]
     fn take(path: &Path) -> Result<Lock, Diagnostic> {
         for _ in 0..2 {
             match fs::OpenOptions::new()
@@ -318,15 +407,14 @@ impl Lock {
             {
                 Ok(mut f) => {
                     let _ = writeln!(f, "{}", std::process::id());
-                    return Ok(Lock(path.to_path_buf()));
+                    return Ok(Lock {
+                        path: path.to_path_buf(),
+                        _file: None,
+                    });
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if holder_alive(path) {
-                        let message = format!(
-                            "another plein build is writing this output folder now (lock file {}); wait for it to finish",
-                            path.display()
-                        );
-                        return Err(Diagnostic::general(Problem::Output(message)));
+                        return Err(busy(path));
                     }
                     let _ = fs::remove_file(path);
                 }
@@ -341,19 +429,18 @@ impl Lock {
 }
 
 /// Whether the process named in a lock file still runs; a lock from a killed build is stale.
+#[cfg(not(target_os = "linux"))]
 fn holder_alive(path: &Path) -> bool {
     let Ok(text) = fs::read_to_string(path) else {
         return false;
     };
-    match text.trim().parse::<u32>() {
-        Ok(pid) => Path::new(&format!("/proc/{pid}")).exists() || !Path::new("/proc/self").exists(),
-        Err(_) => false,
-    }
+    text.trim().parse::<u32>().is_ok()
 }
 
 impl Drop for Lock {
+    /// The file goes while it is still locked; the lock itself goes with the open file after.
     fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+        let _ = fs::remove_file(&self.path);
     }
 }
 

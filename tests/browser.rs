@@ -117,6 +117,24 @@ fn screenshots() -> PathBuf {
     dir
 }
 
+/// Search (issue 7): typed queries find the right stories in order with marked words, inflected
+/// forms find base forms, filters narrow, nothing leaves the local server: tests/browser/search.mjs.
+#[test]
+fn search_finds_stories_in_the_browser() {
+    require(&["node", "chromium"]);
+    let (_dir, out) = build_example();
+    let run = Command::new("node")
+        .arg(browser_dir().join("search.mjs"))
+        .arg(&out)
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/search.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "search checks failed:\n{log}");
+}
+
 /// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
 /// dark-scheme contrast, and screenshots, on every page type: see tests/browser/check.mjs.
 #[test]

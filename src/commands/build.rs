@@ -26,12 +26,30 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     // Pages whose fingerprint matches the previous build are not rendered again but kept.
     let mut cache = Cache::default();
-    cache.pages.pages = write::previous_pages(&output);
+    let previous = write::previous_pages(&output);
+    cache.pages.pages = previous.clone();
     let built = match pipeline::build(&opts, &mut cache, None, &|page| staging.put(page)) {
         Ok(b) => b,
         // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
+    if built.written == 0
+        && write::is_current(
+            &output,
+            &previous,
+            &cache.pages.pages,
+            &opts.root,
+            &built.copies,
+        )
+    {
+        drop(staging);
+        eprintln!(
+            "plein: nothing changed; {} is up to date ({:.2} s)",
+            output.display(),
+            started.elapsed().as_secs_f64()
+        );
+        return ExitCode::SUCCESS;
+    }
     let writing = Instant::now();
     let result = staging
         .keep_unchanged(&cache.pages.pages)

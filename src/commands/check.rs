@@ -14,7 +14,10 @@ use crate::{hints, load, parse, pipeline};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let opts = super::options(&args.site, None);
+    let opts = pipeline::Options {
+        resize: false,
+        ..super::options(&args.site, None)
+    };
     let built = pipeline::build(&opts, &mut pipeline::Cache::default(), None, &|_| Ok(()));
     let (counts, mut all) = match built {
         Ok(built) => {

@@ -31,5 +31,7 @@ pub fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
         drafts: site.drafts,
         base_url,
         now: now.to_zoned_datetime(jiff::tz::TimeZone::UTC),
+        resize: true,
+        defer_search: false,
     }
 }

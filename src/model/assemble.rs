@@ -681,6 +681,7 @@ impl Builder {
             alt,
             caption: caption.clone(),
             credit: credit.clone(),
+            size: None,
         })
     }
 
@@ -812,7 +813,11 @@ impl Builder {
                 };
                 let r = match previous.entries.get(&doc.path) {
                     Some((print, r, _)) if *print == body_print => r.clone(),
-                    _ => markdown::render(doc.body(), &|dest| this.resolve(&doc.path, dest)),
+                    _ => markdown::render_with(
+                        doc.body(),
+                        &|dest| this.resolve(&doc.path, dest),
+                        this.config.raw_html(),
+                    ),
                 };
                 (
                     made,
@@ -852,6 +857,8 @@ impl Builder {
             paths.hash(&mut h);
         }
         self.urls.prefix.hash(&mut h);
+        // Turning `trusted_html` on or off changes every body with raw HTML.
+        self.config.trusted_html.hash(&mut h);
         h.finish()
     }
 

@@ -57,6 +57,17 @@ pub struct Image {
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// Set by [`crate::images::measure`] for a picture beside the content.
+    pub size: Option<ImageSize>,
+}
+
+/// An image's own size and its smaller copies, for `width`, `height` and `srcset`.
+#[derive(Debug, Clone, Hash)]
+pub struct ImageSize {
+    pub width: u32,
+    pub height: u32,
+    /// `url 480w, …`, the image itself last.
+    pub srcset: String,
 }
 
 #[derive(Debug)]

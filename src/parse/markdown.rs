@@ -7,6 +7,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Problem;
+use crate::parse::sanitize::{Cleaner, safe_url};
 
 /// What one Markdown body became.
 #[derive(Debug, Default, Clone)]
@@ -43,9 +44,23 @@ pub fn is_content_link(dest: &str) -> bool {
         && path.ends_with(".md")
 }
 
-/// Render `body`, asking `resolve` for each relative link.
+/// What happens to raw HTML in a body: cleaned with an allow-list, or kept as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RawHtml {
+    #[default]
+    Clean,
+    Trusted,
+}
+
+/// Render `body` with raw HTML cleaned, asking `resolve` for each relative link.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
+    render_with(body, resolve, RawHtml::Clean)
+}
+
+/// Render `body`, asking `resolve` for each relative link; `raw` says what raw HTML becomes.
+pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtml) -> Rendered {
     let mut out = Rendered::default();
+    let mut clean = (raw == RawHtml::Clean).then(Clean::default);
     let mut events: Vec<Event> = Vec::new();
     let mut depth = 0usize;
     let mut in_first = None::<bool>;
@@ -74,13 +89,123 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
             }
             _ => {}
         }
-        events.push(rewrite_link(event, range.start, resolve, &mut out.problems));
+        let event = rewrite_link(event, range.start, resolve, &mut out.problems);
+        match &mut clean {
+            Some(clean) => clean.push(event, depth, &mut events),
+            None => events.push(event),
+        }
     }
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = html.into();
     out
+}
+
+/// The raw-HTML cleaner of one body, and the lines of an HTML block waiting to be cleaned.
+#[derive(Default)]
+struct Clean {
+    cleaner: Cleaner,
+    block: Option<(String, usize)>,
+    /// For each open Markdown link: whether it was left out, being inside a raw `<a>`.
+    links: Vec<bool>,
+}
+
+impl Clean {
+    /// Push `event`, seen at Markdown `depth` (counted after it), cleaned.
+    fn push<'a>(&mut self, event: Event<'a>, depth: usize, events: &mut Vec<Event<'a>>) {
+        if let Event::Html(line) = &event {
+            let (text, _) = self.block.get_or_insert_with(|| (String::new(), depth));
+            text.push_str(line);
+            return;
+        }
+        if let Some((text, at)) = self.block.take() {
+            events.push(Event::Html(self.cleaner.clean(&text, at, true).into()));
+        }
+        match event {
+            Event::InlineHtml(html) => {
+                let cleaned = self.cleaner.clean(&html, depth, false);
+                events.push(Event::InlineHtml(cleaned.into()));
+            }
+            // A footnote reference is a link: none inside another one.
+            Event::FootnoteReference(_) if self.cleaner.links > 0 || self.cleaner.in_raw_link() => {
+            }
+            Event::Start(Tag::Link { .. }) if self.cleaner.in_raw_link() => self.links.push(true),
+            Event::Start(Tag::Link { .. }) => {
+                self.links.push(false);
+                self.cleaner.links += 1;
+                if let Event::Start(tag) = event {
+                    events.push(Event::Start(safe_tag(tag)));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                let closing = self.cleaner.close(depth + 1);
+                if !closing.is_empty() {
+                    events.push(Event::Html(closing.into()));
+                }
+                if self.links.pop() == Some(false) {
+                    self.cleaner.links -= 1;
+                    events.push(event);
+                }
+            }
+            Event::End(_) => {
+                let closing = self.cleaner.close(depth + 1);
+                if !closing.is_empty() {
+                    events.push(Event::Html(closing.into()));
+                }
+                events.push(event);
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_)
+                if self.cleaner.dropping() => {}
+            Event::Start(tag) => events.push(Event::Start(safe_tag(tag))),
+            other => events.push(other),
+        }
+    }
+}
+
+/// A tag without script: no `javascript:` (or other unknown scheme) destinations, and no
+/// heading attributes beyond id and classes.
+fn safe_tag(tag: Tag<'_>) -> Tag<'_> {
+    match tag {
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if !safe_url(&dest_url) => Tag::Link {
+            link_type,
+            dest_url: CowStr::from("#"),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } if !safe_url(&dest_url) => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(""),
+            title,
+            id,
+        },
+        Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: _,
+        } => Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs: Vec::new(),
+        },
+        other => other,
+    }
 }
 
 /// Links and images get the URL of the file they point at.
@@ -127,7 +252,9 @@ fn rewrite_link<'a>(
 
 /// Give h2-h4 headings without an explicit `{#id}` an id made from their text.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used: Vec<String> = Vec::new();
+    // Sets, not lists: a body of 20,000 identical headings must not take cubic time.
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for i in 0..events.len() {
         let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
             continue;
@@ -149,13 +276,18 @@ fn add_heading_ids(events: &mut [Event]) {
         } else {
             base
         };
-        let mut candidate = base.clone();
-        let mut n = 1;
+        let mut n = next.get(&base).copied().unwrap_or(1);
+        let mut candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
         while used.contains(&candidate) {
             n += 1;
             candidate = format!("{base}-{n}");
         }
-        used.push(candidate.clone());
+        next.insert(base, n);
+        used.insert(candidate.clone());
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
             *id = Some(CowStr::from(candidate));
         }

@@ -3,6 +3,7 @@
 pub mod front_matter;
 pub mod markdown;
 pub mod repeat;
+pub mod sanitize;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

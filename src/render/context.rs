@@ -16,12 +16,26 @@ pub struct Link<'a> {
     pub url: &'a str,
 }
 
+/// A story's kind: its label, its page and its key in `plein.yaml` (`mural`), which a theme
+/// can style by.
+#[derive(Serialize, Hash)]
+pub struct KindLink<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub key: &'a str,
+}
+
 #[derive(Serialize, Hash)]
 pub struct ImageView<'a> {
     pub url: &'a str,
     pub alt: &'a str,
     pub caption: Option<&'a str>,
     pub credit: Option<&'a str>,
+    /// The picture's own size in pixels, when plein could read it.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// `url 480w, url 800w, …` with the picture itself last; absent when there is no size.
+    pub srcset: Option<&'a str>,
 }
 
 impl<'a> ImageView<'a> {
@@ -31,6 +45,9 @@ impl<'a> ImageView<'a> {
             alt: &i.alt,
             caption: i.caption.as_deref(),
             credit: i.credit.as_deref(),
+            width: i.size.as_ref().map(|s| s.width),
+            height: i.size.as_ref().map(|s| s.height),
+            srcset: i.size.as_ref().map(|s| s.srcset.as_str()),
         })
     }
 }
@@ -42,7 +59,7 @@ pub struct StoryCard<'a> {
     pub url: &'a str,
     pub date: String,
     pub date_iso: String,
-    pub kind: Option<Link<'a>>,
+    pub kind: Option<KindLink<'a>>,
     pub neighbourhoods: Vec<Link<'a>>,
     pub authors: Vec<Link<'a>>,
     pub summary: &'a str,
@@ -58,9 +75,10 @@ impl<'a> StoryCard<'a> {
             url: &s.url,
             date: dates::day(lang, s.date.date()),
             date_iso: dates::rfc3339(&s.date),
-            kind: s.kind.map(|k| Link {
+            kind: s.kind.map(|k| KindLink {
                 name: &site.kinds[k].label,
                 url: &site.kinds[k].url,
+                key: &site.kinds[k].key,
             }),
             neighbourhoods: s
                 .neighbourhoods

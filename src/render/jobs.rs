@@ -39,6 +39,8 @@ pub enum Job {
     EventCalendar(Idx),
     Page(Idx),
     Search,
+    /// The printable neighbourhood paper: the latest stories and what is coming up.
+    Paper,
     NotFound,
     Feed,
     Sitemap,
@@ -78,6 +80,7 @@ pub fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
     jobs.extend((0..site.events.len()).map(Job::EventCalendar));
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.push(Job::Search);
+    jobs.push(Job::Paper);
     jobs.extend([Job::NotFound, Job::Feed, Job::Sitemap, Job::Robots]);
     jobs
 }
@@ -106,6 +109,7 @@ impl Job {
             Job::EventCalendar(i) => super::calendar::event_url(site, &site.events[i]),
             Job::Page(i) => site.pages[i].url.clone(),
             Job::Search => u.section(&r.search),
+            Job::Paper => u.section(&r.paper),
             Job::NotFound => u.root("404.html"),
             Job::Feed => u.root("feed.xml"),
             Job::Sitemap => u.root("sitemap.xml"),
@@ -133,6 +137,7 @@ impl Job {
             Job::Calendar | Job::EventCalendar(_) => "calendar.ics",
             Job::Page(_) => "page.html",
             Job::Search => "search.html",
+            Job::Paper => "buurtkrant.html",
             Job::NotFound => "404.html",
             Job::Sitemap => "sitemap.xml",
             Job::Robots => "robots.txt",

@@ -9,6 +9,7 @@ pub mod agenda;
 pub mod calendar;
 pub mod context;
 pub mod jobs;
+pub mod search;
 pub mod templates;
 
 use std::collections::HashMap;
@@ -25,6 +26,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::SiteFiles;
 use crate::model::{Idx, Site, dates};
 use context::*;
+
+/// The buurtkrant holds the newest stories and the next events that fit on two A4 pages.
+const PAPER_STORIES: usize = 6;
+const PAPER_EVENTS: usize = 5;
 pub use jobs::Job;
 pub use templates::Theme;
 
@@ -262,6 +267,7 @@ struct SectionUrls {
     people: String,
     events: String,
     search: String,
+    paper: String,
 }
 
 /// What every template sees besides its page's own context; returns its fingerprint.
@@ -283,6 +289,7 @@ fn set_globals(site: &Site, theme: &mut Theme) -> u64 {
         people: u.section(&r.people),
         events: u.section(&r.events),
         search: u.section(&r.search),
+        paper: u.section(&r.paper),
     };
     let pages: Vec<Link> = site
         .pages
@@ -473,6 +480,20 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                     .collect::<Vec<_>>(),
             );
             (String::new(), String::new(), "search")
+        }
+        Job::Paper => {
+            let latest = &shared.all[..shared.all.len().min(PAPER_STORIES)];
+            page.cards(shared, "stories", latest);
+            let links: Vec<String> = latest
+                .iter()
+                .map(|&i| absolute(site, &site.stories[i].url))
+                .collect();
+            page.set("story_links", links);
+            let events = agenda::upcoming(site, site.events.iter(), shared.now, PAPER_EVENTS);
+            page.set("upcoming_events", events);
+            page.set("date", dates::day(site.config.lang, shared.now.date()));
+            page.set("date_iso", shared.now.date().to_string());
+            (String::new(), String::new(), "paper")
         }
         Job::NotFound => (String::new(), String::new(), "404"),
         Job::Feed => {

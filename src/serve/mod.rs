@@ -175,7 +175,11 @@ impl Session {
                 .push(page);
             Ok(())
         };
-        match pipeline::build(&self.opts, &mut self.cache, Some(changed), &sink) {
+        let opts = Options {
+            defer_search: true,
+            ..self.opts.clone()
+        };
+        match pipeline::build(&opts, &mut self.cache, Some(changed), &sink) {
             Ok(built) => {
                 let pages = pending
                     .into_inner()
@@ -202,6 +206,7 @@ impl Session {
                     names.join(", "),
                     started.elapsed().as_millis()
                 );
+                self.update_search(state, &built);
             }
             Err(errs) => {
                 eprintln!(
@@ -217,6 +222,52 @@ impl Session {
                     .hub
                     .send(&Message::Errors(overlay::html(&errs, &self.opts.root)));
             }
+        }
+    }
+
+    /// Bring the search index up to date after the changed pages are served.
+    fn update_search(&mut self, state: &State, built: &pipeline::Built) {
+        let started = Instant::now();
+        let pending: Mutex<Vec<Output>> = Mutex::default();
+        let sink = |file: Output| {
+            pending
+                .lock()
+                .expect("no panics while holding the lock")
+                .push(file);
+            Ok(())
+        };
+        match pipeline::search_index(&built.site, &mut self.cache, &sink) {
+            Ok(gone) => {
+                let files = pending
+                    .into_inner()
+                    .expect("no panics while holding the lock");
+                let written = files.len();
+                for file in &files {
+                    if let Err(e) = self.folder.replace(&file.path, &file.bytes) {
+                        eprintln!("plein: cannot write the server's folder: {}", e.problem);
+                    }
+                }
+                for path in &gone {
+                    self.folder.remove(path);
+                }
+                let snapshot = Snapshot::of(
+                    self.cache.pages.pages.keys().cloned(),
+                    self.folder.path(),
+                    built,
+                    &self.opts.root,
+                );
+                *state.site.write().expect("site lock") = Arc::new(snapshot);
+                if written > 0 || !gone.is_empty() {
+                    eprintln!(
+                        "plein: search index: {written} files updated in {} ms",
+                        started.elapsed().as_millis()
+                    );
+                }
+            }
+            Err(errs) => eprintln!(
+                "{}",
+                errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
+            ),
         }
     }
 
@@ -294,10 +345,24 @@ fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
 }
 
 fn respond(mut request: tiny_http::Request, state: &State) {
-    let too_big = request.body_length().is_some_and(|n| n > MAX_REQUEST_BYTES)
-        || request.url().len() > 8 * 1024;
-    if too_big {
-        let _ = request.respond(tiny_http::Response::empty(413));
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .sum();
+    let refused = if request.url().len() > 8 * 1024 {
+        Some(414)
+    } else if header_bytes > 32 * 1024 {
+        Some(431)
+    } else if request.body_length().is_some_and(|n| n > MAX_REQUEST_BYTES) {
+        Some(413)
+    } else {
+        None
+    };
+    if let Some(status) = refused {
+        let response =
+            tiny_http::Response::empty(status).with_header(header("Connection", "close"));
+        let _ = request.respond(response);
         return;
     }
     let _ = request

@@ -12,6 +12,8 @@
 //   - every request the page makes goes to the local server, and none of them fails;
 //   - exactly one h1, a lang attribute on <html>, no script errors;
 //   - the first Tab stop is a skip link to an element of the page, visible when focused;
+//   - every picture has width and height (no layout shift), and only the first ones load eagerly;
+//   - in print (story and buurtkrant): no navigation or search, and the buurtkrant in two columns;
 // and takes full-page screenshots of home, story, agenda and a recurring event at 360 and 1280 px.
 // Prints every failure and exits 1 when there is one; 2 when it cannot run at all.
 
@@ -31,7 +33,7 @@ const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 /** The page types of the example site. `shots` names the pages photographed. */
 const PAGES = [
   { name: "home", path: "/", shots: true, dark: true },
-  { name: "story", path: "/verhalen/florijnflat-krijgt-kleur/", shots: true, dark: true },
+  { name: "story", path: "/verhalen/florijnflat-krijgt-kleur/", shots: true, dark: true, print: true },
   { name: "stories", path: "/verhalen/" },
   { name: "neighbourhood", path: "/buurten/muntenbuurt/" },
   { name: "person", path: "/mensen/fatima-el-amrani/" },
@@ -42,6 +44,7 @@ const PAGES = [
   { name: "agenda-year", path: "/agenda/2025/" },
   { name: "page", path: "/over/" },
   { name: "search", path: "/zoeken/" },
+  { name: "buurtkrant", path: "/buurtkrant/", shots: true, print: true },
   { name: "neighbourhoods", path: "/buurten/" },
   { name: "people", path: "/mensen/" },
   { name: "tags", path: "/tags/" },
@@ -192,6 +195,47 @@ async function overflow(page, width) {
   });
 }
 
+/** Pictures keep their place while they load: width and height set; lazy below the top. */
+async function checkPictures(page) {
+  return page.evaluate(() => {
+    const found = [];
+    for (const img of document.querySelectorAll("main img")) {
+      const name = img.getAttribute("src");
+      if (!img.getAttribute("width") || !img.getAttribute("height")) {
+        found.push(`<img src="${name}"> has no width and height`);
+      }
+      if (img.srcset && !img.sizes) found.push(`<img src="${name}"> has srcset but no sizes`);
+      const top = img.getBoundingClientRect().top + window.scrollY;
+      if (img.loading !== "lazy" && top > 2 * window.innerHeight) {
+        found.push(`<img src="${name}"> far down the page loads eagerly; add loading="lazy"`);
+      }
+    }
+    return found;
+  });
+}
+
+/** The print layout: no navigation or search; the buurtkrant as a paper in two columns. */
+async function checkPrint(page) {
+  await page.emulateMedia({ media: "print" });
+  const found = await page.evaluate(() => {
+    const problems = [];
+    const shown = (el) => el && getComputedStyle(el).display !== "none" && el.getClientRects().length > 0;
+    for (const sel of [".mainnav", "form.search", ".skip-link"]) {
+      if (shown(document.querySelector(sel))) problems.push(`${sel} is printed`);
+    }
+    const columns = document.querySelector(".paper__columns");
+    if (columns) {
+      if (getComputedStyle(columns).columnCount !== "2") problems.push("the buurtkrant is not in two columns");
+      if (shown(document.querySelector(".masthead"))) problems.push("the site header is printed");
+      if (shown(document.querySelector(".paper-hint"))) problems.push("the print hint is printed");
+      if (!shown(document.querySelector(".paper__masthead"))) problems.push("the paper has no masthead");
+    }
+    return problems;
+  });
+  await page.emulateMedia({ media: "screen" });
+  return found;
+}
+
 async function checkPage(context, origin, spec, shotsDir) {
   const failures = [];
   const where = `${spec.name} ${spec.path}`;
@@ -280,6 +324,9 @@ async function checkPage(context, origin, spec, shotsDir) {
   if (spec.shots && shotsDir) {
     await page.screenshot({ path: path.join(shotsDir, `${spec.name}-360.png`), fullPage: true });
   }
+
+  failures.push(...(await checkPictures(page)).map((f) => `${where}: ${f}`));
+  if (spec.print) failures.push(...(await checkPrint(page)).map((f) => `${where} in print: ${f}`));
 
   if (spec.dark) {
     await page.emulateMedia({ colorScheme: "dark" });

@@ -332,3 +332,21 @@ fn a_repeated_build_keeps_unchanged_pages_and_matches_a_clean_one() {
         "a repeated build equals a clean one"
     );
 }
+
+#[test]
+fn a_build_with_nothing_changed_leaves_the_output_alone() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let before = tree(&site.public());
+    let run = site.plein(&["build"]);
+    run.ok();
+    assert!(run.stderr.contains("nothing changed"), "{}", run.stderr);
+    assert_eq!(before, tree(&site.public()));
+    // A stray file in the output is not part of the site: the next build replaces the folder.
+    std::fs::write(site.public().join("stray.html"), "not from plein").unwrap();
+    let run = site.plein(&["build"]);
+    run.ok();
+    assert!(!run.stderr.contains("nothing changed"), "{}", run.stderr);
+    assert!(!site.public().join("stray.html").exists());
+    assert_eq!(before, tree(&site.public()));
+}

@@ -2,7 +2,13 @@
 
 mod agenda;
 mod build;
+mod crash;
 mod editors;
 mod errors;
+mod hostile;
+mod images;
+mod load;
+mod paper;
+mod props;
 mod serve;
 mod support;

@@ -198,6 +198,32 @@ fn body_of(port: u16, path: &str) -> (u16, Vec<u8>) {
     (status, response[split..].to_vec())
 }
 
+/// The files of `expected` (a clean build) that the server answers differently.
+fn served_differences(
+    port: u16,
+    expected: &std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>,
+) -> Vec<String> {
+    let mut differ = Vec::new();
+    for (path, bytes) in expected {
+        let url = format!("/{}", path.display());
+        if url == "/.plein-output" {
+            continue;
+        }
+        let (status, served) = body_of(port, &url);
+        let served = if url.ends_with(".html") {
+            String::from_utf8_lossy(&served)
+                .replace("<script src=\"/__plein/reload.js\"></script>", "")
+                .into_bytes()
+        } else {
+            served
+        };
+        if status != 200 || served != *bytes {
+            differ.push(url);
+        }
+    }
+    differ
+}
+
 #[test]
 fn incremental_rebuilds_match_a_clean_build() {
     let site = Site::copy("article");
@@ -245,24 +271,15 @@ fn incremental_rebuilds_match_a_clean_build() {
     ])
     .ok();
     let expected = tree(&clean);
-    let mut differ = Vec::new();
-    for (path, bytes) in &expected {
-        let url = format!("/{}", path.display());
-        if url == "/.plein-output" {
-            continue;
+    // The search index follows the pages by a moment in serve; give it that moment.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let differ = loop {
+        let differ = served_differences(port, &expected);
+        if differ.is_empty() || Instant::now() > deadline {
+            break differ;
         }
-        let (status, served) = body_of(port, &url);
-        let served = if url.ends_with(".html") {
-            String::from_utf8_lossy(&served)
-                .replace("<script src=\"/__plein/reload.js\"></script>", "")
-                .into_bytes()
-        } else {
-            served
-        };
-        if status != 200 || served != *bytes {
-            differ.push(url);
-        }
-    }
+        std::thread::sleep(Duration::from_millis(200));
+    };
     assert!(
         differ.is_empty(),
         "served pages differ from a clean build: {differ:?}"
