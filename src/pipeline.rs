@@ -161,10 +161,12 @@ pub fn build(
     result
 }
 
-/// Bring the search index of a build made with `defer_search` up to date: index files that
-/// changed go to `sink`; returns the index files the site no longer has.
+/// Bring the search index of a build made with `defer_search` up to date with `files`, made
+/// by `render::search::index` (on another thread, as serve does): index files that changed go
+/// to `sink`; returns the index files the site no longer has.
 pub fn search_index(
     site: &Site,
+    files: Vec<(String, Vec<u8>)>,
     cache: &mut Cache,
     sink: &Sink,
 ) -> Result<Vec<PathBuf>, Diagnostics> {
@@ -175,7 +177,7 @@ pub fn search_index(
         ..Default::default()
     };
     rendered.cache.pages.retain(|p, _| !p.starts_with(&dir));
-    render::search::emit(site, &cache.pages, &mut rendered, sink, &mut errs);
+    render::search::emit_files(site, files, &cache.pages, &mut rendered, sink, &mut errs);
     let gone = cache
         .pages
         .pages

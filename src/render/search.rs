@@ -588,8 +588,20 @@ pub fn emit(
     sink: &Sink,
     errs: &mut Diagnostics,
 ) {
+    emit_files(site, index(site), previous, rendered, sink, errs);
+}
+
+/// Hand the index `files` (made by [`index`]) that changed since `previous` to `sink`.
+pub fn emit_files(
+    site: &Site,
+    files: Vec<(String, Vec<u8>)>,
+    previous: &PageCache,
+    rendered: &mut Rendered,
+    sink: &Sink,
+    errs: &mut Diagnostics,
+) {
     let base = format!("{}index/", site.urls.section(&site.urls.routes.search));
-    for (rel, bytes) in index(site) {
+    for (rel, bytes) in files {
         let path: PathBuf = output_path(site, &format!("{base}{rel}"));
         let print = xxhash_rust::xxh3::xxh3_64(&bytes);
         rendered.cache.pages.insert(path.clone(), print);

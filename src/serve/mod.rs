@@ -79,6 +79,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         opts,
         cache: Cache::default(),
         folder,
+        last: None,
+        generation: 0,
+        index_done: None,
     };
     let (_watcher, rx, root) = match session.watcher() {
         Ok(w) => w,
@@ -96,13 +99,19 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     session.watch(&state, &rx, &root)
 }
 
-type Receiver = std::sync::mpsc::Receiver<notify::Result<notify::Event>>;
+type Receiver = std::sync::mpsc::Receiver<watch::Message>;
 
 /// What the server keeps between rebuilds.
 struct Session {
     opts: Options,
     cache: Cache,
     folder: Folder,
+    /// The last good rebuild, whose search index may still be in the making.
+    last: Option<Arc<pipeline::Built>>,
+    /// Counts rebuilds, so an index made for an older one is dropped.
+    generation: u64,
+    /// Where a finished search index is sent, into the serve loop's own queue.
+    index_done: Option<std::sync::mpsc::Sender<watch::Message>>,
 }
 
 impl Session {
@@ -142,12 +151,16 @@ impl Session {
 
     /// Start watching the site folder; done before the first request is answered, so no
     /// edit made after the preview is up can be missed.
-    fn watcher(&self) -> Result<(notify::RecommendedWatcher, Receiver, PathBuf), String> {
+    fn watcher(&mut self) -> Result<(notify::RecommendedWatcher, Receiver, PathBuf), String> {
         let root = std::fs::canonicalize(&self.opts.root)
             .map_err(|e| format!("cannot open {}: {e}", self.opts.root.display()))?;
         let (tx, rx) = std::sync::mpsc::channel();
-        let mut watcher = notify::recommended_watcher(tx)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        let files = tx.clone();
+        self.index_done = Some(tx);
+        let mut watcher = notify::recommended_watcher(move |event| {
+            let _ = files.send(watch::Message::File(event));
+        })
+        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
         watcher
             .watch(&root, notify::RecursiveMode::Recursive)
             .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
@@ -156,8 +169,14 @@ impl Session {
 
     fn watch(&mut self, state: &State, rx: &Receiver, root: &std::path::Path) -> ExitCode {
         let ignored = vec![root.join("public"), root.join("target"), root.join(".git")];
-        while let Some(changed) = watch::next_batch(rx, root, &ignored) {
-            self.rebuild(state, &changed);
+        while let Some(next) = watch::next_batch(rx, root, &ignored) {
+            match next {
+                watch::Next::Rebuild(changed) => self.rebuild(state, &changed),
+                watch::Next::Index(generation, files) if generation == self.generation => {
+                    self.update_search(state, files)
+                }
+                watch::Next::Index(..) => {}
+            }
         }
         ExitCode::SUCCESS
     }
@@ -206,7 +225,7 @@ impl Session {
                     names.join(", "),
                     started.elapsed().as_millis()
                 );
-                self.update_search(state, &built);
+                self.start_index(built);
             }
             Err(errs) => {
                 eprintln!(
@@ -225,8 +244,26 @@ impl Session {
         }
     }
 
-    /// Bring the search index up to date after the changed pages are served.
-    fn update_search(&mut self, state: &State, built: &pipeline::Built) {
+    /// Make the search index for `built` on another thread, so the next edit does not wait
+    /// for it; the serve loop applies it when it is done, if no newer rebuild came first.
+    fn start_index(&mut self, built: pipeline::Built) {
+        self.generation += 1;
+        let built = Arc::new(built);
+        self.last = Some(Arc::clone(&built));
+        let (Some(done), generation) = (self.index_done.clone(), self.generation) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            let files = crate::render::search::index(&built.site);
+            let _ = done.send(watch::Message::Index(generation, files));
+        });
+    }
+
+    /// Write the search index files that changed and serve them.
+    fn update_search(&mut self, state: &State, files: Vec<(String, Vec<u8>)>) {
+        let Some(built) = self.last.clone() else {
+            return;
+        };
         let started = Instant::now();
         let pending: Mutex<Vec<Output>> = Mutex::default();
         let sink = |file: Output| {
@@ -236,7 +273,7 @@ impl Session {
                 .push(file);
             Ok(())
         };
-        match pipeline::search_index(&built.site, &mut self.cache, &sink) {
+        match pipeline::search_index(&built.site, files, &mut self.cache, &sink) {
             Ok(gone) => {
                 let files = pending
                     .into_inner()
@@ -253,7 +290,7 @@ impl Session {
                 let snapshot = Snapshot::of(
                     self.cache.pages.pages.keys().cloned(),
                     self.folder.path(),
-                    built,
+                    &built,
                     &self.opts.root,
                 );
                 *state.site.write().expect("site lock") = Arc::new(snapshot);

@@ -36,24 +36,40 @@ pub fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
 }
 
 /// Wait for the next batch of relevant changes; `None` when the watcher has gone.
-pub fn next_batch(
-    events: &Receiver<notify::Result<notify::Event>>,
-    root: &Path,
-    ignored: &[PathBuf],
-) -> Option<BTreeSet<PathBuf>> {
+/// What the serve loop waits for: file events, or a search index made on another thread.
+pub enum Message {
+    File(notify::Result<notify::Event>),
+    /// The index files made for the rebuild with this generation number.
+    Index(u64, Vec<(String, Vec<u8>)>),
+}
+
+/// What the serve loop does next.
+pub enum Next {
+    Rebuild(BTreeSet<PathBuf>),
+    Index(u64, Vec<(String, Vec<u8>)>),
+}
+
+/// Wait for the next batch of relevant changes or a finished index; `None` when the watcher
+/// has gone.
+pub fn next_batch(events: &Receiver<Message>, root: &Path, ignored: &[PathBuf]) -> Option<Next> {
     let mut changed = BTreeSet::new();
     loop {
-        let first = events.recv().ok()?;
-        collect(first, root, ignored, &mut changed);
+        match events.recv().ok()? {
+            Message::File(event) => collect(event, root, ignored, &mut changed),
+            Message::Index(generation, files) => return Some(Next::Index(generation, files)),
+        }
         if !changed.is_empty() {
             break;
         }
     }
     loop {
         match events.recv_timeout(QUIET) {
-            Ok(event) => collect(event, root, ignored, &mut changed),
-            Err(RecvTimeoutError::Timeout) => return Some(changed),
-            Err(RecvTimeoutError::Disconnected) => return Some(changed),
+            Ok(Message::File(event)) => collect(event, root, ignored, &mut changed),
+            // A stale index for an older rebuild: the next rebuild makes a new one.
+            Ok(Message::Index(..)) => {}
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                return Some(Next::Rebuild(changed));
+            }
         }
     }
 }
