@@ -120,8 +120,8 @@ pub fn build(
         );
         embedded_statics(files, &copies, &cache.pages, &mut rendered, sink, &mut errs);
         clock.lap("render");
-        if opts.defer_search {
-            let dir = render::search::index_dir(&site);
+        let dir = render::search::index_dir(&site);
+        if opts.defer_search || pages_unchanged(&cache.pages, &rendered, &dir) {
             let kept = cache
                 .pages
                 .pages
@@ -207,6 +207,24 @@ fn load_files(
     let mut errs = Diagnostics::default();
     let files = load::site_files(&opts.root, &config.theme, config.lang.code(), &mut errs);
     (files, errs.0)
+}
+
+/// Whether this render changed no page and the previous build had the same pages and an
+/// index: every word the search index holds is on some page, so the index is the same too.
+fn pages_unchanged(
+    previous: &PageCache,
+    rendered: &render::Rendered,
+    index: &std::path::Path,
+) -> bool {
+    let pages = |cache: &PageCache| cache.pages.keys().filter(|p| !p.starts_with(index)).count();
+    rendered.written == 0
+        && previous.pages.keys().any(|p| p.starts_with(index))
+        && pages(previous) == pages(&rendered.cache)
+        && rendered
+            .cache
+            .pages
+            .iter()
+            .all(|(p, f)| previous.pages.get(p) == Some(f))
 }
 
 /// A fingerprint of everything a compiled theme is made from: templates, words and settings.
