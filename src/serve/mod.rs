@@ -82,6 +82,13 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         last: None,
         generation: 0,
         index_done: None,
+        index_pool: match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            Ok(pool) => Arc::new(pool),
+            Err(e) => {
+                eprintln!("plein: cannot start a thread for the search index: {e}");
+                return ExitCode::from(1);
+            }
+        },
     };
     let (_watcher, rx, root) = match session.watcher() {
         Ok(w) => w,
@@ -112,6 +119,8 @@ struct Session {
     generation: u64,
     /// Where a finished search index is sent, into the serve loop's own queue.
     index_done: Option<std::sync::mpsc::Sender<watch::Message>>,
+    /// One thread for making search indexes beside the rebuilds.
+    index_pool: Arc<rayon::ThreadPool>,
 }
 
 impl Session {
@@ -253,7 +262,10 @@ impl Session {
         let (Some(done), generation) = (self.index_done.clone(), self.generation) else {
             return;
         };
-        std::thread::spawn(move || {
+        // On a pool of its own: sharing rayon's global pool, the index's many tasks would
+        // queue ahead of the next rebuild's and hold it back for as long as the index takes.
+        let pool = Arc::clone(&self.index_pool);
+        pool.spawn(move || {
             let files = crate::render::search::index(&built.site);
             let _ = done.send(watch::Message::Index(generation, files));
         });
