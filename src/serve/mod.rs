@@ -131,13 +131,7 @@ impl Session {
             folder.put(&page.path, &page.bytes)
         }) {
             Ok(built) => {
-                let snapshot = Snapshot::of(
-                    self.cache.pages.pages.keys().cloned(),
-                    folder.path(),
-                    &built,
-                    &self.opts.root,
-                );
-                *state.site.write().expect("site lock") = Arc::new(snapshot);
+                self.publish(state, &built, Vec::new(), Vec::new());
                 eprintln!(
                     "plein: built {} stories, {} pages in {:.2} s",
                     built.site.stories.len(),
@@ -195,34 +189,22 @@ impl Session {
         let started = Instant::now();
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         let before: BTreeSet<PathBuf> = self.cache.pages.pages.keys().cloned().collect();
-        let pending: Mutex<Vec<Output>> = Mutex::default();
-        let sink = |page: Output| {
-            pending
-                .lock()
-                .expect("no panics while holding the lock")
-                .push(page);
-            Ok(())
-        };
+        let pending = Pending::default();
         let opts = Options {
             defer_search: true,
             ..self.opts.clone()
         };
-        match pipeline::build(&opts, &mut self.cache, Some(changed), &sink) {
+        match pipeline::build(&opts, &mut self.cache, Some(changed), &|page| {
+            pending.hold(page)
+        }) {
             Ok(built) => {
-                let pages = pending
-                    .into_inner()
-                    .expect("no panics while holding the lock");
+                let pages = pending.take();
                 let written = pages.len();
-                if let Err(e) = self.publish(pages, &before) {
-                    eprintln!("plein: cannot write the server's folder: {}", e.problem);
-                }
-                let snapshot = Snapshot::of(
-                    self.cache.pages.pages.keys().cloned(),
-                    self.folder.path(),
-                    &built,
-                    &self.opts.root,
-                );
-                *state.site.write().expect("site lock") = Arc::new(snapshot);
+                let gone = before
+                    .into_iter()
+                    .filter(|p| !self.cache.pages.pages.contains_key(p))
+                    .collect();
+                self.publish(state, &built, pages, gone);
                 let message = if watch::only_css(changed) {
                     Message::Css
                 } else {
@@ -277,36 +259,15 @@ impl Session {
             return;
         };
         let started = Instant::now();
-        let pending: Mutex<Vec<Output>> = Mutex::default();
-        let sink = |file: Output| {
-            pending
-                .lock()
-                .expect("no panics while holding the lock")
-                .push(file);
-            Ok(())
-        };
-        match pipeline::search_index(&built.site, files, &mut self.cache, &sink) {
+        let pending = Pending::default();
+        match pipeline::search_index(&built.site, files, &mut self.cache, &|file| {
+            pending.hold(file)
+        }) {
             Ok(gone) => {
-                let files = pending
-                    .into_inner()
-                    .expect("no panics while holding the lock");
-                let written = files.len();
-                for file in &files {
-                    if let Err(e) = self.folder.replace(&file.path, &file.bytes) {
-                        eprintln!("plein: cannot write the server's folder: {}", e.problem);
-                    }
-                }
-                for path in &gone {
-                    self.folder.remove(path);
-                }
-                let snapshot = Snapshot::of(
-                    self.cache.pages.pages.keys().cloned(),
-                    self.folder.path(),
-                    &built,
-                    &self.opts.root,
-                );
-                *state.site.write().expect("site lock") = Arc::new(snapshot);
-                if written > 0 || !gone.is_empty() {
+                let files = pending.take();
+                let (written, removed) = (files.len(), gone.len());
+                self.publish(state, &built, files, gone);
+                if written > 0 || removed > 0 {
                     eprintln!(
                         "plein: search index: {written} files updated in {} ms",
                         started.elapsed().as_millis()
@@ -320,22 +281,50 @@ impl Session {
         }
     }
 
-    /// Write a good rebuild's pages and remove pages the site no longer has.
+    /// Write a good build's changed files, remove the ones the site no longer has, and serve
+    /// the result.
     fn publish(
         &self,
-        pages: Vec<Output>,
-        before: &BTreeSet<PathBuf>,
-    ) -> Result<(), crate::diagnostic::Diagnostic> {
-        for page in &pages {
-            self.folder.replace(&page.path, &page.bytes)?;
+        state: &State,
+        built: &pipeline::Built,
+        files: Vec<Output>,
+        gone: Vec<PathBuf>,
+    ) {
+        for file in &files {
+            if let Err(e) = self.folder.replace(&file.path, &file.bytes) {
+                eprintln!("plein: cannot write the server's folder: {}", e.problem);
+            }
         }
-        for gone in before
-            .iter()
-            .filter(|p| !self.cache.pages.pages.contains_key(*p))
-        {
-            self.folder.remove(gone);
+        for path in &gone {
+            self.folder.remove(path);
         }
+        let snapshot = Snapshot::of(
+            self.cache.pages.pages.keys().cloned(),
+            self.folder.path(),
+            built,
+            &self.opts.root,
+        );
+        *state.site.write().expect("site lock") = Arc::new(snapshot);
+    }
+}
+
+/// Files a rebuild hands over, held back until the whole rebuild has succeeded.
+#[derive(Default)]
+struct Pending(Mutex<Vec<Output>>);
+
+impl Pending {
+    fn hold(&self, file: Output) -> Result<(), crate::diagnostic::Diagnostic> {
+        self.0
+            .lock()
+            .expect("no panics while holding the lock")
+            .push(file);
         Ok(())
+    }
+
+    fn take(self) -> Vec<Output> {
+        self.0
+            .into_inner()
+            .expect("no panics while holding the lock")
     }
 }
 

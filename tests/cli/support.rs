@@ -36,6 +36,13 @@ impl Site {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Replace `from` with `to` in the file `rel`, as an editor would.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = std::fs::read_to_string(self.root().join(rel)).unwrap();
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        self.write(rel, &text.replace(from, to));
+    }
+
     /// Run plein with `args`, `--root` pointing here, in this folder.
     pub fn plein(&self, args: &[&str]) -> Run {
         let mut all: Vec<&str> = args.to_vec();
