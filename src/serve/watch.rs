@@ -2,7 +2,9 @@
 //!
 //! Editors save in many ways (in place, temp file and rename, delete and recreate, many files
 //! at once by git); every way ends in a burst of events, which are collected until the folder
-//! has been quiet for a short while and then handed on as one set of changed paths.
+//! has been quiet for a short while and then handed on as one set of changed paths. Once
+//! every file of the burst has been closed after writing, renamed into place or removed, the
+//! save is over and a much shorter quiet time is enough.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,10 @@ use std::time::Duration;
 
 /// How long the folder must be quiet before a rebuild starts.
 pub const QUIET: Duration = Duration::from_millis(30);
+/// How long it must be quiet when every changed file has been written and closed, renamed
+/// into place or removed: only the next file of a burst (git writes them microseconds
+/// apart) is waited for.
+pub const SETTLED: Duration = Duration::from_millis(5);
 
 /// Whether a change to `path` (absolute) can change the site.
 pub fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
@@ -53,9 +59,11 @@ pub enum Next {
 /// has gone.
 pub fn next_batch(events: &Receiver<Message>, root: &Path, ignored: &[PathBuf]) -> Option<Next> {
     let mut changed = BTreeSet::new();
+    // Changed files still being written: their last event was not a close, rename or removal.
+    let mut open = BTreeSet::new();
     loop {
         match events.recv().ok()? {
-            Message::File(event) => collect(event, root, ignored, &mut changed),
+            Message::File(event) => collect(event, root, ignored, &mut changed, &mut open),
             Message::Index(generation, files) => return Some(Next::Index(generation, files)),
         }
         if !changed.is_empty() {
@@ -63,8 +71,9 @@ pub fn next_batch(events: &Receiver<Message>, root: &Path, ignored: &[PathBuf]) 
         }
     }
     loop {
-        match events.recv_timeout(QUIET) {
-            Ok(Message::File(event)) => collect(event, root, ignored, &mut changed),
+        let quiet = if open.is_empty() { SETTLED } else { QUIET };
+        match events.recv_timeout(quiet) {
+            Ok(Message::File(event)) => collect(event, root, ignored, &mut changed, &mut open),
             // A stale index for an older rebuild: the next rebuild makes a new one.
             Ok(Message::Index(..)) => {}
             Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
@@ -79,14 +88,26 @@ fn collect(
     root: &Path,
     ignored: &[PathBuf],
     changed: &mut BTreeSet<PathBuf>,
+    open: &mut BTreeSet<PathBuf>,
 ) {
+    use notify::EventKind::{Access, Create, Modify, Remove};
+    use notify::event::{AccessKind, AccessMode, ModifyKind};
     let Ok(event) = event else { return };
-    if matches!(event.kind, notify::EventKind::Access(_)) {
-        return;
-    }
+    let done = match event.kind {
+        Access(AccessKind::Close(AccessMode::Write)) | Remove(_) => true,
+        Modify(ModifyKind::Name(_)) => true,
+        Access(_) => return,
+        Create(_) | Modify(_) | notify::EventKind::Any | notify::EventKind::Other => false,
+    };
     for path in event.paths {
         if matters(root, ignored, &path) {
-            changed.insert(path.strip_prefix(root).unwrap_or(&path).to_path_buf());
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            if done {
+                open.remove(&rel);
+            } else {
+                open.insert(rel.clone());
+            }
+            changed.insert(rel);
         }
     }
 }
@@ -129,6 +150,61 @@ mod tests {
             Path::new("/site/content/stories/a.md~")
         ));
         assert!(!matters(root, &ignored, Path::new("/site/.git/index")));
+    }
+
+    fn event(kind: notify::EventKind, path: &str) -> notify::Result<notify::Event> {
+        Ok(notify::Event::new(kind).add_path(PathBuf::from(path)))
+    }
+
+    /// The changed files of `events`, and those of them still being written.
+    fn gather(events: Vec<notify::Result<notify::Event>>) -> (usize, usize) {
+        let (mut changed, mut open) = (BTreeSet::new(), BTreeSet::new());
+        for e in events {
+            collect(e, Path::new("/site"), &[], &mut changed, &mut open);
+        }
+        (changed.len(), open.len())
+    }
+
+    #[test]
+    fn a_closed_file_is_a_finished_save() {
+        use notify::EventKind::{Access, Create, Modify, Remove};
+        use notify::event::{
+            AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode,
+        };
+        let written = Modify(ModifyKind::Data(DataChange::Any));
+        let closed = Access(AccessKind::Close(AccessMode::Write));
+        let a = "/site/content/stories/a.md";
+        assert_eq!(gather(vec![event(written, a)]), (1, 1));
+        assert_eq!(gather(vec![event(written, a), event(closed, a)]), (1, 0));
+        let b = "/site/content/stories/b.md";
+        let renamed = Modify(ModifyKind::Name(RenameMode::To));
+        let removed = Remove(RemoveKind::File);
+        let saves = vec![
+            event(Create(CreateKind::File), b),
+            event(renamed, b),
+            event(removed, "/site/content/stories/c.md"),
+        ];
+        assert_eq!(gather(saves), (2, 0));
+        assert_eq!(gather(vec![event(closed, a), event(written, b)]), (2, 1));
+        // Reading a file changes nothing.
+        let read = Access(AccessKind::Close(AccessMode::Read));
+        assert_eq!(gather(vec![event(read, a)]), (0, 0));
+    }
+
+    #[test]
+    fn a_batch_holds_every_file_of_a_burst() {
+        use notify::event::{AccessKind, AccessMode};
+        let closed = notify::EventKind::Access(AccessKind::Close(AccessMode::Write));
+        let (tx, rx) = std::sync::mpsc::channel();
+        for n in 0..20 {
+            let path = format!("/site/content/stories/{n}.md");
+            tx.send(Message::File(event(closed, &path))).expect("open");
+        }
+        drop(tx);
+        match next_batch(&rx, Path::new("/site"), &[]) {
+            Some(Next::Rebuild(changed)) => assert_eq!(changed.len(), 20),
+            _ => panic!("expected a rebuild"),
+        }
     }
 
     #[test]
