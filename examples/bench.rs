@@ -5,7 +5,7 @@
 //! ```sh
 //! cargo build --release && cargo run --release --example bench -- 1000 10000 [--runs 3] [--peers]
 //! ```
-//! Sites are generated under target/bench/. Figures are medians of `--runs` runs (default 3).
+//! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are medians of `--runs` runs (default 3).
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -641,6 +641,7 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(3);
     let with_peers = args.iter().any(|a| a == "--peers");
+    let generate_only = args.iter().any(|a| a == "--generate-only");
     let sizes: Vec<usize> = args
         .iter()
         .filter_map(|a| a.parse().ok())
@@ -666,6 +667,10 @@ fn main() {
     for n in sizes {
         let site = base.join(format!("site-{n}"));
         generate(&site, n);
+        if generate_only {
+            println!("bench: generated {}", site.display());
+            continue;
+        }
         let public = site.join("public");
         let build = || {
             run(Command::new(&plein).args([

@@ -20,6 +20,11 @@ pub mod write;
 
 use std::process::ExitCode;
 
+/// Builds allocate and free millions of small strings and vectors; mimalloc does that
+/// markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use cli::{Cli, Command};
 
 /// Run one command; the exit status is 0 when done, 1 when the site has errors.

@@ -5,14 +5,14 @@
 //! matter, rendered Markdown bodies and page fingerprints. `serve` keeps one across rebuilds;
 //! `build` and `check` start from an empty one, so every path runs the same code.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::images;
 use crate::load::{self, Asset, SiteFiles};
-use crate::model::{self, BodyCache, Site};
+use crate::model::{self, ModelCache, Site};
 use crate::parse::{self, Parsed};
 use crate::render::{self, Output, PageCache, Sink, Theme};
 
@@ -40,6 +40,8 @@ pub struct Built {
     pub written: usize,
     /// Pages left alone because nothing they show changed since the cached build.
     pub unchanged: usize,
+    /// Files the cached build had and this one no longer makes.
+    pub gone: Vec<PathBuf>,
 }
 
 /// What one build lends the next.
@@ -47,8 +49,8 @@ pub struct Built {
 pub struct Cache {
     /// The files of the last load, and the problems reading them.
     files: Option<(SiteFiles, Vec<Diagnostic>)>,
-    parsed: HashMap<PathBuf, Parsed>,
-    bodies: BodyCache,
+    parsed: ahash::AHashMap<PathBuf, Parsed>,
+    model: ModelCache,
     /// Fingerprints of the last good build's pages.
     pub pages: PageCache,
     /// The compiled theme of the last good build, with the fingerprint of its sources.
@@ -82,7 +84,7 @@ pub fn build(
     let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
     cache.parsed = parsed;
     clock.lap("parse");
-    let broken: HashSet<PathBuf> = errs
+    let broken: ahash::AHashSet<PathBuf> = errs
         .0
         .iter()
         .filter_map(|d| d.at.as_ref())
@@ -100,7 +102,7 @@ pub fn build(
         broken,
         config,
         opts.drafts,
-        &mut cache.bodies,
+        &mut cache.model,
         &mut errs,
     );
     clock.lap("model");
@@ -147,11 +149,19 @@ pub fn build(
         }
         clock.lap("images");
     }
+    let gone = cache
+        .pages
+        .pages
+        .keys()
+        .filter(|p| !rendered.cache.pages.contains_key(*p))
+        .cloned()
+        .collect();
     let built = Built {
         site,
         copies,
         written: rendered.written,
         unchanged: rendered.unchanged,
+        gone,
     };
     let result = errs.into_result(built);
     if result.is_ok() {
@@ -172,21 +182,18 @@ pub fn search_index(
 ) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut errs = Diagnostics::default();
     let dir = render::search::index_dir(site);
-    let mut rendered = render::Rendered {
-        cache: cache.pages.clone(),
-        ..Default::default()
-    };
-    rendered.cache.pages.retain(|p, _| !p.starts_with(&dir));
-    render::search::emit_files(site, files, &cache.pages, &mut rendered, sink, &mut errs);
-    let gone = cache
-        .pages
-        .pages
-        .keys()
-        .filter(|p| p.starts_with(&dir) && !rendered.cache.pages.contains_key(*p))
-        .cloned()
-        .collect();
+    let mut fresh = render::Rendered::default();
+    render::search::emit_files(site, files, &cache.pages, &mut fresh, sink, &mut errs);
     errs.into_result(()).map(|()| {
-        cache.pages = rendered.cache;
+        let mut gone = Vec::new();
+        cache.pages.pages.retain(|p, _| {
+            let kept = !p.starts_with(&dir) || fresh.cache.pages.contains_key(p);
+            if !kept {
+                gone.push(p.clone());
+            }
+            kept
+        });
+        cache.pages.pages.extend(fresh.cache.pages);
         gone
     })
 }

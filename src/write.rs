@@ -4,7 +4,7 @@
 //! `renameat2(RENAME_EXCHANGE)`. The guard refuses output folders that would put the site's
 //! own files at risk. Nothing here knows of templates or Markdown.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::load::Asset;
-use crate::render::Output;
+use crate::render::{Output, Prints};
 
 /// The file that marks a folder as plein's output, so plein never replaces anything else.
 pub const MARKER: &str = ".plein-output";
@@ -159,7 +159,7 @@ impl Staging {
     }
 
     /// Mark the folder as plein's and put it in place of the output, atomically.
-    pub fn swap_in(mut self, pages: &HashMap<PathBuf, u64>) -> Result<Written, Diagnostic> {
+    pub fn swap_in(mut self, pages: &Prints) -> Result<Written, Diagnostic> {
         let marker = self.dir.join(MARKER);
         fs::write(&marker, marker_text(pages)).map_err(|e| write_error(&marker, e))?;
         if self.output.exists() {
@@ -179,7 +179,7 @@ impl Staging {
 
     /// Bring the pages of `pages` that were not rendered (unchanged since the previous build)
     /// over from the current output, as hard links where the file system allows.
-    pub fn keep_unchanged(&self, pages: &HashMap<PathBuf, u64>) -> Result<usize, Diagnostic> {
+    pub fn keep_unchanged(&self, pages: &Prints) -> Result<usize, Diagnostic> {
         let kept: Vec<&PathBuf> = pages
             .keys()
             .filter(|p| !self.dir.join(p).exists())
@@ -199,8 +199,8 @@ impl Staging {
 /// fingerprints, the same copied files byte for byte, and nothing else.
 pub fn is_current(
     output: &Path,
-    previous: &HashMap<PathBuf, u64>,
-    pages: &HashMap<PathBuf, u64>,
+    previous: &Prints,
+    pages: &Prints,
     root: &Path,
     copies: &[Asset],
 ) -> bool {
@@ -234,7 +234,7 @@ pub fn is_current(
 
 /// The marker file: a line for people, then the fingerprint of every page, so the next build
 /// can leave unchanged pages alone.
-fn marker_text(pages: &HashMap<PathBuf, u64>) -> String {
+fn marker_text(pages: &Prints) -> String {
     let mut lines: Vec<String> = pages
         .iter()
         .map(|(p, print)| format!("{print:016x}\t{}", p.display()))
@@ -253,13 +253,13 @@ fn marker_version() -> String {
 
 /// The page fingerprints of the build that wrote `output`, for pages still there as written.
 /// A different plein version, or a marker without fingerprints, gives none.
-pub fn previous_pages(output: &Path) -> HashMap<PathBuf, u64> {
+pub fn previous_pages(output: &Path) -> Prints {
     let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
-        return HashMap::new();
+        return Prints::new();
     };
     let mut lines = text.lines().skip(1);
     if lines.next() != Some(marker_version().as_str()) {
-        return HashMap::new();
+        return Prints::new();
     }
     lines
         .filter_map(|line| {
@@ -482,7 +482,7 @@ mod tests {
                 })
                 .unwrap();
         }
-        staging.swap_in(&HashMap::new()).unwrap();
+        staging.swap_in(&Prints::new()).unwrap();
     }
 
     #[test]

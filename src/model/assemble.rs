@@ -1,11 +1,12 @@
 //! Documents to [`Site`]: names resolved, links rewritten, Markdown rendered once each.
 
-use std::collections::{HashMap, HashSet};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::*;
 use crate::config::Config;
@@ -26,7 +27,7 @@ pub fn assemble(
     broken: HashSet<PathBuf>,
     config: Config,
     drafts: bool,
-    bodies: &mut BodyCache,
+    cache: &mut ModelCache,
     errs: &mut Diagnostics,
 ) -> Site {
     let t = std::time::Instant::now();
@@ -43,17 +44,23 @@ pub fn assemble(
     let docs = b.sorted_and_filtered(docs);
     b.assets = content_assets.into_iter().collect();
     lap("sort");
-    for doc in &docs {
-        b.declare(doc, errs);
+    // Slugs of file names and `slug:` keys are the costly part of declaring, and need
+    // nothing of the other documents.
+    let slugs: Vec<String> = docs
+        .par_iter()
+        .map(|doc| slug::slugify(doc.explicit_slug().unwrap_or(&doc.stem())))
+        .collect();
+    for (doc, slug) in docs.iter().zip(slugs) {
+        b.declare(doc, slug, errs);
     }
     lap("declare");
-    for doc in &docs {
-        b.link_names(doc, errs);
+    for (at, doc) in docs.iter().enumerate() {
+        b.link_names(at, doc, errs);
     }
     lap("link");
-    b.render_bodies(&docs, bodies, errs);
+    b.render_bodies(&docs, cache, errs);
     lap("bodies");
-    let site = b.finish();
+    let site = b.finish(&mut cache.related);
     lap("finish");
     site
 }
@@ -74,7 +81,8 @@ struct Builder {
     urls: Urls,
     drafts: bool,
     site: SiteParts,
-    made: HashMap<PathBuf, Made>,
+    /// Per document, in the order declared.
+    made: Vec<Made>,
     /// Content path -> URL of every page built, for relative links.
     page_urls: HashMap<PathBuf, String>,
     /// Draft files left out, so a link to one gets a clear message.
@@ -84,10 +92,15 @@ struct Builder {
     assets: HashSet<PathBuf>,
     /// Bundle folder -> the URL of the page it belongs to.
     bundles: Vec<(PathBuf, String)>,
-    slugs: HashMap<(Section, String), PathBuf>,
+    /// Per section: slug -> the file that has it.
+    slugs: [HashMap<String, PathBuf>; 5],
+    events_by_slug: HashMap<String, Idx>,
     people_by_slug: HashMap<String, Idx>,
     hoods_by_slug: HashMap<String, Idx>,
     tags_by_slug: HashMap<String, Idx>,
+    /// Names in front matter -> their slugs: stories name the same few people, places and
+    /// tags thousands of times.
+    name_slugs: HashMap<String, String>,
 }
 
 #[derive(Default)]
@@ -126,16 +139,18 @@ impl Builder {
                 kinds,
                 ..SiteParts::default()
             },
-            made: HashMap::new(),
+            made: Vec::new(),
             page_urls: HashMap::new(),
             left_out: HashSet::new(),
             broken: HashSet::new(),
             assets: HashSet::new(),
             bundles: Vec::new(),
-            slugs: HashMap::new(),
+            slugs: Default::default(),
+            events_by_slug: HashMap::new(),
             people_by_slug: HashMap::new(),
             hoods_by_slug: HashMap::new(),
             tags_by_slug: HashMap::new(),
+            name_slugs: HashMap::new(),
         }
     }
 
@@ -163,13 +178,13 @@ impl Builder {
     }
 
     /// First pass: every document gets its slug and URL, so links can be resolved.
-    fn declare(&mut self, doc: &Document, errs: &mut Diagnostics) {
-        let (section, explicit, title) = match &doc.front {
-            Front::Story(s) => (Section::Stories, &s.slug, &s.title),
-            Front::Event(e) => (Section::Events, &e.slug, &e.title),
-            Front::Neighbourhood(n) => (Section::Neighbourhoods, &n.slug, &n.title),
-            Front::Person(p) => (Section::People, &p.slug, &p.title),
-            Front::Page(p) => (Section::Pages, &p.slug, &p.title),
+    fn declare(&mut self, doc: &Document, slug: String, errs: &mut Diagnostics) {
+        let (section, title) = match &doc.front {
+            Front::Story(s) => (Section::Stories, &s.title),
+            Front::Event(e) => (Section::Events, &e.title),
+            Front::Neighbourhood(n) => (Section::Neighbourhoods, &n.title),
+            Front::Person(p) => (Section::People, &p.title),
+            Front::Page(p) => (Section::Pages, &p.title),
         };
         if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
             errs.push(Diagnostic::at(
@@ -179,10 +194,9 @@ impl Builder {
                 1,
                 Problem::MissingKey("title", section_noun(section)),
             ));
-            self.made.insert(doc.path.clone(), Made::Skipped);
+            self.made.push(Made::Skipped);
             return;
         }
-        let slug = slug::slugify(explicit.as_deref().unwrap_or(&doc.stem()));
         if slug.is_empty() {
             let (line, col) = key_position(&doc.text, "slug");
             errs.push(Diagnostic::at(
@@ -192,7 +206,7 @@ impl Builder {
                 col,
                 Problem::EmptySlug(doc.stem()),
             ));
-            self.made.insert(doc.path.clone(), Made::Skipped);
+            self.made.push(Made::Skipped);
             return;
         }
         if section == Section::Pages
@@ -206,10 +220,11 @@ impl Builder {
                 col,
                 Problem::ReservedSlug { slug },
             ));
-            self.made.insert(doc.path.clone(), Made::Skipped);
+            self.made.push(Made::Skipped);
             return;
         }
-        if let Some(first) = self.slugs.get(&(section, slug.clone())) {
+        let taken = &mut self.slugs[section as usize];
+        if let Some(first) = taken.get(&slug) {
             let (line, col) = key_position(&doc.text, "slug");
             let first = first.display().to_string();
             errs.push(Diagnostic::at(
@@ -223,10 +238,10 @@ impl Builder {
                     first,
                 },
             ));
-            self.made.insert(doc.path.clone(), Made::Skipped);
+            self.made.push(Made::Skipped);
             return;
         }
-        self.slugs.insert((section, slug.clone()), doc.path.clone());
+        taken.insert(slug.clone(), doc.path.clone());
         let made = self.make(doc, slug, errs);
         if let Some(url) = self.url_of(made) {
             self.page_urls.insert(doc.path.clone(), url.clone());
@@ -239,7 +254,7 @@ impl Builder {
                 self.bundles.push((dir, url));
             }
         }
-        self.made.insert(doc.path.clone(), made);
+        self.made.push(made);
     }
 
     fn url_of(&self, made: Made) -> Option<String> {
@@ -281,11 +296,11 @@ impl Builder {
             return Made::Skipped;
         };
         let kind = raw.kind.as_deref().and_then(|k| {
-            let found = self
-                .site
-                .kinds
-                .iter()
-                .position(|kind| kind.key == k || kind.slug == slug::slugify(k));
+            let kinds = &self.site.kinds;
+            let found = kinds.iter().position(|kind| kind.key == k).or_else(|| {
+                let wanted = slug::slugify(k);
+                kinds.iter().position(|kind| kind.slug == wanted)
+            });
             if found.is_none() {
                 let allowed = self
                     .config
@@ -327,6 +342,7 @@ impl Builder {
             image: None,
             summary: raw.summary.clone().unwrap_or_default(),
             body_html: Arc::from(""),
+            body_print: 0,
             words: 0,
             events: Vec::new(),
             source: raw.source.clone(),
@@ -373,6 +389,8 @@ impl Builder {
             let (line, col) = key_position(&doc.text, key);
             errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
         }
+        self.events_by_slug
+            .insert(slug.clone(), self.site.events.len());
         self.site.events.push(Event {
             source_path: doc.path.clone(),
             url: self.urls.item(&self.urls.routes.events, &slug),
@@ -425,10 +443,20 @@ impl Builder {
         Made::Page(self.site.pages.len() - 1)
     }
 
+    /// The slug of a name, remembered.
+    fn slug_of(&mut self, name: &str) -> String {
+        if let Some(slug) = self.name_slugs.get(name) {
+            return slug.clone();
+        }
+        let slug = slug::slugify(name);
+        self.name_slugs.insert(name.to_string(), slug.clone());
+        slug
+    }
+
     /// The neighbourhood called `name`, made on first mention.
     fn neighbourhood_named(&mut self, name: &str, slug: Option<String>) -> Idx {
-        let slug = slug.unwrap_or_else(|| slug::slugify(name));
-        let by_name = slug::slugify(name);
+        let by_name = self.slug_of(name);
+        let slug = slug.unwrap_or_else(|| by_name.clone());
         if let Some(&i) = self
             .hoods_by_slug
             .get(&slug)
@@ -460,8 +488,8 @@ impl Builder {
 
     /// The person called `name`, made on first mention.
     fn person_named(&mut self, name: &str, slug: Option<String>) -> Idx {
-        let slug = slug.unwrap_or_else(|| slug::slugify(name));
-        let by_name = slug::slugify(name);
+        let by_name = self.slug_of(name);
+        let slug = slug.unwrap_or_else(|| by_name.clone());
         if let Some(&i) = self
             .people_by_slug
             .get(&slug)
@@ -488,7 +516,7 @@ impl Builder {
     }
 
     fn tag_named(&mut self, name: &str) -> Option<Idx> {
-        let slug = slug::slugify(name);
+        let slug = self.slug_of(name);
         if slug.is_empty() {
             return None;
         }
@@ -507,8 +535,8 @@ impl Builder {
     }
 
     /// Second pass: names in front matter become references, both ways.
-    fn link_names(&mut self, doc: &Document, errs: &mut Diagnostics) {
-        match (self.made.get(&doc.path).copied(), &doc.front) {
+    fn link_names(&mut self, at: usize, doc: &Document, errs: &mut Diagnostics) {
+        match (self.made.get(at).copied(), &doc.front) {
             (Some(Made::Story(i)), Front::Story(raw)) => self.link_story(i, doc, raw, errs),
             (Some(Made::Event(i)), Front::Event(raw)) => {
                 let hoods: Vec<Idx> = raw
@@ -614,8 +642,11 @@ impl Builder {
     }
 
     fn event_named(&mut self, doc: &Document, slug: &str, errs: &mut Diagnostics) -> Option<Idx> {
-        let wanted = slug::slugify(slug);
-        let found = self.site.events.iter().position(|e| e.slug == wanted);
+        let wanted = self.slug_of(slug);
+        let found = self.events_by_slug.get(&wanted).copied();
+        if found.is_some() {
+            return found;
+        }
         let broken = self.broken.iter().any(|p| {
             Section::of(p) == Some(Section::Events)
                 && p.file_stem()
@@ -778,83 +809,92 @@ impl Builder {
         self.urls.root(&rest)
     }
 
-    /// Third pass: every body rendered once, in parallel, with links resolved.
+    /// Third pass: every body rendered once, in parallel, with links resolved; bodies whose
+    /// text and link targets are unchanged since `cache` are taken from it.
     fn render_bodies(
         &mut self,
         docs: &[Arc<Document>],
-        cache: &mut BodyCache,
+        cache: &mut ModelCache,
         errs: &mut Diagnostics,
     ) {
         let links = self.links_fingerprint();
         if cache.links != links {
-            *cache = BodyCache {
-                links,
-                entries: HashMap::new(),
-            };
+            cache.links = links;
+            cache.bodies.clear();
         }
         let jobs: Vec<(&Arc<Document>, Made)> = docs
             .iter()
-            .filter_map(|d| self.made.get(&d.path).map(|m| (d, *m)))
+            .zip(self.made.iter().copied())
             .filter(|(_, m)| !matches!(m, Made::Skipped))
             .collect();
         let this = &*self;
-        let previous = &*cache;
-        let rendered: Vec<(Made, PathBuf, u64, usize, markdown::Rendered)> = jobs
-            .into_par_iter()
-            .map(|(doc, made)| {
-                let body_print = match previous.entries.get(&doc.path) {
-                    // The same parsed document as last time: its body is the same too.
-                    Some((print, _, seen))
-                        if std::ptr::eq(Arc::as_ptr(doc) as *const (), *seen as *const ()) =>
-                    {
-                        *print
-                    }
-                    _ => xxhash_rust::xxh3::xxh3_64(doc.body().as_bytes()),
-                };
-                let r = match previous.entries.get(&doc.path) {
-                    Some((print, r, _)) if *print == body_print => r.clone(),
-                    _ => markdown::render_with(
-                        doc.body(),
-                        &|dest| this.resolve(&doc.path, dest),
-                        this.config.raw_html(),
-                    ),
-                };
-                (
-                    made,
-                    doc.path.clone(),
-                    body_print,
-                    Arc::as_ptr(doc) as usize,
-                    r,
-                )
+        let previous = &cache.bodies;
+        // `None`: the cached rendering stands.
+        let fresh: Vec<Option<Body>> = jobs
+            .par_iter()
+            .map(|(doc, _)| {
+                let cached = previous.get(&doc.path);
+                if let Some(body) = cached
+                    && Arc::ptr_eq(&body.doc, doc)
+                {
+                    return None;
+                }
+                let source = xxh3_64(doc.body().as_bytes());
+                if let Some(body) = cached
+                    && body.source == source
+                {
+                    let doc = Arc::clone(doc);
+                    return Some(Body {
+                        doc,
+                        ..body.clone()
+                    });
+                }
+                let rendered = markdown::render_with(
+                    doc.body(),
+                    &|dest| this.resolve(&doc.path, dest),
+                    this.config.raw_html(),
+                );
+                Some(Body {
+                    source,
+                    html: xxh3_64(rendered.html.as_bytes()),
+                    rendered,
+                    doc: Arc::clone(doc),
+                })
             })
             .collect();
-        let offsets: HashMap<&Path, (&str, usize)> = docs
-            .iter()
-            .map(|d| (d.path.as_path(), (&*d.text, d.body_offset)))
-            .collect();
-        let mut entries = HashMap::with_capacity(rendered.len());
-        for (made, path, print, seen, r) in rendered {
-            let (text, body_offset) = offsets[path.as_path()];
-            errs.extend(r.problems.iter().map(|(offset, p)| {
-                Diagnostic::at_offset(&path, text, body_offset + offset, p.clone())
+        for ((doc, made), fresh) in jobs.iter().zip(fresh) {
+            if let Some(body) = fresh {
+                cache.bodies.insert(doc.path.clone(), body);
+            }
+            let body = &cache.bodies[&doc.path];
+            errs.extend(body.rendered.problems.iter().map(|(offset, p)| {
+                Diagnostic::at_offset(&doc.path, &doc.text, doc.body_offset + offset, p.clone())
             }));
-            self.store_body(made, r.clone());
-            entries.insert(path, (print, r, seen));
+            self.store_body(*made, body);
         }
-        cache.entries = entries;
+        if cache.bodies.len() > jobs.len() {
+            let current: HashSet<&Path> = jobs.iter().map(|(d, _)| d.path.as_path()).collect();
+            cache.bodies.retain(|p, _| current.contains(p.as_path()));
+        }
     }
 
     /// A fingerprint of everything a relative link can resolve to; bodies rendered with other
     /// targets must be rendered again.
     fn links_fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        let mut pages: Vec<(&PathBuf, &String)> = self.page_urls.iter().collect();
-        pages.sort_unstable();
-        pages.hash(&mut h);
+        // A sum of the entries' own fingerprints does not depend on the maps' order, so
+        // nothing needs sorting.
+        let unordered = |items: &mut dyn Iterator<Item = u64>| -> u64 {
+            items.fold(0u64, |sum, print| sum.wrapping_add(print))
+        };
+        let print = |path: &Path| xxh3_64(path.as_os_str().as_encoded_bytes());
+        let pages = self
+            .page_urls
+            .iter()
+            .map(|(path, url)| xxh3_64_with_seed(url.as_bytes(), print(path)));
+        (self.page_urls.len(), unordered(&mut pages.into_iter())).hash(&mut h);
         for set in [&self.assets, &self.left_out, &self.broken] {
-            let mut paths: Vec<&PathBuf> = set.iter().collect();
-            paths.sort_unstable();
-            paths.hash(&mut h);
+            (set.len(), unordered(&mut set.iter().map(|p| print(p)))).hash(&mut h);
         }
         self.urls.prefix.hash(&mut h);
         // Turning `trusted_html` on or off changes every body with raw HTML.
@@ -862,7 +902,8 @@ impl Builder {
         h.finish()
     }
 
-    fn store_body(&mut self, made: Made, r: markdown::Rendered) {
+    fn store_body(&mut self, made: Made, body: &Body) {
+        let r = &body.rendered;
         let fill = |summary: &mut String| {
             if summary.trim().is_empty() {
                 *summary = r.first_paragraph.trim().to_string();
@@ -873,26 +914,27 @@ impl Builder {
                 let s = &mut self.site.stories[i];
                 fill(&mut s.summary);
                 s.words = r.words;
-                s.body_html = r.html;
+                s.body_html = Arc::clone(&r.html);
+                s.body_print = body.html;
             }
             Made::Event(i) => {
                 fill(&mut self.site.events[i].summary);
-                self.site.events[i].body_html = r.html;
+                self.site.events[i].body_html = Arc::clone(&r.html);
             }
             Made::Neighbourhood(i) => {
                 fill(&mut self.site.neighbourhoods[i].summary);
-                self.site.neighbourhoods[i].body_html = r.html;
+                self.site.neighbourhoods[i].body_html = Arc::clone(&r.html);
             }
-            Made::Person(i) => self.site.people[i].bio_html = r.html,
+            Made::Person(i) => self.site.people[i].bio_html = Arc::clone(&r.html),
             Made::Page(i) => {
                 fill(&mut self.site.pages[i].summary);
-                self.site.pages[i].body_html = r.html;
+                self.site.pages[i].body_html = Arc::clone(&r.html);
             }
             Made::Skipped => {}
         }
     }
 
-    fn finish(mut self) -> Site {
+    fn finish(mut self, related: &mut Vec<(u64, Vec<Idx>)>) -> Site {
         for (i, story) in self.site.stories.iter().enumerate() {
             for &e in &story.events {
                 self.site.events[e].stories.push(i);
@@ -902,6 +944,7 @@ impl Builder {
             &mut self.site.stories,
             &self.site.neighbourhoods,
             &self.site.tags,
+            related,
         );
         let updated = self
             .site

@@ -120,7 +120,26 @@ pub fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
 
 /// RFC 3339 with offset, for `<time datetime>`, feeds and sitemaps.
 pub fn rfc3339(z: &Zoned) -> String {
-    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    let (d, t) = (z.date(), z.time());
+    if !(0..=9999).contains(&d.year()) {
+        return z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    }
+    // By hand: strftime parses its format on every call, and feeds and cards ask for
+    // thousands of these per build.
+    let offset = z.offset().seconds();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let minutes = offset.unsigned_abs() / 60;
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        d.year(),
+        d.month(),
+        d.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 #[cfg(test)]
@@ -161,5 +180,16 @@ mod tests {
             rfc3339(&zoned(2022, 7, 18, 0, 0)),
             "2022-07-18T00:00:00+02:00"
         );
+        assert_eq!(
+            rfc3339(&zoned(2022, 1, 3, 9, 5)),
+            "2022-01-03T09:05:00+01:00"
+        );
+        let west = date(2024, 3, 1).at(23, 59, 7, 0).in_tz("America/St_Johns");
+        let west = west.expect("a known zone");
+        assert_eq!(
+            rfc3339(&west),
+            west.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        );
+        assert_eq!(rfc3339(&west), "2024-03-01T23:59:07-03:30");
     }
 }

@@ -19,14 +19,27 @@ use crate::parse::front_matter::{Place, Registration, Source};
 
 pub use assemble::assemble;
 
-/// Rendered Markdown bodies of the last build, kept while neither a body nor the set of link
-/// targets changes.
+/// What one assembly lends the next: rendered Markdown bodies, kept while neither a body nor
+/// the set of link targets changes, and related stories, kept while what they are chosen
+/// from stays the same.
 #[derive(Debug, Default, Clone)]
-pub struct BodyCache {
+pub struct ModelCache {
     links: u64,
-    /// Path -> (body fingerprint, rendering, address of the document it came from). The
-    /// address is only compared, while the cache that holds the document keeps it alive.
-    entries: std::collections::HashMap<PathBuf, (u64, crate::parse::markdown::Rendered, usize)>,
+    /// Path -> (body fingerprint, rendering, the document it came from). Holding the
+    /// document lets a later build know it by address: it cannot be freed and reused.
+    bodies: ahash::AHashMap<PathBuf, Body>,
+    /// Per story index: a fingerprint of the candidates it was chosen from, and the choice.
+    related: Vec<(u64, Vec<Idx>)>,
+}
+
+/// A rendered body in the cache: the fingerprint of its Markdown, the rendering and the
+/// fingerprint of its HTML, and the document it came from.
+#[derive(Debug, Clone)]
+struct Body {
+    source: u64,
+    rendered: crate::parse::markdown::Rendered,
+    html: u64,
+    doc: std::sync::Arc<crate::parse::Document>,
 }
 
 /// Index into `Site::stories` and so on.
@@ -86,6 +99,8 @@ pub struct Story {
     pub image: Option<Image>,
     pub summary: String,
     pub body_html: std::sync::Arc<str>,
+    /// A fingerprint of `body_html`, made once when it was rendered.
+    pub body_print: u64,
     pub words: usize,
     pub events: Vec<Idx>,
     pub source: Option<Source>,

@@ -78,6 +78,17 @@ impl Document {
     }
 
     /// The name the file gives its page: the file stem, or the folder of an `index.md`.
+    /// The `slug:` of its front matter, if it has one.
+    pub fn explicit_slug(&self) -> Option<&str> {
+        match &self.front {
+            Front::Story(s) => s.slug.as_deref(),
+            Front::Event(e) => e.slug.as_deref(),
+            Front::Neighbourhood(n) => n.slug.as_deref(),
+            Front::Person(p) => p.slug.as_deref(),
+            Front::Page(p) => p.slug.as_deref(),
+        }
+    }
+
     pub fn stem(&self) -> String {
         let stem = self
             .path
@@ -105,11 +116,11 @@ pub type Parsed = Result<std::sync::Arc<Document>, Diagnostic>;
 /// since `previous` are not parsed again. Returns the documents and the new cache.
 pub fn documents(
     files: &[SourceFile],
-    previous: &std::collections::HashMap<PathBuf, Parsed>,
+    previous: &ahash::AHashMap<PathBuf, Parsed>,
     errs: &mut Diagnostics,
 ) -> (
     Vec<std::sync::Arc<Document>>,
-    std::collections::HashMap<PathBuf, Parsed>,
+    ahash::AHashMap<PathBuf, Parsed>,
 ) {
     let results: Vec<(PathBuf, Parsed)> = files
         .par_iter()

@@ -43,11 +43,14 @@ pub struct Output {
 /// Where rendered pages go: a staging folder, a dev server's folder, or nowhere.
 pub type Sink<'s> = dyn Fn(Output) -> Result<(), Diagnostic> + Sync + 's;
 
+/// Output path -> fingerprint of a file's content or of everything its template saw.
+pub type Prints = ahash::AHashMap<PathBuf, u64>;
+
 /// Fingerprints of the last good render, so the next one can skip unchanged pages.
 #[derive(Debug, Default, Clone)]
 pub struct PageCache {
     /// Output path -> fingerprint of everything its template saw.
-    pub pages: HashMap<PathBuf, u64>,
+    pub pages: Prints,
     /// Story card fingerprint -> the card as Tera sees it.
     cards: HashMap<u64, Value>,
 }
@@ -69,9 +72,12 @@ struct Shared<'a> {
     now: &'a jiff::ZonedDateTime,
     cards: Vec<Value>,
     card_prints: Vec<u64>,
-    /// What every home page shows besides its stories, made once.
-    home_events: Vec<EventCard<'a>>,
-    home_neighbourhoods: Vec<NeighbourhoodView<'a>>,
+    /// What every home page shows besides its stories, made and fingerprinted once.
+    home_events: (Vec<EventCard<'a>>, u64),
+    /// Every neighbourhood's view, in site order, with its fingerprint and theirs together.
+    hoods: Vec<NeighbourhoodView<'a>>,
+    hood_prints: Vec<u64>,
+    hoods_print: u64,
     /// Every story, newest first.
     all: Vec<Idx>,
 }
@@ -160,18 +166,25 @@ fn shared<'a>(site: &'a Site, now: &'a jiff::ZonedDateTime, previous: &PageCache
             (value, print)
         })
         .unzip();
+    let home_events = agenda::upcoming(site, site.events.iter(), now, 3);
+    let home_print = fingerprint(&home_events);
+    let hoods: Vec<NeighbourhoodView> = site
+        .neighbourhoods
+        .iter()
+        .map(|n| NeighbourhoodView::of(site, n))
+        .collect();
+    let hood_prints: Vec<u64> = hoods.iter().map(fingerprint).collect();
+    let hoods_print = fingerprint(&hood_prints);
     Shared {
         site,
         now,
         cards,
         card_prints,
         all: (0..site.stories.len()).collect(),
-        home_events: agenda::upcoming(site, site.events.iter(), now, 3),
-        home_neighbourhoods: site
-            .neighbourhoods
-            .iter()
-            .map(|n| NeighbourhoodView::of(site, n))
-            .collect(),
+        home_events: (home_events, home_print),
+        hoods,
+        hood_prints,
+        hoods_print,
     }
 }
 
@@ -206,6 +219,27 @@ impl<'a> Page<'a> {
             .push(Box::new(move |ctx| ctx.insert(key, &value)));
     }
 
+    /// Put `value`, made once for many pages and fingerprinted as `print`, under `key`.
+    fn set_printed<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &'a T, print: u64) {
+        key.hash(&mut self.print);
+        self.print.write_u64(print);
+        self.fills.push(Box::new(move |ctx| ctx.insert(key, value)));
+    }
+
+    /// Put the value `make` makes under `key`, made only if the page is rendered; `print` is
+    /// a fingerprint of everything it is made from.
+    fn set_lazy<T: Serialize>(
+        &mut self,
+        key: &'static str,
+        print: u64,
+        make: impl FnOnce() -> T + 'a,
+    ) {
+        key.hash(&mut self.print);
+        self.print.write_u64(print);
+        self.fills
+            .push(Box::new(move |ctx| ctx.insert(key, &make())));
+    }
+
     /// Put the cards of `stories` in the context under `key`.
     fn cards(&mut self, shared: &'a Shared, key: &'static str, stories: &'a [Idx]) {
         key.hash(&mut self.print);
@@ -215,6 +249,21 @@ impl<'a> Page<'a> {
         self.fills.push(Box::new(move |ctx| {
             let cards: Vec<Value> = stories.iter().map(|&i| shared.cards[i].clone()).collect();
             ctx.insert_value(key, Value::from(cards));
+        }));
+    }
+
+    /// Put a story page's view under `story`: the story's card, made once per build, with
+    /// what only its own page shows.
+    fn story(&mut self, shared: &'a Shared, i: Idx, rest: StoryView<'a>) {
+        "story".hash(&mut self.print);
+        self.print.write_u64(shared.card_prints[i]);
+        rest.hash(&mut self.print);
+        self.fills.push(Box::new(move |ctx| {
+            let mut story = shared.cards[i].clone().into_map().unwrap_or_default();
+            if let Some(rest) = Value::from_serializable(&rest).into_map() {
+                story.extend(rest);
+            }
+            ctx.insert_value("story", Value::from(story));
         }));
     }
 
@@ -310,9 +359,9 @@ fn set_globals(site: &Site, theme: &mut Theme) -> u64 {
 
 /// What the `<head>` of every page needs.
 #[derive(Serialize, Hash)]
-struct PageInfo {
-    title: String,
-    description: String,
+struct PageInfo<'a> {
+    title: &'a str,
+    description: &'a str,
     url: String,
     permalink: String,
     /// The section the page belongs to, for marking the current navigation item.
@@ -327,12 +376,13 @@ fn absolute(site: &Site, url: &str) -> String {
 fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'a> {
     let site = shared.site;
     let mut page = Page::new();
-    let (title, description, section) = match job {
+    let (title, description, section): (&str, &str, &str) = match job {
         Job::Home { page: n } => {
             list(shared, &mut page, &shared.all, n, site.urls.root(""));
-            page.set("upcoming_events", &shared.home_events);
-            page.set("neighbourhoods", &shared.home_neighbourhoods);
-            (String::new(), site.config.description.clone(), "home")
+            let (events, print) = &shared.home_events;
+            page.set_printed("upcoming_events", events, *print);
+            page.set_printed("neighbourhoods", &shared.hoods, shared.hoods_print);
+            ("", &site.config.description, "home")
         }
         Job::Stories { page: n } => {
             list(
@@ -342,11 +392,11 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                 n,
                 site.urls.section(&site.urls.routes.stories),
             );
-            (String::new(), String::new(), "stories")
+            ("", "", "stories")
         }
         Job::Story(i) => {
             let s = &site.stories[i];
-            page.set("story", StoryView::of(site, s));
+            page.story(shared, i, StoryView::of(site, s));
             let events: Vec<EventCard> = s
                 .events
                 .iter()
@@ -354,19 +404,20 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                 .collect();
             page.set("events", events);
             page.cards(shared, "related", &s.related);
-            (s.title.clone(), s.summary.clone(), "stories")
+            (&s.title, &s.summary, "stories")
         }
         Job::Neighbourhoods => {
             let hoods: Vec<NeighbourhoodView> = sorted_by_name(&site.neighbourhoods, |n| &n.name)
                 .map(|n| NeighbourhoodView::of(site, n))
                 .collect();
             page.set("neighbourhoods", hoods);
-            (String::new(), String::new(), "neighbourhoods")
+            ("", "", "neighbourhoods")
         }
         Job::Neighbourhood { idx, page: n } => {
             let hood = &site.neighbourhoods[idx];
             list(shared, &mut page, &hood.stories, n, hood.url.clone());
-            page.set("neighbourhood", NeighbourhoodView::of(site, hood));
+            let (view, print) = (&shared.hoods[idx], shared.hood_prints[idx]);
+            page.set_printed("neighbourhood", view, print);
             let events = agenda::upcoming(
                 site,
                 hood.events.iter().map(|&e| &site.events[e]),
@@ -374,7 +425,7 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                 usize::MAX,
             );
             page.set("upcoming_events", events);
-            (hood.name.clone(), hood.summary.clone(), "neighbourhoods")
+            (&hood.name, &hood.summary, "neighbourhoods")
         }
         Job::NeighbourhoodFeed(idx) => {
             let hood = &site.neighbourhoods[idx];
@@ -383,13 +434,13 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                 "feed",
                 feed(site, &hood.stories, title, &hood.feed_url, &hood.url),
             );
-            (hood.name.clone(), String::new(), "feed")
+            (&hood.name, "", "feed")
         }
         Job::Kind { idx, page: n } => {
             let k = &site.kinds[idx];
             list(shared, &mut page, &k.stories, n, k.url.clone());
             page.set("kind", TermView::kind(k));
-            (k.label.clone(), String::new(), "stories")
+            (&k.label, "", "stories")
         }
         Job::Tags => {
             page.set(
@@ -402,26 +453,26 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                 "kinds",
                 site.kinds.iter().map(TermView::kind).collect::<Vec<_>>(),
             );
-            (String::new(), String::new(), "tags")
+            ("", "", "tags")
         }
         Job::Tag { idx, page: n } => {
             let t = &site.tags[idx];
             list(shared, &mut page, &t.stories, n, t.url.clone());
             page.set("tag", TermView::tag(t));
-            (t.name.clone(), String::new(), "tags")
+            (&t.name, "", "tags")
         }
         Job::People => {
             let people: Vec<PersonView> = sorted_by_name(&site.people, |p| &p.name)
                 .map(|p| PersonView::of(site, p))
                 .collect();
             page.set("people", people);
-            (String::new(), String::new(), "people")
+            ("", "", "people")
         }
         Job::Person(i) => {
             let p = &site.people[i];
             page.set("person", PersonView::of(site, p));
             page.cards(shared, "stories", &p.stories);
-            (p.name.clone(), p.role.clone().unwrap_or_default(), "people")
+            (&p.name, p.role.as_deref().unwrap_or_default(), "people")
         }
         Job::Agenda => {
             let view = agenda::agenda_view(site, shared.now);
@@ -430,7 +481,7 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
             page.set("more_past", view.more_past);
             page.set("archive_years", view.archive_years);
             page.set("calendar_url", view.calendar_url);
-            (String::new(), String::new(), "events")
+            ("", "", "events")
         }
         Job::AgendaYear(year) => {
             let view = agenda::year_view(site, shared.now, year);
@@ -438,15 +489,15 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
             page.set("past_events", view.events);
             page.set("archive_years", view.archive_years);
             page.set("calendar_url", view.calendar_url);
-            (String::new(), String::new(), "events")
+            ("", "", "events")
         }
         Job::Calendar => {
             page.set("calendar", calendar::site_calendar(site));
-            (String::new(), String::new(), "calendar")
+            ("", "", "calendar")
         }
         Job::EventCalendar(i) => {
             page.set("calendar", calendar::event_calendar(site, &site.events[i]));
-            (String::new(), String::new(), "calendar")
+            ("", "", "calendar")
         }
         Job::Event(i) => {
             let e = &site.events[i];
@@ -455,12 +506,12 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
             page.set("json_ld", agenda::json_ld(site, e, shared.now));
             page.set("body", &*e.body_html);
             page.cards(shared, "stories", &e.stories);
-            (e.title.clone(), e.summary.clone(), "events")
+            (&e.title, &e.summary, "events")
         }
         Job::Page(i) => {
             let p = &site.pages[i];
             page.set("body", &*p.body_html);
-            (p.title.clone(), p.summary.clone(), "page")
+            (&p.title, &p.summary, "page")
         }
         Job::Search => {
             page.set(
@@ -479,7 +530,7 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                     .map(TermView::tag)
                     .collect::<Vec<_>>(),
             );
-            (String::new(), String::new(), "search")
+            ("", "", "search")
         }
         Job::Paper => {
             let latest = &shared.all[..shared.all.len().min(PAPER_STORIES)];
@@ -493,9 +544,9 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
             page.set("upcoming_events", events);
             page.set("date", dates::day(site.config.lang, shared.now.date()));
             page.set("date_iso", shared.now.date().to_string());
-            (String::new(), String::new(), "paper")
+            ("", "", "paper")
         }
-        Job::NotFound => (String::new(), String::new(), "404"),
+        Job::NotFound => ("", "", "404"),
         Job::Feed => {
             let home = site.urls.root("");
             page.set(
@@ -508,13 +559,15 @@ fn page_for<'a>(shared: &'a Shared<'a>, job: Job, all_jobs: &'a [Job]) -> Page<'
                     &home,
                 ),
             );
-            (String::new(), String::new(), "feed")
+            ("", "", "feed")
         }
         Job::Sitemap => {
-            page.set("entries", sitemap(site, all_jobs));
-            (String::new(), String::new(), "sitemap")
+            page.set_lazy("entries", sitemap_print(site, all_jobs), move || {
+                sitemap(site, all_jobs)
+            });
+            ("", "", "sitemap")
         }
-        Job::Robots => (String::new(), String::new(), "robots"),
+        Job::Robots => ("", "", "robots"),
     };
     let url = job.url(site);
     let permalink = absolute(site, &url);
@@ -587,7 +640,7 @@ struct FeedEntry<'a> {
     authors: Vec<&'a str>,
     categories: Vec<&'a str>,
     summary: &'a str,
-    content: &'a str,
+    content: Html<'a>,
 }
 
 fn feed<'a>(
@@ -614,7 +667,7 @@ fn feed<'a>(
                     .collect(),
                 categories: s.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
                 summary: &s.summary,
-                content: &s.body_html,
+                content: Html::of_story(s),
             }
         })
         .collect();
@@ -639,6 +692,25 @@ fn feed<'a>(
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
+}
+
+/// A fingerprint of what [`sitemap`] makes, without making it: the addresses and dates.
+fn sitemap_print(site: &Site, jobs: &[Job]) -> u64 {
+    let mut h = Xxh3::new();
+    site.config.origin_and_prefix().hash(&mut h);
+    for &job in jobs.iter().filter(|j| j.is_listed_page()) {
+        match job {
+            Job::Story(i) => {
+                let s = &site.stories[i];
+                let lastmod = s.updated.as_ref().unwrap_or(&s.date);
+                s.url.hash(&mut h);
+                lastmod.timestamp().as_second().hash(&mut h);
+                lastmod.offset().seconds().hash(&mut h);
+            }
+            _ => job.url(site).hash(&mut h),
+        }
+    }
+    h.finish()
 }
 
 fn sitemap(site: &Site, jobs: &[Job]) -> Vec<SitemapEntry> {

@@ -21,24 +21,50 @@ pub struct Body(pub PathBuf);
 #[derive(Clone, Default)]
 pub struct Snapshot {
     pub files: HashMap<String, Body>,
+    /// The build's copied files and how many pages it had, to tell whether the next build
+    /// serves the same set of files.
+    copies: Vec<crate::load::Asset>,
+    pages: usize,
 }
 
 impl Snapshot {
     /// The served form of a build: its pages in `dir`, its copies read from the site at `root`.
     pub fn of(
-        pages: impl Iterator<Item = PathBuf>,
+        pages: impl ExactSizeIterator<Item = PathBuf>,
         dir: &std::path::Path,
         built: &Built,
         root: &std::path::Path,
     ) -> Snapshot {
-        let mut files = HashMap::new();
+        let mut files = HashMap::with_capacity(pages.len() + built.copies.len());
         for c in &built.copies {
             files.insert(url_key(&c.target), Body(root.join(&c.source)));
         }
+        let count = pages.len();
         for page in pages {
             files.insert(url_key(&page), Body(dir.join(&page)));
         }
-        Snapshot { files }
+        Snapshot {
+            files,
+            copies: built.copies.clone(),
+            pages: count,
+        }
+    }
+
+    /// Whether a build of `pages` pages that wrote `written` and removed `gone` serves the same
+    /// files as this snapshot, which can then stay: pages are replaced in place on disk.
+    pub fn still_serves(
+        &self,
+        pages: usize,
+        written: &[crate::render::Output],
+        gone: &[PathBuf],
+        built: &Built,
+    ) -> bool {
+        gone.is_empty()
+            && self.pages == pages
+            && self.copies == built.copies
+            && written
+                .iter()
+                .all(|f| self.files.contains_key(&url_key(&f.path)))
     }
 
     /// The file for a request path, and whether it is the 404 page standing in.

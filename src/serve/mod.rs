@@ -82,7 +82,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         last: None,
         generation: 0,
         index_done: None,
-        index_pool: match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        index_pool: match rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .start_handler(|_| yield_to_rebuilds())
+            .build()
+        {
             Ok(pool) => Arc::new(pool),
             Err(e) => {
                 eprintln!("plein: cannot start a thread for the search index: {e}");
@@ -188,7 +192,6 @@ impl Session {
     fn rebuild(&mut self, state: &State, changed: &BTreeSet<PathBuf>) {
         let started = Instant::now();
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        let before: BTreeSet<PathBuf> = self.cache.pages.pages.keys().cloned().collect();
         let pending = Pending::default();
         let opts = Options {
             defer_search: true,
@@ -197,13 +200,10 @@ impl Session {
         match pipeline::build(&opts, &mut self.cache, Some(changed), &|page| {
             pending.hold(page)
         }) {
-            Ok(built) => {
+            Ok(mut built) => {
                 let pages = pending.take();
                 let written = pages.len();
-                let gone = before
-                    .into_iter()
-                    .filter(|p| !self.cache.pages.pages.contains_key(p))
-                    .collect();
+                let gone = std::mem::take(&mut built.gone);
                 self.publish(state, &built, pages, gone);
                 let message = if watch::only_css(changed) {
                     Message::Css
@@ -298,6 +298,11 @@ impl Session {
         for path in &gone {
             self.folder.remove(path);
         }
+        let pages = self.cache.pages.pages.len();
+        let current = Arc::clone(&state.site.read().expect("site lock"));
+        if current.still_serves(pages, &files, &gone, built) {
+            return;
+        }
         let snapshot = Snapshot::of(
             self.cache.pages.pages.keys().cloned(),
             self.folder.path(),
@@ -325,6 +330,15 @@ impl Pending {
         self.0
             .into_inner()
             .expect("no panics while holding the lock")
+    }
+}
+
+/// Give the calling thread the lowest scheduling priority, so that while it makes a search
+/// index, the next rebuild gets the processor as if the index were not running.
+fn yield_to_rebuilds() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
     }
 }
 
