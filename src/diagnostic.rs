@@ -286,14 +286,16 @@ impl std::fmt::Display for Hint {
 }
 
 impl Hint {
-    /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+    /// The closest of `candidates` to `word`, if it is close enough to be a likely typo; of
+    /// equally close ones the first in alphabetical order, so the hint does not depend on
+    /// the order they come in.
     pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Hint {
         let word = word.to_lowercase();
         let best = candidates
             .into_iter()
             .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
             .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 3).max(1))
-            .min_by_key(|(d, _)| *d);
+            .min();
         Hint(best.map(|(_, c)| c.to_string()))
     }
 }

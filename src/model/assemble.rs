@@ -829,22 +829,22 @@ impl Builder {
             .collect();
         let this = &*self;
         let previous = &cache.bodies;
-        // `None`: the cached rendering stands.
-        let fresh: Vec<Option<Body>> = jobs
+        // Each body as cached, or made now.
+        let bodies: Vec<Result<&Body, Body>> = jobs
             .par_iter()
             .map(|(doc, _)| {
                 let cached = previous.get(&doc.path);
                 if let Some(body) = cached
                     && Arc::ptr_eq(&body.doc, doc)
                 {
-                    return None;
+                    return Ok(body);
                 }
                 let source = xxh3_64(doc.body().as_bytes());
                 if let Some(body) = cached
                     && body.source == source
                 {
                     let doc = Arc::clone(doc);
-                    return Some(Body {
+                    return Err(Body {
                         doc,
                         ..body.clone()
                     });
@@ -854,7 +854,7 @@ impl Builder {
                     &|dest| this.resolve(&doc.path, dest),
                     this.config.raw_html(),
                 );
-                Some(Body {
+                Err(Body {
                     source,
                     html: xxh3_64(rendered.html.as_bytes()),
                     rendered,
@@ -862,16 +862,22 @@ impl Builder {
                 })
             })
             .collect();
-        for ((doc, made), fresh) in jobs.iter().zip(fresh) {
-            if let Some(body) = fresh {
-                cache.bodies.insert(doc.path.clone(), body);
-            }
-            let body = &cache.bodies[&doc.path];
+        for ((doc, made), body) in jobs.iter().zip(&bodies) {
+            let body: &Body = match body {
+                Ok(cached) => cached,
+                Err(fresh) => fresh,
+            };
             errs.extend(body.rendered.problems.iter().map(|(offset, p)| {
                 Diagnostic::at_offset(&doc.path, &doc.text, doc.body_offset + offset, p.clone())
             }));
             self.store_body(*made, body);
         }
+        let fresh: Vec<(PathBuf, Body)> = jobs
+            .iter()
+            .zip(bodies)
+            .filter_map(|((doc, _), body)| body.err().map(|b| (doc.path.clone(), b)))
+            .collect();
+        cache.bodies.extend(fresh);
         if cache.bodies.len() > jobs.len() {
             let current: HashSet<&Path> = jobs.iter().map(|(d, _)| d.path.as_path()).collect();
             cache.bodies.retain(|p, _| current.contains(p.as_path()));

@@ -7,6 +7,7 @@ mod editors;
 mod errors;
 mod hostile;
 mod images;
+mod incremental;
 mod load;
 mod paper;
 mod props;

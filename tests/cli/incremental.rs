@@ -1,0 +1,267 @@
+//! Rebuilds with a cache kept across edits, as `plein serve` makes them, give exactly what a
+//! build from nothing gives: the same files with the same bytes, and the same errors.
+//!
+//! A generated site of forty stories goes through a sequence of edits of every kind (titles,
+//! dates that reorder the stories, tags and neighbourhoods that change which stories are
+//! related, new, removed and renamed files, a broken edit and its fix, settings); after each,
+//! the files the cached rebuild hands over (and the ones it says are gone) are applied to the
+//! previous output and compared with a clean build's.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use plein::pipeline::{self, Cache, Options};
+use plein::render::Output;
+
+const HOODS: [&str; 4] = ["Muntenbuurt", "Rijtuigenbuurt", "Zuilenstein", "De Drecht"];
+const TAGS: [&str; 6] = ["koffie", "tuin", "muur", "jongeren", "ouderen", "markt"];
+const KINDS: [&str; 3] = ["meeting", "mural", "garden"];
+
+fn story(n: usize) -> String {
+    let day = 1 + n % 28;
+    let month = 1 + n % 12;
+    format!(
+        "---\ntitle: Verhaal {n}\ndate: 2024-{month:02}-{day:02}\nauthors: [Auteur {}]\nneighbourhoods: [{}]\nkind: {}\ntags: [{}, {}]\n{}---\nDe buurt en verhaal {n}. Lees ook [het vorige](story-{}.md).\n\n> Samen doen we het.\n\nMeer over de {}.\n",
+        n % 3,
+        HOODS[n % HOODS.len()],
+        KINDS[n % KINDS.len()],
+        TAGS[n % TAGS.len()],
+        TAGS[(n * 7 + 1) % TAGS.len()],
+        if n % 10 == 0 {
+            "events: [bijeenkomst]\n"
+        } else {
+            ""
+        },
+        n.saturating_sub(1),
+        TAGS[n % TAGS.len()],
+    )
+}
+
+fn generate(root: &Path) {
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "plein.yaml",
+        "title: Buurtverhalen\nbase_url: https://buurt.example.nl/\nlanguage: nl\n",
+    );
+    for n in 0..40 {
+        write(&format!("content/stories/story-{n}.md"), &story(n));
+    }
+    write(
+        "content/events/bijeenkomst.md",
+        "---\ntitle: Bijeenkomst\nstart: 2026-12-01T19:30\nend: 2026-12-01T21:30\nneighbourhoods: [Muntenbuurt]\n---\nKom ook.\n",
+    );
+    write(
+        "content/neighbourhoods/muntenbuurt.md",
+        "---\ntitle: Muntenbuurt\ncity: Nieuwegein\nanchors: [Auteur 1, Het buurthuis]\n---\nEen buurt.\n",
+    );
+    write(
+        "content/people/auteur-1.md",
+        "---\ntitle: Auteur 1\nrole: opbouwwerker\n---\nSchrijft.\n",
+    );
+    write(
+        "content/pages/over.md",
+        "---\ntitle: Over deze site\n---\nOver ons.\n",
+    );
+}
+
+fn options(root: &Path) -> Options {
+    Options {
+        root: root.to_path_buf(),
+        drafts: false,
+        base_url: None,
+        now: "2026-11-25T12:00:00Z[UTC]".parse().unwrap(),
+        resize: false,
+        defer_search: false,
+    }
+}
+
+type Files = BTreeMap<PathBuf, Vec<u8>>;
+
+/// Build with `cache`, returning the files handed over, the files gone, or the errors.
+fn build(
+    root: &Path,
+    cache: &mut Cache,
+    changed: Option<&BTreeSet<PathBuf>>,
+) -> Result<(Files, Vec<PathBuf>), String> {
+    let out = Mutex::new(Files::new());
+    let sink = |o: Output| {
+        out.lock().unwrap().insert(o.path, o.bytes);
+        Ok(())
+    };
+    match pipeline::build(&options(root), cache, changed, &sink) {
+        Ok(built) => Ok((out.into_inner().unwrap(), built.gone)),
+        Err(errs) => Err(errs.render_plain(root)),
+    }
+}
+
+/// One edit: the files it touches, relative to the root.
+type Edit = fn(&Path) -> Vec<&'static str>;
+
+fn replace(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const EDITS: &[(&str, Edit)] = &[
+    ("a title", |r| {
+        replace(
+            r,
+            "content/stories/story-5.md",
+            "title: Verhaal 5",
+            "title: Nieuw 5",
+        );
+        vec!["content/stories/story-5.md"]
+    }),
+    ("a body", |r| {
+        replace(r, "content/stories/story-6.md", "Samen doen", "Samen deden");
+        vec!["content/stories/story-6.md"]
+    }),
+    ("a date that moves a story to the front", |r| {
+        replace(
+            r,
+            "content/stories/story-7.md",
+            "date: 2024-08-08",
+            "date: 2025-06-01",
+        );
+        vec!["content/stories/story-7.md"]
+    }),
+    ("a tag", |r| {
+        replace(r, "content/stories/story-8.md", "tags: [", "tags: [nieuw, ");
+        vec!["content/stories/story-8.md"]
+    }),
+    ("a neighbourhood", |r| {
+        let rel = "content/stories/story-9.md";
+        replace(
+            r,
+            rel,
+            "neighbourhoods: [Rijtuigenbuurt]",
+            "neighbourhoods: [Muntenbuurt]",
+        );
+        vec![rel]
+    }),
+    ("a new story", |r| {
+        std::fs::write(r.join("content/stories/story-40.md"), story(40)).unwrap();
+        vec!["content/stories/story-40.md"]
+    }),
+    ("a removed story that another links to", |r| {
+        std::fs::remove_file(r.join("content/stories/story-12.md")).unwrap();
+        vec!["content/stories/story-12.md"]
+    }),
+    ("the link fixed", |r| {
+        let rel = "content/stories/story-13.md";
+        replace(r, rel, "(story-12.md)", "(story-11.md)");
+        vec![rel]
+    }),
+    ("a renamed story", |r| {
+        let (from, to) = ("content/stories/story-20.md", "content/stories/hernoemd.md");
+        std::fs::rename(r.join(from), r.join(to)).unwrap();
+        replace(
+            r,
+            "content/stories/story-21.md",
+            "(story-20.md)",
+            "(hernoemd.md)",
+        );
+        vec![from, to, "content/stories/story-21.md"]
+    }),
+    ("an unknown kind", |r| {
+        replace(
+            r,
+            "content/stories/story-3.md",
+            "kind: meeting",
+            "kind: feest",
+        );
+        vec!["content/stories/story-3.md"]
+    }),
+    ("the kind fixed", |r| {
+        replace(
+            r,
+            "content/stories/story-3.md",
+            "kind: feest",
+            "kind: garden",
+        );
+        vec!["content/stories/story-3.md"]
+    }),
+    ("a person's role", |r| {
+        replace(
+            r,
+            "content/people/auteur-1.md",
+            "opbouwwerker",
+            "buurtwerker",
+        );
+        vec!["content/people/auteur-1.md"]
+    }),
+    ("a neighbourhood's anchors", |r| {
+        let rel = "content/neighbourhoods/muntenbuurt.md";
+        replace(r, rel, "Het buurthuis", "De bibliotheek");
+        vec![rel]
+    }),
+    ("an event's time", |r| {
+        replace(r, "content/events/bijeenkomst.md", "T19:30", "T20:00");
+        vec!["content/events/bijeenkomst.md"]
+    }),
+    ("several stories at once", |r| {
+        for n in [1, 2, 30] {
+            let rel = format!("content/stories/story-{n}.md");
+            replace(r, &rel, "De buurt en", "Het plein en");
+        }
+        vec![
+            "content/stories/story-1.md",
+            "content/stories/story-2.md",
+            "content/stories/story-30.md",
+        ]
+    }),
+    ("a free page removed", |r| {
+        std::fs::remove_file(r.join("content/pages/over.md")).unwrap();
+        vec!["content/pages/over.md"]
+    }),
+    ("the site's title", |r| {
+        replace(
+            r,
+            "plein.yaml",
+            "title: Buurtverhalen",
+            "title: Verhalen uit de wijk",
+        );
+        vec!["plein.yaml"]
+    }),
+];
+
+#[test]
+fn cached_rebuilds_match_clean_builds_edit_after_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    generate(root);
+    let mut cache = Cache::default();
+    let (mut served, _) = build(root, &mut cache, None).expect("the site builds");
+    for (what, edit) in EDITS {
+        let changed: BTreeSet<PathBuf> = edit(root).into_iter().map(PathBuf::from).collect();
+        let clean = build(root, &mut Cache::default(), None);
+        let cached = build(root, &mut cache, Some(&changed));
+        match (clean, cached) {
+            (Ok((clean, _)), Ok((written, gone))) => {
+                for path in gone {
+                    served.remove(&path);
+                }
+                served.extend(written);
+                let differ: BTreeSet<&PathBuf> = clean
+                    .keys()
+                    .chain(served.keys())
+                    .filter(|p| clean.get(*p) != served.get(*p))
+                    .collect();
+                assert!(differ.is_empty(), "after {what}, these differ: {differ:?}");
+            }
+            (Err(clean), Err(cached)) => assert_eq!(cached, clean, "after {what}"),
+            (clean, cached) => panic!(
+                "after {what}: a clean build gave {:?}, the cached one {:?}",
+                clean.map(|_| "a site"),
+                cached.map(|_| "a site")
+            ),
+        }
+    }
+}
