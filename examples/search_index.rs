@@ -5,7 +5,12 @@
 //! ```sh
 //! cargo run --release --example bench -- 10000 --runs 1      # makes target/bench/site-10000
 //! cargo run --release --example search_index -- target/bench/site-10000 tuinen muurschildering
+//! cargo run --release --example search_index -- target/bench/site-10000 --again 10
 //! ```
+//! `--again N` also times what `plein serve` does after a one-line edit, on one thread as serve
+//! does: an index with a fresh `IndexCache`, then N times the title of one story changed and
+//! the index made again with that cache; the last is checked against a fresh index.
+//! Peak memory (VmHWM) is printed after the build and after the index where Linux tells it.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -14,11 +19,22 @@ use std::sync::Mutex;
 use plein::config::Lang;
 use plein::pipeline::{self, Cache, Options};
 use plein::render::Output;
-use plein::render::search::{Analyzer, DOCS_PER_CHUNK, words};
+use plein::render::search::{Analyzer, DOCS_PER_CHUNK, IndexCache, index, index_with, words};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let root = PathBuf::from(args.first().expect("usage: search_index SITE [QUERY]..."));
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let again = match args.iter().position(|a| a == "--again") {
+        Some(at) => {
+            let n = args.get(at + 1).and_then(|n| n.parse().ok());
+            args.drain(at..args.len().min(at + 2));
+            n.expect("--again takes a number of edits")
+        }
+        None => 0,
+    };
+    let root = PathBuf::from(
+        args.first()
+            .expect("usage: search_index SITE [--again N] [QUERY]..."),
+    );
     let queries: Vec<&str> = args[1..].iter().map(String::as_str).collect();
     let files: Mutex<BTreeMap<String, usize>> = Mutex::default();
     let store: Mutex<HashMap<String, Vec<u8>>> = Mutex::default();
@@ -41,15 +57,24 @@ fn main() {
         Ok(())
     };
     let built = pipeline::build(&opts, &mut Cache::default(), None, &sink);
-    println!("built in {:.1} s", started.elapsed().as_secs_f64());
-    if let Ok(built) = built {
+    println!(
+        "built in {:.1} s, peak {}",
+        started.elapsed().as_secs_f64(),
+        peak_memory()
+    );
+    if let Ok(mut built) = built {
         let started = std::time::Instant::now();
         let files = plein::render::search::index(&built.site);
         println!(
-            "index alone: {} files in {:.2} s",
+            "index alone: {} files in {:.2} s, peak {}",
             files.len(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            peak_memory()
         );
+        drop(files);
+        if again > 0 {
+            edits(&mut built.site, again);
+        }
     }
     let files = files.into_inner().unwrap();
     let store = store.into_inner().unwrap();
@@ -144,4 +169,50 @@ fn main() {
             bytes as f64 / 1024.0
         );
     }
+}
+
+/// Time the index after `n` one-line edits, as `plein serve` makes it: on a thread of its own,
+/// with an `IndexCache` kept from the index before.
+fn edits(site: &mut plein::model::Site, n: usize) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a thread");
+    let mut cache = IndexCache::default();
+    let started = std::time::Instant::now();
+    pool.install(|| index_with(site, &mut cache));
+    println!(
+        "one thread, empty cache: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let story = site.stories.len() / 2;
+    let title = site.stories[story].title.clone();
+    let mut times = Vec::new();
+    let mut last = Vec::new();
+    for edit in 0..n {
+        site.stories[story].title = format!("Gewijzigd {edit} {title}");
+        let started = std::time::Instant::now();
+        last = pool.install(|| index_with(site, &mut cache));
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let (docs, lists) = cache.redone();
+        println!("edit {edit}: {ms:.0} ms, {docs} documents and {lists} lists redone");
+        times.push(ms);
+    }
+    times.sort_by(f64::total_cmp);
+    println!("median after an edit: {:.0} ms", times[times.len() / 2]);
+    let same = last == index(site);
+    println!("the same as a fresh index: {same}");
+    site.stories[story].title = title;
+}
+
+/// The most memory the process had resident, from /proc/self/status.
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{:.0} MB", kb / 1024.0))
+        })
+        .unwrap_or_else(|| "unknown".to_string())
 }
