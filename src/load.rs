@@ -201,7 +201,7 @@ pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
         .map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {
-            text: normalise(&text).into(),
+            text: normalised(text).into(),
             path,
         }),
         Err(e) => {
@@ -210,6 +210,15 @@ pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
             let (line, column) = crate::diagnostic::line_column(valid, valid.len());
             Err(Diagnostic::at(&path, valid, line, column, Problem::NotUtf8))
         }
+    }
+}
+
+/// `text` without a byte order mark and with `\n` line ends, not copied when it has neither.
+fn normalised(text: String) -> String {
+    if text.starts_with('\u{feff}') || text.contains('\r') {
+        normalise(&text)
+    } else {
+        text
     }
 }
 
@@ -266,6 +275,8 @@ mod tests {
     #[test]
     fn normalise_strips_bom_and_crlf() {
         assert_eq!(normalise("\u{feff}a\r\nb\r\n"), "a\nb\n");
+        assert_eq!(normalised("\u{feff}a\r\nb".to_string()), "a\nb");
+        assert_eq!(normalised("a\nb".to_string()), "a\nb");
     }
 
     #[test]

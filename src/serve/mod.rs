@@ -82,6 +82,8 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         last: None,
         generation: 0,
         index_done: None,
+        index_cache: Arc::default(),
+        latest: Arc::default(),
         index_pool: match rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .start_handler(|_| yield_to_rebuilds())
@@ -123,15 +125,25 @@ struct Session {
     generation: u64,
     /// Where a finished search index is sent, into the serve loop's own queue.
     index_done: Option<std::sync::mpsc::Sender<watch::Message>>,
+    /// What one search index lends the next, so an edit redoes only what it touched.
+    index_cache: Arc<Mutex<crate::render::search::IndexCache>>,
     /// One thread for making search indexes beside the rebuilds.
     index_pool: Arc<rayon::ThreadPool>,
+    /// The generation of the newest rebuild, read by the index thread.
+    latest: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Session {
     fn first_build(&mut self, state: &State) {
         let started = Instant::now();
         let folder = &self.folder;
-        match pipeline::build(&self.opts, &mut self.cache, None, &|page| {
+        // The search index follows on its own thread, as after every rebuild, so the preview
+        // is up sooner and the index's cache is warm for the first edit.
+        let opts = Options {
+            defer_search: true,
+            ..self.opts.clone()
+        };
+        match pipeline::build(&opts, &mut self.cache, None, &|page| {
             folder.put(&page.path, &page.bytes)
         }) {
             Ok(built) => {
@@ -142,6 +154,7 @@ impl Session {
                     built.written,
                     started.elapsed().as_secs_f64()
                 );
+                self.start_index(built);
             }
             Err(errs) => {
                 eprintln!(
@@ -247,8 +260,18 @@ impl Session {
         // On a pool of its own: sharing rayon's global pool, the index's many tasks would
         // queue ahead of the next rebuild's and hold it back for as long as the index takes.
         let pool = Arc::clone(&self.index_pool);
+        let cache = Arc::clone(&self.index_cache);
+        let latest = Arc::clone(&self.latest);
+        latest.store(generation, std::sync::atomic::Ordering::Relaxed);
         pool.spawn(move || {
-            let files = crate::render::search::index(&built.site);
+            // An index for a newer rebuild waits here until this one is done with the cache;
+            // one that a newer rebuild overtook while it waited is not made at all.
+            let mut cache = cache.lock().expect("no panics while holding the lock");
+            if latest.load(std::sync::atomic::Ordering::Relaxed) != generation {
+                return;
+            }
+            let files = crate::render::search::index_with(&built.site, &mut cache);
+            drop(cache);
             let _ = done.send(watch::Message::Index(generation, files));
         });
     }
