@@ -55,6 +55,19 @@ pub struct Cache {
     pub pages: PageCache,
     /// The compiled theme of the last good build, with the fingerprint of its sources.
     theme: Option<(u64, Theme)>,
+    /// No build follows (`build`, `check`): what only a next build would use is let go as
+    /// soon as this one is done with it, which lowers the peak of memory.
+    one_shot: bool,
+}
+
+impl Cache {
+    /// A cache for a single build.
+    pub fn for_one_build() -> Cache {
+        Cache {
+            one_shot: true,
+            ..Cache::default()
+        }
+    }
 }
 
 /// Run every stage, handing each page that changed since `cache` to `sink`; all problems of
@@ -76,9 +89,7 @@ pub fn build(
             format!("{url}/")
         };
     }
-    let loaded = load_files(opts, &config, cache.files.take(), changed);
-    let (files, load_errs) = cache.files.insert(loaded);
-    let files = &*files;
+    let (mut files, load_errs) = load_files(opts, &config, cache.files.take(), changed);
     errs.extend(load_errs.iter().cloned());
     clock.lap("load");
     let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
@@ -90,10 +101,10 @@ pub fn build(
         .filter_map(|d| d.at.as_ref())
         .map(|at| at.path.clone())
         .collect();
-    let theme_key = theme_key(files, &config);
+    let theme_key = theme_key(&files, &config);
     let theme = match cache.theme.take() {
         Some((key, theme)) if key == theme_key => Some(theme),
-        _ => Theme::load(files, &config, &mut errs),
+        _ => Theme::load(&files, &config, &mut errs),
     };
     clock.lap("templates");
     let mut site = model::assemble(
@@ -106,21 +117,37 @@ pub fn build(
         &mut errs,
     );
     clock.lap("model");
+    if cache.one_shot {
+        // The texts and parsed documents are in the model now.
+        files.content = Vec::new();
+        cache.parsed = Default::default();
+        cache.model = ModelCache::default();
+    }
     let pictures = images::measure(&opts.root, &mut site, &mut errs);
-    let copies = copies(files, &site);
+    let copies = copies(&files, &site);
     let mut rendered = render::Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {
         rendered = render::all(
             &site,
             theme,
-            files,
+            &files,
             &opts.now,
             &cache.pages,
             sink,
             &mut errs,
         );
-        embedded_statics(files, &copies, &cache.pages, &mut rendered, sink, &mut errs);
+        embedded_statics(
+            &files,
+            &copies,
+            &cache.pages,
+            &mut rendered,
+            sink,
+            &mut errs,
+        );
+        if cache.one_shot {
+            rendered.cache.forget_cards();
+        }
         clock.lap("render");
         let dir = render::search::index_dir(&site);
         if opts.defer_search || pages_unchanged(&cache.pages, &rendered, &dir) {
@@ -163,6 +190,7 @@ pub fn build(
         unchanged: rendered.unchanged,
         gone,
     };
+    cache.files = Some((files, load_errs));
     let result = errs.into_result(built);
     if result.is_ok() {
         cache.pages = rendered.cache;
@@ -287,6 +315,14 @@ fn embedded_statics(
     }
 }
 
+/// The memory the process holds now, where the system says (Linux).
+pub fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
 /// Stage timings, printed when PLEIN_TIMINGS is set, for finding where a build spends its time.
 struct Stages {
     on: bool,
@@ -304,8 +340,9 @@ impl Stages {
     fn lap(&mut self, stage: &str) {
         if self.on {
             eprintln!(
-                "plein: {stage:<10} {:>8.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
+                "plein: {stage:<10} {:>8.1} ms {:>6} MB resident",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                resident_mb().map_or("?".to_string(), |mb| mb.to_string())
             );
         }
         self.last = std::time::Instant::now();

@@ -25,7 +25,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Err(d) => return one(d),
     };
     // Pages whose fingerprint matches the previous build are not rendered again but kept.
-    let mut cache = Cache::default();
+    let mut cache = Cache::for_one_build();
     let previous = write::previous_pages(&output);
     cache.pages.pages = previous.clone();
     let built = match pipeline::build(&opts, &mut cache, None, &|page| staging.put(page)) {

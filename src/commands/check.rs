@@ -18,7 +18,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         resize: false,
         ..super::options(&args.site, None)
     };
-    let built = pipeline::build(&opts, &mut pipeline::Cache::default(), None, &|_| Ok(()));
+    let built = pipeline::build(&opts, &mut pipeline::Cache::for_one_build(), None, &|_| {
+        Ok(())
+    });
     let (counts, mut all) = match built {
         Ok(built) => {
             let s = &built.site;

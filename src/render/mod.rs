@@ -55,6 +55,13 @@ pub struct PageCache {
     cards: HashMap<u64, Value>,
 }
 
+impl PageCache {
+    /// Let go of the story cards, which only a next render would reuse.
+    pub fn forget_cards(&mut self) {
+        self.cards = HashMap::new();
+    }
+}
+
 /// What one render did.
 #[derive(Debug, Default)]
 pub struct Rendered {
