@@ -5,7 +5,7 @@
 //!
 //! ```sh
 //! cargo build --release && cargo run --release --example bench -- 1000 10000 [--runs 3] [--peers]
-//!     [--peer-max 10000] [--generate-only] [--example]
+//!     [--peer-max 10000] [--generate-only] [--example] [--out DIR]
 //! ```
 //! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are
 //! medians of `--runs` runs (default 3). `--example` also times serve on a copy of the
@@ -693,6 +693,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (mut runs, mut peer_max) = (3, 10_000);
     let (mut with_peers, mut generate_only, mut example) = (false, false, false);
+    let mut out: Option<PathBuf> = None;
     let mut sizes: Vec<usize> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -708,6 +709,9 @@ fn main() {
             "--peers" => with_peers = true,
             "--generate-only" => generate_only = true,
             "--example" => example = true,
+            // Where the outputs go, such as a folder in memory (/dev/shm) to take the disk out
+            // of the figures; by default each site's public/.
+            "--out" => out = it.next().map(PathBuf::from),
             n => sizes.push(n.parse().unwrap_or_else(|_| panic!("unknown argument {n}"))),
         }
     }
@@ -745,12 +749,16 @@ fn main() {
             println!("bench: generated {}", site.display());
             continue;
         }
-        let public = site.join("public");
+        let public = out
+            .as_ref()
+            .map_or(site.join("public"), |o| o.join(format!("plein-{n}")));
         let build = || {
             run(Command::new(&plein).args([
                 "build",
                 "--root",
                 site.to_str().unwrap(),
+                "--output",
+                public.to_str().unwrap(),
                 "--now",
                 "2026-11-25T12:00:00Z",
             ]))
@@ -771,11 +779,14 @@ fn main() {
             "/verhalen/story-1/",
             runs.max(SERVE_EDITS),
         );
-        measure("plein", n, runs, &public, &base, &build, serve);
+        let scratch = out.as_ref().unwrap_or(&base);
+        measure("plein", n, runs, &public, scratch, &build, serve);
         for peer in peers.iter().filter(|_| n <= peer_max) {
             let dir = base.join(format!("{}-{n}", peer.name));
             hugo_site(&site, &dir);
-            let out = dir.join("public");
+            let out = out
+                .as_ref()
+                .map_or(dir.join("public"), |o| o.join(format!("{}-{n}", peer.name)));
             let build = || {
                 run(Command::new(&peer.bin).args([
                     "--quiet",
@@ -803,7 +814,7 @@ fn main() {
                 "/verhalen/story-1/",
                 runs.max(SERVE_EDITS),
             );
-            measure(peer.name, n, runs, &out, &base, &build, serve);
+            measure(peer.name, n, runs, &out, scratch, &build, serve);
         }
     }
 }

@@ -101,6 +101,11 @@ struct Builder {
     /// Names in front matter -> their slugs: stories name the same few people, places and
     /// tags thousands of times.
     name_slugs: HashMap<String, String>,
+    /// Names mentioned (not declared by a file of their own) -> what they resolved to. Only
+    /// new entries are ever added to the maps by slug, so a name resolves the same way again.
+    hood_mentions: HashMap<String, Idx>,
+    person_mentions: HashMap<String, Idx>,
+    tag_mentions: HashMap<String, Option<Idx>>,
 }
 
 #[derive(Default)]
@@ -151,26 +156,37 @@ impl Builder {
             hoods_by_slug: HashMap::new(),
             tags_by_slug: HashMap::new(),
             name_slugs: HashMap::new(),
+            hood_mentions: HashMap::new(),
+            person_mentions: HashMap::new(),
+            tag_mentions: HashMap::new(),
         }
     }
 
     /// Drafts out (unless wanted); stories newest first, events soonest first, the rest by path.
     fn sorted_and_filtered(&mut self, docs: Vec<Arc<Document>>) -> Vec<Arc<Document>> {
-        let (mut kept, left): (Vec<_>, Vec<_>) =
+        let (kept, left): (Vec<_>, Vec<_>) =
             docs.into_iter().partition(|d| self.drafts || !is_draft(d));
         self.left_out = left.into_iter().map(|d| d.path.clone()).collect();
         let tz = self.config.timezone.clone();
-        let key = |d: &Arc<Document>| -> (u8, i64, PathBuf) {
+        let key = |d: &Arc<Document>| -> (u8, i64) {
             let when =
                 |v: &Option<DateValue>| v.map_or(0, |v| v.in_zone(&tz).timestamp().as_second());
             match &d.front {
-                Front::Story(s) => (0, -when(&s.date), d.path.clone()),
-                Front::Event(e) => (1, when(&e.start), d.path.clone()),
-                _ => (2, 0, d.path.clone()),
+                Front::Story(s) => (0, -when(&s.date)),
+                Front::Event(e) => (1, when(&e.start)),
+                _ => (2, 0),
             }
         };
-        kept.sort_by_cached_key(key);
-        kept
+        // Keys made once each, in parallel (a date in the site's zone is not free); paths
+        // compared only between documents of the same moment.
+        let keys: Vec<(u8, i64)> = kept.par_iter().map(key).collect();
+        let mut order: Vec<usize> = (0..kept.len()).collect();
+        order.sort_unstable_by(|&a, &b| {
+            keys[a]
+                .cmp(&keys[b])
+                .then_with(|| kept[a].path.cmp(&kept[b].path))
+        });
+        order.into_iter().map(|i| Arc::clone(&kept[i])).collect()
     }
 
     fn tz(&self) -> &jiff::tz::TimeZone {
@@ -455,6 +471,15 @@ impl Builder {
 
     /// The neighbourhood called `name`, made on first mention.
     fn neighbourhood_named(&mut self, name: &str, slug: Option<String>) -> Idx {
+        if slug.is_none() {
+            if let Some(&i) = self.hood_mentions.get(name) {
+                return i;
+            }
+            let slug = self.slug_of(name);
+            let i = self.neighbourhood_named(name, Some(slug));
+            self.hood_mentions.insert(name.to_string(), i);
+            return i;
+        }
         let by_name = self.slug_of(name);
         let slug = slug.unwrap_or_else(|| by_name.clone());
         if let Some(&i) = self
@@ -488,6 +513,15 @@ impl Builder {
 
     /// The person called `name`, made on first mention.
     fn person_named(&mut self, name: &str, slug: Option<String>) -> Idx {
+        if slug.is_none() {
+            if let Some(&i) = self.person_mentions.get(name) {
+                return i;
+            }
+            let slug = self.slug_of(name);
+            let i = self.person_named(name, Some(slug));
+            self.person_mentions.insert(name.to_string(), i);
+            return i;
+        }
         let by_name = self.slug_of(name);
         let slug = slug.unwrap_or_else(|| by_name.clone());
         if let Some(&i) = self
@@ -516,6 +550,15 @@ impl Builder {
     }
 
     fn tag_named(&mut self, name: &str) -> Option<Idx> {
+        if let Some(&found) = self.tag_mentions.get(name) {
+            return found;
+        }
+        let found = self.new_tag_named(name);
+        self.tag_mentions.insert(name.to_string(), found);
+        found
+    }
+
+    fn new_tag_named(&mut self, name: &str) -> Option<Idx> {
         let slug = self.slug_of(name);
         if slug.is_empty() {
             return None;
