@@ -316,7 +316,7 @@ fn embedded_statics(
 }
 
 /// The memory the process holds now, where the system says (Linux).
-pub fn resident_mb() -> Option<u64> {
+fn resident_mb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;

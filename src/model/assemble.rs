@@ -98,11 +98,9 @@ struct Builder {
     people_by_slug: HashMap<String, Idx>,
     hoods_by_slug: HashMap<String, Idx>,
     tags_by_slug: HashMap<String, Idx>,
-    /// Names in front matter -> their slugs: stories name the same few people, places and
-    /// tags thousands of times.
-    name_slugs: HashMap<String, String>,
-    /// Names mentioned (not declared by a file of their own) -> what they resolved to. Only
-    /// new entries are ever added to the maps by slug, so a name resolves the same way again.
+    /// Names mentioned in front matter -> what they resolved to: stories name the same few
+    /// places, people and tags thousands of times. Only new entries are ever added to the
+    /// maps by slug, so a name resolves the same way again.
     hood_mentions: HashMap<String, Idx>,
     person_mentions: HashMap<String, Idx>,
     tag_mentions: HashMap<String, Option<Idx>>,
@@ -155,7 +153,6 @@ impl Builder {
             people_by_slug: HashMap::new(),
             hoods_by_slug: HashMap::new(),
             tags_by_slug: HashMap::new(),
-            name_slugs: HashMap::new(),
             hood_mentions: HashMap::new(),
             person_mentions: HashMap::new(),
             tag_mentions: HashMap::new(),
@@ -429,7 +426,7 @@ impl Builder {
 
     fn make_neighbourhood(&mut self, doc: &Document, raw: &RawNeighbourhood, slug: String) -> Made {
         let name = raw.title.clone().unwrap_or_default();
-        let i = self.neighbourhood_named(&name, Some(slug));
+        let i = self.neighbourhood(&name, slug);
         let n = &mut self.site.neighbourhoods[i];
         n.source_path = Some(doc.path.clone());
         n.city = raw.city.clone();
@@ -439,7 +436,7 @@ impl Builder {
 
     fn make_person(&mut self, doc: &Document, raw: &RawPerson, slug: String) -> Made {
         let name = raw.title.clone().unwrap_or_default();
-        let i = self.person_named(&name, Some(slug));
+        let i = self.person(&name, slug);
         let p = &mut self.site.people[i];
         p.source_path = Some(doc.path.clone());
         p.role = raw.role.clone();
@@ -459,29 +456,34 @@ impl Builder {
         Made::Page(self.site.pages.len() - 1)
     }
 
-    /// The slug of a name, remembered.
-    fn slug_of(&mut self, name: &str) -> String {
-        if let Some(slug) = self.name_slugs.get(name) {
-            return slug.clone();
+    /// What `name` resolved to when it was first mentioned, kept in `table`, or what `make`
+    /// makes of it now.
+    fn remembered<T: Copy>(
+        &mut self,
+        table: fn(&mut Builder) -> &mut HashMap<String, T>,
+        name: &str,
+        make: fn(&mut Builder, &str) -> T,
+    ) -> T {
+        if let Some(&found) = table(self).get(name) {
+            return found;
         }
-        let slug = slug::slugify(name);
-        self.name_slugs.insert(name.to_string(), slug.clone());
-        slug
+        let found = make(self, name);
+        table(self).insert(name.to_string(), found);
+        found
     }
 
-    /// The neighbourhood called `name`, made on first mention.
-    fn neighbourhood_named(&mut self, name: &str, slug: Option<String>) -> Idx {
-        if slug.is_none() {
-            if let Some(&i) = self.hood_mentions.get(name) {
-                return i;
-            }
-            let slug = self.slug_of(name);
-            let i = self.neighbourhood_named(name, Some(slug));
-            self.hood_mentions.insert(name.to_string(), i);
-            return i;
-        }
-        let by_name = self.slug_of(name);
-        let slug = slug.unwrap_or_else(|| by_name.clone());
+    /// The neighbourhood a story, event or person names, made on first mention.
+    fn neighbourhood_named(&mut self, name: &str) -> Idx {
+        self.remembered(
+            |b| &mut b.hood_mentions,
+            name,
+            |b, name| b.neighbourhood(name, slug::slugify(name)),
+        )
+    }
+
+    /// The neighbourhood called `name` or with `slug`, made when there is none yet.
+    fn neighbourhood(&mut self, name: &str, slug: String) -> Idx {
+        let by_name = slug::slugify(name);
         if let Some(&i) = self
             .hoods_by_slug
             .get(&slug)
@@ -511,19 +513,18 @@ impl Builder {
         i
     }
 
-    /// The person called `name`, made on first mention.
-    fn person_named(&mut self, name: &str, slug: Option<String>) -> Idx {
-        if slug.is_none() {
-            if let Some(&i) = self.person_mentions.get(name) {
-                return i;
-            }
-            let slug = self.slug_of(name);
-            let i = self.person_named(name, Some(slug));
-            self.person_mentions.insert(name.to_string(), i);
-            return i;
-        }
-        let by_name = self.slug_of(name);
-        let slug = slug.unwrap_or_else(|| by_name.clone());
+    /// The person a story names as its author, made on first mention.
+    fn person_named(&mut self, name: &str) -> Idx {
+        self.remembered(
+            |b| &mut b.person_mentions,
+            name,
+            |b, name| b.person(name, slug::slugify(name)),
+        )
+    }
+
+    /// The person called `name` or with `slug`, made when there is none yet.
+    fn person(&mut self, name: &str, slug: String) -> Idx {
+        let by_name = slug::slugify(name);
         if let Some(&i) = self
             .people_by_slug
             .get(&slug)
@@ -549,17 +550,13 @@ impl Builder {
         i
     }
 
+    /// The tag a story names, made on first mention; none for a name without letters.
     fn tag_named(&mut self, name: &str) -> Option<Idx> {
-        if let Some(&found) = self.tag_mentions.get(name) {
-            return found;
-        }
-        let found = self.new_tag_named(name);
-        self.tag_mentions.insert(name.to_string(), found);
-        found
+        self.remembered(|b| &mut b.tag_mentions, name, Builder::tag)
     }
 
-    fn new_tag_named(&mut self, name: &str) -> Option<Idx> {
-        let slug = self.slug_of(name);
+    fn tag(&mut self, name: &str) -> Option<Idx> {
+        let slug = slug::slugify(name);
         if slug.is_empty() {
             return None;
         }
@@ -586,7 +583,7 @@ impl Builder {
                     .neighbourhoods
                     .0
                     .iter()
-                    .map(|n| self.neighbourhood_named(n, None))
+                    .map(|n| self.neighbourhood_named(n))
                     .collect();
                 for &h in &hoods {
                     self.site.neighbourhoods[h].events.push(i);
@@ -612,7 +609,7 @@ impl Builder {
                     .neighbourhoods
                     .0
                     .iter()
-                    .map(|n| self.neighbourhood_named(n, None))
+                    .map(|n| self.neighbourhood_named(n))
                     .collect();
                 for &h in &hoods {
                     self.site.neighbourhoods[h].people.push(i);
@@ -630,17 +627,12 @@ impl Builder {
     }
 
     fn link_story(&mut self, i: Idx, doc: &Document, raw: &RawStory, errs: &mut Diagnostics) {
-        let authors: Vec<Idx> = raw
-            .authors
-            .0
-            .iter()
-            .map(|n| self.person_named(n, None))
-            .collect();
+        let authors: Vec<Idx> = raw.authors.0.iter().map(|n| self.person_named(n)).collect();
         let hoods: Vec<Idx> = raw
             .neighbourhoods
             .0
             .iter()
-            .map(|n| self.neighbourhood_named(n, None))
+            .map(|n| self.neighbourhood_named(n))
             .collect();
         let tags: Vec<Idx> = raw
             .tags
@@ -685,7 +677,7 @@ impl Builder {
     }
 
     fn event_named(&mut self, doc: &Document, slug: &str, errs: &mut Diagnostics) -> Option<Idx> {
-        let wanted = self.slug_of(slug);
+        let wanted = slug::slugify(slug);
         let found = self.events_by_slug.get(&wanted).copied();
         if found.is_some() {
             return found;

@@ -77,7 +77,6 @@ impl Document {
         &self.text[self.body_offset..]
     }
 
-    /// The name the file gives its page: the file stem, or the folder of an `index.md`.
     /// The `slug:` of its front matter, if it has one.
     pub fn explicit_slug(&self) -> Option<&str> {
         match &self.front {
@@ -89,6 +88,7 @@ impl Document {
         }
     }
 
+    /// The name the file gives its page: the file stem, or the folder of an `index.md`.
     pub fn stem(&self) -> String {
         let stem = self
             .path

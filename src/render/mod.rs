@@ -228,9 +228,7 @@ impl<'a> Page<'a> {
 
     /// Put `value`, made once for many pages and fingerprinted as `print`, under `key`.
     fn set_printed<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &'a T, print: u64) {
-        key.hash(&mut self.print);
-        self.print.write_u64(print);
-        self.fills.push(Box::new(move |ctx| ctx.insert(key, value)));
+        self.set_lazy(key, print, move || value);
     }
 
     /// Put the value `make` makes under `key`, made only if the page is rendered; `print` is

@@ -17,6 +17,7 @@ use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -80,10 +81,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         cache: Cache::default(),
         folder,
         last: None,
-        generation: 0,
+        generation: Arc::default(),
         index_done: None,
         index_cache: Arc::default(),
-        latest: Arc::default(),
         index_pool: match rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .start_handler(|_| yield_to_rebuilds())
@@ -121,16 +121,15 @@ struct Session {
     folder: Folder,
     /// The last good rebuild, whose search index may still be in the making.
     last: Option<Arc<pipeline::Built>>,
-    /// Counts rebuilds, so an index made for an older one is dropped.
-    generation: u64,
+    /// Counts rebuilds, so an index made for an older one is dropped; the index thread
+    /// reads it too.
+    generation: Arc<AtomicU64>,
     /// Where a finished search index is sent, into the serve loop's own queue.
     index_done: Option<std::sync::mpsc::Sender<watch::Message>>,
     /// What one search index lends the next, so an edit redoes only what it touched.
     index_cache: Arc<Mutex<crate::render::search::IndexCache>>,
     /// One thread for making search indexes beside the rebuilds.
     index_pool: Arc<rayon::ThreadPool>,
-    /// The generation of the newest rebuild, read by the index thread.
-    latest: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Session {
@@ -192,7 +191,9 @@ impl Session {
         while let Some(next) = watch::next_batch(rx, root, &ignored) {
             match next {
                 watch::Next::Rebuild(changed) => self.rebuild(state, &changed),
-                watch::Next::Index(generation, files) if generation == self.generation => {
+                watch::Next::Index(generation, files)
+                    if generation == self.generation.load(Ordering::Relaxed) =>
+                {
                     self.update_search(state, files)
                 }
                 watch::Next::Index(..) => {}
@@ -251,23 +252,22 @@ impl Session {
     /// Make the search index for `built` on another thread, so the next edit does not wait
     /// for it; the serve loop applies it when it is done, if no newer rebuild came first.
     fn start_index(&mut self, built: pipeline::Built) {
-        self.generation += 1;
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         let built = Arc::new(built);
         self.last = Some(Arc::clone(&built));
-        let (Some(done), generation) = (self.index_done.clone(), self.generation) else {
+        let Some(done) = self.index_done.clone() else {
             return;
         };
         // On a pool of its own: sharing rayon's global pool, the index's many tasks would
         // queue ahead of the next rebuild's and hold it back for as long as the index takes.
         let pool = Arc::clone(&self.index_pool);
         let cache = Arc::clone(&self.index_cache);
-        let latest = Arc::clone(&self.latest);
-        latest.store(generation, std::sync::atomic::Ordering::Relaxed);
+        let latest = Arc::clone(&self.generation);
         pool.spawn(move || {
             // An index for a newer rebuild waits here until this one is done with the cache;
             // one that a newer rebuild overtook while it waited is not made at all.
             let mut cache = cache.lock().expect("no panics while holding the lock");
-            if latest.load(std::sync::atomic::Ordering::Relaxed) != generation {
+            if latest.load(Ordering::Relaxed) != generation {
                 return;
             }
             let files = crate::render::search::index_with(&built.site, &mut cache);
