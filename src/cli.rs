@@ -55,7 +55,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub output: Option<PathBuf>,
     /// The site's address, overriding base_url in plein.yaml
-    #[arg(long)]
+    #[arg(long, value_parser = parse_base_url)]
     pub base_url: Option<String>,
 }
 
@@ -200,6 +200,11 @@ pub struct ServeArgs {
     /// Open the preview in the web browser once it is ready
     #[arg(long)]
     pub open: bool,
+}
+
+fn parse_base_url(s: &str) -> Result<String, String> {
+    crate::config::check_base_url(s.trim())
+        .map_err(|reason| format!("{reason}; write it as https://www.lindenbuurt.nl/"))
 }
 
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {

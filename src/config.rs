@@ -130,6 +130,8 @@ pub struct Config {
     pub title: String,
     pub description: String,
     pub base_url: String,
+    /// Whether plein.yaml gives a `base_url`; without one, absolute links point at the preview.
+    pub base_url_given: bool,
     pub lang: Lang,
     pub theme: String,
     pub timezone: jiff::tz::TimeZone,
@@ -167,6 +169,71 @@ struct RawConfig {
 enum RawKind {
     Labelled(std::collections::BTreeMap<String, String>),
     Bare(String),
+}
+
+/// The address absolute links get when plein.yaml gives no `base_url`: the preview's.
+pub const PREVIEW_BASE_URL: &str = "http://127.0.0.1:1111/";
+
+/// `url` as a site address (an absolute http or https URL with a host, and no query,
+/// fragment, user name, spaces or control characters), ending in `/`; or what is wrong.
+pub fn check_base_url(url: &str) -> Result<String, &'static str> {
+    let lower = url.to_ascii_lowercase();
+    let (scheme, rest) = if let Some(rest) = lower.strip_prefix("https://") {
+        ("https://", &url[url.len() - rest.len()..])
+    } else if let Some(rest) = lower.strip_prefix("http://") {
+        ("http://", &url[url.len() - rest.len()..])
+    } else if lower.contains("://") || lower.starts_with("//") {
+        return Err("it must start with https:// or http://");
+    } else {
+        return Err("it has no https:// at the start");
+    };
+    if rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("it has a space or an invisible character in it");
+    }
+    if rest.contains('?') || rest.contains('#') {
+        return Err("a site address has no `?` or `#` part");
+    }
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if host.contains('@') {
+        return Err("a site address has no user name or password in it");
+    }
+    if !valid_host(host) {
+        return Err("it has no valid host name after the //");
+    }
+    if path.contains('\\') || path.split('/').any(|s| s == "." || s == "..") {
+        return Err("its path has `\\`, `.` or `..` in it");
+    }
+    let mut checked = format!("{scheme}{}{path}", host.to_ascii_lowercase());
+    if !checked.ends_with('/') {
+        checked.push('/');
+    }
+    Ok(checked)
+}
+
+/// A host name (letters, digits, `-` and `.`), an IPv4 or bracketed IPv6 address, with an
+/// optional `:port`.
+fn valid_host(host: &str) -> bool {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if !name.starts_with('[') || name.ends_with(']') => (name, Some(port)),
+        _ => (host, None),
+    };
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    let name_ok = if let Some(v6) = name.strip_prefix('[').and_then(|n| n.strip_suffix(']')) {
+        v6.parse::<std::net::Ipv6Addr>().is_ok()
+    } else {
+        !name.is_empty()
+            && name.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
+    };
+    port_ok && name_ok
 }
 
 /// Every key of plein.yaml.
@@ -224,13 +291,22 @@ impl Config {
             errs.push(at_key(text, "timezone", problem));
             jiff::tz::TimeZone::UTC
         });
-        let mut base_url = raw
-            .base_url
-            .unwrap_or_else(|| "http://127.0.0.1:1111/".to_string());
-        if !base_url.ends_with('/') {
-            base_url.push('/');
-        }
+        let base_url_given = raw.base_url.is_some();
+        let base_url = match raw.base_url.as_deref().map(str::trim).map(check_base_url) {
+            None => PREVIEW_BASE_URL.to_string(),
+            Some(Ok(url)) => url,
+            Some(Err(reason)) => {
+                let value = raw.base_url.clone().unwrap_or_default();
+                errs.push(at_key(
+                    text,
+                    "base_url",
+                    Problem::BadBaseUrl { value, reason },
+                ));
+                PREVIEW_BASE_URL.to_string()
+            }
+        };
         Config {
+            base_url_given,
             title: raw.title.unwrap_or_else(|| default_title(lang).to_string()),
             description: raw.description.unwrap_or_default(),
             base_url,
@@ -365,6 +441,45 @@ mod tests {
         let (c, _) = config("base_url: https://example.org/buurt\n");
         assert_eq!(c.path_prefix(), "/buurt");
         assert_eq!(c.base_url, "https://example.org/buurt/");
+    }
+
+    #[test]
+    fn base_urls_are_absolute_web_addresses() {
+        for (url, checked) in [
+            ("https://a.nl", "https://a.nl/"),
+            ("HTTP://A.nl:8080/Buurt", "http://a.nl:8080/Buurt/"),
+            ("https://[2001:db8::1]/", "https://[2001:db8::1]/"),
+            ("https://xn--bcher-kva.example/", "https://xn--bcher-kva.example/"),
+        ] {
+            assert_eq!(check_base_url(url).as_deref(), Ok(checked), "{url}");
+        }
+        for url in [
+            "a.nl",
+            "mailto:ria@a.nl",
+            "https:/a.nl",
+            "https://a..nl/",
+            "https://-a.nl/",
+            "https://a.nl:/",
+            "https://a.nl:123456/",
+            "https://[::1/",
+            "https://a.nl/x?y",
+            "https://a.nl/../x/",
+            "https://a.nl/\\x",
+            "https://a.nl/\u{7}",
+            "https://bücher.example/",
+        ] {
+            assert!(check_base_url(url).is_err(), "{url}");
+        }
+    }
+
+    #[test]
+    fn a_bad_base_url_is_an_error_and_the_preview_stands_in() {
+        let (c, errs) = config("base_url: lindenbuurt.nl\n");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(c.base_url, PREVIEW_BASE_URL);
+        assert!(c.base_url_given);
+        let (c, _) = config("title: x\n");
+        assert!(!c.base_url_given);
     }
 
     #[test]

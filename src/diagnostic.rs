@@ -107,6 +107,8 @@ pub enum Problem {
     UnknownTimeZone(String),
     #[error("unknown language `{0}`: expected nl or en")]
     UnknownLanguage(String),
+    #[error("`{value}` is not a web address for the site: {reason}")]
+    BadBaseUrl { value: String, reason: &'static str },
     #[error("in template `{template}`: {message}")]
     Template { template: String, message: String },
     #[error("{0}")]
@@ -131,6 +133,12 @@ pub enum Problem {
     VagueLinkText { text: String },
     #[error("an image without a description between the square brackets")]
     ImageWithoutAlt,
+    #[error("`{key}` reads as one name, `{value}`: without square brackets a list is one name")]
+    ListWithoutBrackets { key: String, value: String },
+    #[error(
+        "plein.yaml has no `base_url`, so the links in feeds, the sitemap and calendar files point at the preview address http://127.0.0.1:1111/ and not at the site"
+    )]
+    MissingBaseUrl,
     #[error("new {what} `{name}`{hint}")]
     SimilarName {
         what: &'static str,
@@ -169,6 +177,7 @@ impl Problem {
             Problem::YearSlug { .. } => "year-slug",
             Problem::UnknownTimeZone(_) => "unknown-time-zone",
             Problem::UnknownLanguage(_) => "unknown-language",
+            Problem::BadBaseUrl { .. } => "bad-base-url",
             Problem::Template { .. } => "template",
             Problem::Output(_) => "output",
             Problem::MissingImageCredit => "missing-image-credit",
@@ -180,6 +189,8 @@ impl Problem {
             Problem::TitleHeading => "title-heading",
             Problem::VagueLinkText { .. } => "vague-link-text",
             Problem::ImageWithoutAlt => "image-without-alt",
+            Problem::ListWithoutBrackets { .. } => "list-without-brackets",
+            Problem::MissingBaseUrl => "missing-base-url",
             Problem::SimilarName { .. } => "similar-name",
         }
     }
@@ -234,6 +245,16 @@ impl Problem {
             }
             Problem::ImageWithoutAlt => {
                 "write what the image shows, such as ![Kinderen zaaien zonnebloemen](zaaien.jpg)"
+            }
+            Problem::BadBaseUrl { .. } | Problem::MissingBaseUrl => {
+                "write the address where the site will be online, such as `base_url: https://www.lindenbuurt.nl/`"
+            }
+            Problem::ListWithoutBrackets { key, value } => {
+                let items: Vec<&str> = value.split(',').map(str::trim).collect();
+                return Some(format!(
+                    "write `{key}: [{}]` for more than one; keep it as it is only if it is one name",
+                    items.join(", ")
+                ));
             }
             Problem::SimilarName { what, .. } => {
                 return Some(format!(

@@ -44,15 +44,74 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
     "this link",
 ];
 
-/// Every hint for `docs`, as warnings.
+/// Every hint for `docs`, as warnings; documents are looked at in parallel.
 pub fn content(docs: &[&Document]) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for doc in docs {
-        front_hints(doc, &mut out);
-        body_hints(doc, &mut out);
-    }
+    use rayon::prelude::*;
+    let mut out: Vec<Diagnostic> = docs
+        .par_iter()
+        .flat_map_iter(|doc| {
+            let mut out = Vec::new();
+            front_hints(doc, &mut out);
+            list_hints(doc, &mut out);
+            body_hints(doc, &mut out);
+            out
+        })
+        .collect();
     similar_names(docs, &mut out);
     out.into_iter().map(Diagnostic::warning).collect()
+}
+
+/// Whether `problem` is advice on writing (sentence length, headings, link texts, ...), which
+/// `plein check` lists and `plein build` only counts, rather than a likely mistake.
+pub fn is_writing_advice(problem: &Problem) -> bool {
+    matches!(
+        problem,
+        Problem::MissingImageCredit
+            | Problem::NoNeighbourhood
+            | Problem::LongSummary { .. }
+            | Problem::LongSentence { .. }
+            | Problem::LongParagraph { .. }
+            | Problem::SkippedHeading { .. }
+            | Problem::TitleHeading
+            | Problem::VagueLinkText { .. }
+            | Problem::ImageWithoutAlt
+    )
+}
+
+/// Lists of names written without square brackets, such as `authors: Ria Bosman, Henk
+/// Verhoeven`: YAML reads that as one name with a comma in it. A quoted value is taken to be
+/// one name on purpose.
+fn list_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let lists: &[(&str, &crate::parse::front_matter::Names)] = match &doc.front {
+        Front::Story(s) => &[
+            ("authors", &s.authors),
+            ("neighbourhoods", &s.neighbourhoods),
+            ("tags", &s.tags),
+            ("events", &s.events),
+        ],
+        Front::Event(e) => &[("neighbourhoods", &e.neighbourhoods)],
+        Front::Neighbourhood(n) => &[("anchors", &n.anchors)],
+        Front::Person(p) => &[("neighbourhoods", &p.neighbourhoods)],
+        Front::Page(_) => &[],
+    };
+    for (key, names) in lists {
+        let [name] = names.0.as_slice() else { continue };
+        if !name.contains(',') {
+            continue;
+        }
+        let (line, column) = key_position(&doc.text, key);
+        let written = doc.text.lines().nth(line as usize - 1).unwrap_or_default();
+        let value = written.get(column as usize - 1..).unwrap_or_default();
+        // A quoted name, a list in brackets, or a list of `- ` lines under the key.
+        if value.is_empty() || value.starts_with(['"', '\'', '[']) {
+            continue;
+        }
+        let problem = Problem::ListWithoutBrackets {
+            key: key.to_string(),
+            value: name.clone(),
+        };
+        out.push(Diagnostic::at(&doc.path, &doc.text, line, column, problem));
+    }
 }
 
 fn front_hints(doc: &Document, out: &mut Vec<Diagnostic>) {

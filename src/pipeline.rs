@@ -26,6 +26,9 @@ pub struct Options {
     pub now: jiff::ZonedDateTime,
     /// Make the smaller copies of pictures; `check` only measures them.
     pub resize: bool,
+    /// Also give the warnings of `plein check` (writing hints, a missing `base_url`, names
+    /// one letter off, lists without brackets): `build` and `check` do, `serve` does not.
+    pub hints: bool,
     /// Leave the search index as it was; `serve` brings it up to date with [`search_index`]
     /// after the changed pages are served, so an edit shows without waiting for the index.
     pub defer_search: bool,
@@ -42,6 +45,8 @@ pub struct Built {
     pub unchanged: usize,
     /// Files the cached build had and this one no longer makes.
     pub gone: Vec<PathBuf>,
+    /// Warnings, when [`Options::hints`] asks for them; with errors they come in the `Err`.
+    pub warnings: Diagnostics,
 }
 
 /// What one build lends the next.
@@ -88,6 +93,7 @@ pub fn build(
         } else {
             format!("{url}/")
         };
+        config.base_url_given = true;
     }
     let (mut files, load_errs) = load_files(opts, &config, cache.files.take(), changed);
     errs.extend(load_errs.iter().cloned());
@@ -95,6 +101,12 @@ pub fn build(
     let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
     cache.parsed = parsed;
     clock.lap("parse");
+    let warnings = if opts.hints {
+        warnings(&config, &docs)
+    } else {
+        Diagnostics::default()
+    };
+    clock.lap("hints");
     let broken: ahash::AHashSet<PathBuf> = errs
         .0
         .iter()
@@ -189,14 +201,37 @@ pub fn build(
         written: rendered.written,
         unchanged: rendered.unchanged,
         gone,
+        warnings: Diagnostics::default(),
     };
     cache.files = Some((files, load_errs));
-    let result = errs.into_result(built);
+    let result = match errs.into_result(built) {
+        Ok(built) => Ok(Built {
+            warnings: warnings.sorted(),
+            ..built
+        }),
+        Err(mut errs) => {
+            errs.extend(warnings.0);
+            Err(errs.sorted())
+        }
+    };
     if result.is_ok() {
         cache.pages = rendered.cache;
         cache.theme = theme.map(|t| (theme_key, t));
     }
     result
+}
+
+/// The warnings `plein check` gives for the site: writing hints, and a `base_url` missing
+/// from plein.yaml.
+fn warnings(config: &Config, docs: &[std::sync::Arc<parse::Document>]) -> Diagnostics {
+    let mut warnings = Diagnostics::default();
+    if !config.base_url_given {
+        let problem = crate::diagnostic::Problem::MissingBaseUrl;
+        warnings.push(Diagnostic::in_file(std::path::Path::new("plein.yaml"), problem).warning());
+    }
+    let docs: Vec<&parse::Document> = docs.iter().map(|d| &**d).collect();
+    warnings.extend(crate::hints::content(&docs));
+    warnings
 }
 
 /// Bring the search index of a build made with `defer_search` up to date with `files`, made

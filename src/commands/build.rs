@@ -4,13 +4,19 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Palette};
 use crate::pipeline::{self, Built, Cache};
 use crate::write::{self, Staging};
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
-    let opts = super::options(&args.site, args.base_url.clone());
+    if let Err(code) = super::require_site(&args.site.root) {
+        return code;
+    }
+    let opts = pipeline::Options {
+        hints: true,
+        ..super::options(&args.site, args.base_url.clone())
+    };
     let output = args
         .output
         .clone()
@@ -33,6 +39,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
+    let (shown, advice) = super::split_advice(&built.warnings);
+    if !shown.is_empty() {
+        eprintln!("{}\n", shown.render(&opts.root, &Palette::for_stderr()));
+    }
+    let warned = warned(shown.len(), advice);
     if built.written == 0
         && write::is_current(
             &output,
@@ -44,7 +55,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     {
         drop(staging);
         eprintln!(
-            "plein: nothing changed; {} is up to date ({:.2} s)",
+            "plein: nothing changed; {} is up to date ({:.2} s){warned}",
             output.display(),
             started.elapsed().as_secs_f64()
         );
@@ -64,18 +75,40 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     match result {
         Ok((written, copied)) => {
             eprintln!(
-                "{}",
+                "{}{}",
                 summary(
                     &built,
                     &written,
                     copied,
                     &output,
                     started.elapsed().as_secs_f64()
-                )
+                ),
+                warned
             );
             ExitCode::SUCCESS
         }
         Err(d) => one(d),
+    }
+}
+
+/// The end of the summary: how many warnings were shown above and how many writing tips
+/// `plein check` has.
+fn warned(shown: usize, advice: usize) -> String {
+    let mut parts = Vec::new();
+    if shown > 0 {
+        parts.push(format!(
+            "{} (above)",
+            super::plural(shown, "warning", "warnings")
+        ));
+    }
+    if advice > 0 {
+        let tips = super::plural(advice, "writing tip", "writing tips");
+        parts.push(format!("`plein check` gives {tips}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("\n       {}", parts.join("; "))
     }
 }
 
@@ -96,14 +129,15 @@ fn summary(
         .ok()
         .and_then(|cwd| output.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
         .unwrap_or_else(|| output.to_path_buf());
+    let p = super::plural;
     format!(
-        "plein: built {} stories, {} events, {} neighbourhoods, {} people, {} tags, {} pages\n       wrote {} files ({:.1} MB){kept} and copied {} into {} in {:.2} s",
-        s.stories.len(),
-        s.events.len(),
-        s.neighbourhoods.len(),
-        s.people.len(),
-        s.tags.len(),
-        s.pages.len(),
+        "plein: built {}, {}, {}, {}, {}, {}\n       wrote {} files ({:.1} MB){kept} and copied {} into {} in {:.2} s",
+        p(s.stories.len(), "story", "stories"),
+        p(s.events.len(), "event", "events"),
+        p(s.neighbourhoods.len(), "neighbourhood", "neighbourhoods"),
+        p(s.people.len(), "person", "people"),
+        p(s.tags.len(), "tag", "tags"),
+        p(s.pages.len(), "page", "pages"),
         w.pages,
         w.bytes as f64 / 1_000_000.0,
         copied,

@@ -7,15 +7,20 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::{plural, tally};
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Diagnostics, Palette, Severity};
 use crate::parse::Document;
-use crate::{hints, load, parse, pipeline};
+use crate::{load, parse, pipeline};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
+    if let Err(code) = super::require_site(&args.site.root) {
+        return code;
+    }
     let opts = pipeline::Options {
         resize: false,
+        hints: true,
         ..super::options(&args.site, None)
     };
     let built = pipeline::build(&opts, &mut pipeline::Cache::for_one_build(), None, &|_| {
@@ -25,19 +30,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Ok(built) => {
             let s = &built.site;
             let counts = (s.stories.len(), s.events.len(), s.pages.len());
-            (Some(counts), Diagnostics::default())
+            (Some(counts), built.warnings)
         }
         Err(errs) => (None, errs),
     };
-    let docs = documents(&opts.root);
-    let docs: Vec<&Document> = docs.iter().map(|d| &**d).collect();
-    for mut hint in hints::content(&docs) {
-        if args.strict {
+    if args.strict {
+        for hint in &mut all.0 {
             hint.severity = Severity::Error;
         }
-        all.push(hint);
     }
-    let all = all.sorted();
     let (errors, warnings) = all.counts();
     match args.format {
         Format::Json => println!(
@@ -74,20 +75,6 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
-}
-
-/// "2 errors", or "1 error and 3 warnings".
-fn tally(errors: usize, warnings: usize) -> String {
-    let e = plural(errors, "error", "errors");
-    if warnings == 0 {
-        e
-    } else {
-        format!("{e} and {}", plural(warnings, "warning", "warnings"))
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The content files of the site at `root`, read and parsed; files that cannot be read or

@@ -12,15 +12,67 @@ use crate::cli::SiteArgs;
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::Options;
 
-/// Exit status 1: the site has errors.
+/// Exit status 1: the site has errors. Warnings of likely mistakes that came with them are
+/// shown too; writing advice waits until the errors are fixed.
 pub fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
-    eprintln!("{}\n", errs.render_plain(root));
-    let n = errs.len();
+    let (shown, _advice) = split_advice(errs);
+    eprintln!("{}\n", shown.render_plain(root));
+    let (errors, warnings) = shown.counts();
     eprintln!(
-        "plein: {n} {} found; nothing was written",
-        if n == 1 { "error" } else { "errors" }
+        "plein: {} found; nothing was written",
+        tally(errors, warnings),
     );
     ExitCode::from(1)
+}
+
+/// The diagnostics to show in full, and how many are writing advice, which `build` leaves to
+/// `plein check` so that its output stays short.
+pub fn split_advice(all: &Diagnostics) -> (Diagnostics, usize) {
+    let (advice, shown): (Vec<_>, Vec<_>) = all.0.iter().cloned().partition(|d| {
+        d.severity == crate::diagnostic::Severity::Warning
+            && crate::hints::is_writing_advice(&d.problem)
+    });
+    (Diagnostics(shown), advice.len())
+}
+
+/// "2 errors", "1 warning", or "1 error and 3 warnings".
+pub fn tally(errors: usize, warnings: usize) -> String {
+    match (errors, warnings) {
+        (e, 0) => plural(e, "error", "errors"),
+        (0, w) => plural(w, "warning", "warnings"),
+        (e, w) => format!(
+            "{} and {}",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        ),
+    }
+}
+
+/// "1 story", "3 stories".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `Err(1)`, with a message that says what to do, when `root` is not a site: a folder with
+/// a plein.yaml. Without this, a command run in the wrong folder would build an empty site.
+pub fn require_site(root: &std::path::Path) -> Result<(), ExitCode> {
+    if root.join("plein.yaml").is_file() {
+        return Ok(());
+    }
+    let shown = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let shown = shown.display();
+    if root.is_dir() {
+        eprintln!("plein: {shown} is not a plein site: there is no plein.yaml in it");
+        eprintln!(
+            "  = help: start a new site there with `plein init {shown}`, or give the folder of your site with --root FOLDER"
+        );
+    } else {
+        eprintln!("plein: there is no folder {shown}");
+        eprintln!(
+            "  = help: give the folder of your site with --root FOLDER, or start a new site with `plein init {shown}`"
+        );
+    }
+    Err(ExitCode::from(1))
 }
 
 /// The pipeline options for `site`.
@@ -32,6 +84,7 @@ pub fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
         base_url,
         now: now.to_zoned_datetime(jiff::tz::TimeZone::UTC),
         resize: true,
+        hints: false,
         defer_search: false,
     }
 }

@@ -110,6 +110,7 @@ impl Words {
 
 /// The site's settings; a broken plein.yaml is reported as in a build.
 fn site_config(site: &RootArgs) -> Result<Config, ExitCode> {
+    super::require_site(&site.root)?;
     let mut errs = Diagnostics::default();
     let config = Config::load(&site.root, None, &mut errs);
     if errs.is_empty() {

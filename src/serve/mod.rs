@@ -41,6 +41,9 @@ struct State {
 }
 
 pub fn run(args: &ServeArgs) -> ExitCode {
+    if let Err(code) = crate::commands::require_site(&args.site.root) {
+        return code;
+    }
     let Some((server, addr)) = bind(args.bind, args.port) else {
         eprintln!(
             "plein: cannot listen on {}:{} or the ports after it; choose another with --port",

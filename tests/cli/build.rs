@@ -218,7 +218,7 @@ fn the_summary_counts_what_was_built() {
     run.ok();
     assert!(
         run.stderr
-            .contains("built 2 stories, 1 events, 2 neighbourhoods, 1 people"),
+            .contains("built 2 stories, 1 event, 2 neighbourhoods, 1 person"),
         "{}",
         run.stderr
     );

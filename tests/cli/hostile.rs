@@ -446,7 +446,11 @@ fn a_path_in_a_slug_stays_inside_the_output() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names.len(), 2, "only content/ and public/: {names:?}");
+    assert_eq!(
+        names.len(),
+        3,
+        "only plein.yaml, content/ and public/: {names:?}"
+    );
 }
 
 // Templates

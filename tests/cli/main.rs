@@ -9,6 +9,7 @@ mod hostile;
 mod images;
 mod incremental;
 mod load;
+mod mistakes;
 mod paper;
 mod props;
 mod serve;
