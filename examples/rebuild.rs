@@ -26,7 +26,7 @@ fn main() {
         base_url: Some("http://127.0.0.1:1111/".into()),
         now: "2026-11-25T12:00:00Z[UTC]".parse().expect("a time"),
         resize: false,
-        hints: false,
+        hints: None,
         defer_search: true,
     };
     let rel = PathBuf::from("content/stories/story-1.md");

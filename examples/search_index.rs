@@ -44,7 +44,7 @@ fn main() {
         base_url: None,
         now: "2026-11-25T12:00:00Z[UTC]".parse().expect("a time"),
         resize: false,
-        hints: false,
+        hints: None,
         defer_search: false,
     };
     let started = std::time::Instant::now();

@@ -449,7 +449,10 @@ mod tests {
             ("https://a.nl", "https://a.nl/"),
             ("HTTP://A.nl:8080/Buurt", "http://a.nl:8080/Buurt/"),
             ("https://[2001:db8::1]/", "https://[2001:db8::1]/"),
-            ("https://xn--bcher-kva.example/", "https://xn--bcher-kva.example/"),
+            (
+                "https://xn--bcher-kva.example/",
+                "https://xn--bcher-kva.example/",
+            ),
         ] {
             assert_eq!(check_base_url(url).as_deref(), Ok(checked), "{url}");
         }

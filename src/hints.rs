@@ -44,38 +44,33 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
     "this link",
 ];
 
-/// Every hint for `docs`, as warnings; documents are looked at in parallel.
-pub fn content(docs: &[&Document]) -> Vec<Diagnostic> {
+/// Which hints to give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Likely mistakes only (names one letter off, lists without brackets): cheap, for `build`.
+    Mistakes,
+    /// Also advice on writing (photo credit, long sentences, headings, link texts, ...), which
+    /// reads every text once more: for `check`.
+    All,
+}
+
+/// The hints of `scope` for `docs`, as warnings; documents are looked at in parallel.
+pub fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut out: Vec<Diagnostic> = docs
         .par_iter()
         .flat_map_iter(|doc| {
             let mut out = Vec::new();
-            front_hints(doc, &mut out);
             list_hints(doc, &mut out);
-            body_hints(doc, &mut out);
+            if scope == Scope::All {
+                front_hints(doc, &mut out);
+                body_hints(doc, &mut out);
+            }
             out
         })
         .collect();
     similar_names(docs, &mut out);
     out.into_iter().map(Diagnostic::warning).collect()
-}
-
-/// Whether `problem` is advice on writing (sentence length, headings, link texts, ...), which
-/// `plein check` lists and `plein build` only counts, rather than a likely mistake.
-pub fn is_writing_advice(problem: &Problem) -> bool {
-    matches!(
-        problem,
-        Problem::MissingImageCredit
-            | Problem::NoNeighbourhood
-            | Problem::LongSummary { .. }
-            | Problem::LongSentence { .. }
-            | Problem::LongParagraph { .. }
-            | Problem::SkippedHeading { .. }
-            | Problem::TitleHeading
-            | Problem::VagueLinkText { .. }
-            | Problem::ImageWithoutAlt
-    )
 }
 
 /// Lists of names written without square brackets, such as `authors: Ria Bosman, Henk
@@ -581,7 +576,7 @@ mod tests {
 
     fn codes(text: &str) -> Vec<(u32, u32, &'static str)> {
         let d = doc("content/stories/a.md", text);
-        let mut found: Vec<_> = content(&[&d])
+        let mut found: Vec<_> = content(&[&d], Scope::All)
             .iter()
             .map(|d| {
                 let at = d.at.as_ref().unwrap();
@@ -682,7 +677,7 @@ mod tests {
             "content/stories/c.md",
             "---\ntitle: C\ndate: 2024-01-01\nneighbourhoods: [Zuilenstein]\nauthors: [Henk Verhoeven]\n---\n",
         );
-        let found: Vec<String> = content(&[&hood, &a, &b, &c])
+        let found: Vec<String> = content(&[&hood, &a, &b, &c], Scope::All)
             .iter()
             .filter(|d| d.problem.code() == "similar-name")
             .map(|d| {

@@ -26,9 +26,9 @@ pub struct Options {
     pub now: jiff::ZonedDateTime,
     /// Make the smaller copies of pictures; `check` only measures them.
     pub resize: bool,
-    /// Also give the warnings of `plein check` (writing hints, a missing `base_url`, names
-    /// one letter off, lists without brackets): `build` and `check` do, `serve` does not.
-    pub hints: bool,
+    /// Also give warnings: a missing `base_url` and the hints of this scope. `check` asks
+    /// for all, `build` for likely mistakes, `serve` for none.
+    pub hints: Option<crate::hints::Scope>,
     /// Leave the search index as it was; `serve` brings it up to date with [`search_index`]
     /// after the changed pages are served, so an edit shows without waiting for the index.
     pub defer_search: bool,
@@ -101,10 +101,9 @@ pub fn build(
     let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
     cache.parsed = parsed;
     clock.lap("parse");
-    let warnings = if opts.hints {
-        warnings(&config, &docs)
-    } else {
-        Diagnostics::default()
+    let warnings = match opts.hints {
+        Some(scope) => warnings(&config, &docs, scope),
+        None => Diagnostics::default(),
     };
     clock.lap("hints");
     let broken: ahash::AHashSet<PathBuf> = errs
@@ -221,16 +220,19 @@ pub fn build(
     result
 }
 
-/// The warnings `plein check` gives for the site: writing hints, and a `base_url` missing
-/// from plein.yaml.
-fn warnings(config: &Config, docs: &[std::sync::Arc<parse::Document>]) -> Diagnostics {
+/// The site's warnings: a `base_url` missing from plein.yaml, and the hints of `scope`.
+fn warnings(
+    config: &Config,
+    docs: &[std::sync::Arc<parse::Document>],
+    scope: crate::hints::Scope,
+) -> Diagnostics {
     let mut warnings = Diagnostics::default();
     if !config.base_url_given {
         let problem = crate::diagnostic::Problem::MissingBaseUrl;
         warnings.push(Diagnostic::in_file(std::path::Path::new("plein.yaml"), problem).warning());
     }
     let docs: Vec<&parse::Document> = docs.iter().map(|d| &**d).collect();
-    warnings.extend(crate::hints::content(&docs));
+    warnings.extend(crate::hints::content(&docs, scope));
     warnings
 }
 

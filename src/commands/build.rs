@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::diagnostic::{Diagnostics, Palette};
+use crate::hints;
 use crate::pipeline::{self, Built, Cache};
 use crate::write::{self, Staging};
 
@@ -14,7 +15,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         return code;
     }
     let opts = pipeline::Options {
-        hints: true,
+        hints: Some(hints::Scope::Mistakes),
         ..super::options(&args.site, args.base_url.clone())
     };
     let output = args
@@ -39,11 +40,17 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
-    let (shown, advice) = super::split_advice(&built.warnings);
-    if !shown.is_empty() {
-        eprintln!("{}\n", shown.render(&opts.root, &Palette::for_stderr()));
+    let warnings = &built.warnings;
+    if !warnings.is_empty() {
+        eprintln!("{}\n", warnings.render(&opts.root, &Palette::for_stderr()));
     }
-    let warned = warned(shown.len(), advice);
+    let warned = match warnings.len() {
+        0 => String::new(),
+        n => format!(
+            "\n       {} (above)",
+            super::plural(n, "warning", "warnings")
+        ),
+    };
     if built.written == 0
         && write::is_current(
             &output,
@@ -88,27 +95,6 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(d) => one(d),
-    }
-}
-
-/// The end of the summary: how many warnings were shown above and how many writing tips
-/// `plein check` has.
-fn warned(shown: usize, advice: usize) -> String {
-    let mut parts = Vec::new();
-    if shown > 0 {
-        parts.push(format!(
-            "{} (above)",
-            super::plural(shown, "warning", "warnings")
-        ));
-    }
-    if advice > 0 {
-        let tips = super::plural(advice, "writing tip", "writing tips");
-        parts.push(format!("`plein check` gives {tips}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("\n       {}", parts.join("; "))
     }
 }
 

@@ -20,7 +20,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     let opts = pipeline::Options {
         resize: false,
-        hints: true,
+        hints: Some(crate::hints::Scope::All),
         ..super::options(&args.site, None)
     };
     let built = pipeline::build(&opts, &mut pipeline::Cache::for_one_build(), None, &|_| {

@@ -12,27 +12,15 @@ use crate::cli::SiteArgs;
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::Options;
 
-/// Exit status 1: the site has errors. Warnings of likely mistakes that came with them are
-/// shown too; writing advice waits until the errors are fixed.
+/// Exit status 1: the site has errors (and maybe warnings, which are shown too).
 pub fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
-    let (shown, _advice) = split_advice(errs);
-    eprintln!("{}\n", shown.render_plain(root));
-    let (errors, warnings) = shown.counts();
+    eprintln!("{}\n", errs.render_plain(root));
+    let (errors, warnings) = errs.counts();
     eprintln!(
         "plein: {} found; nothing was written",
-        tally(errors, warnings),
+        tally(errors, warnings)
     );
     ExitCode::from(1)
-}
-
-/// The diagnostics to show in full, and how many are writing advice, which `build` leaves to
-/// `plein check` so that its output stays short.
-pub fn split_advice(all: &Diagnostics) -> (Diagnostics, usize) {
-    let (advice, shown): (Vec<_>, Vec<_>) = all.0.iter().cloned().partition(|d| {
-        d.severity == crate::diagnostic::Severity::Warning
-            && crate::hints::is_writing_advice(&d.problem)
-    });
-    (Diagnostics(shown), advice.len())
 }
 
 /// "2 errors", "1 warning", or "1 error and 3 warnings".
@@ -84,7 +72,7 @@ pub fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
         base_url,
         now: now.to_zoned_datetime(jiff::tz::TimeZone::UTC),
         resize: true,
-        hints: false,
+        hints: None,
         defer_search: false,
     }
 }

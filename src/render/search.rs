@@ -1316,7 +1316,7 @@ mod tests {
                 base_url: None,
                 now: "2026-11-25T12:00:00Z[UTC]".parse().expect("a time"),
                 resize: false,
-                hints: false,
+                hints: None,
                 defer_search: true,
             };
             match pipeline::build(&opts, &mut Cache::default(), None, &|_| Ok(())) {

@@ -385,7 +385,7 @@ fn check_gives_every_writing_hint_as_a_warning() {
 }
 
 #[test]
-fn build_shows_likely_mistakes_and_only_counts_writing_hints() {
+fn build_shows_likely_mistakes_and_leaves_writing_hints_to_check() {
     let site = hints_site();
     let run = site.plein(&["build"]);
     run.ok();
@@ -401,12 +401,7 @@ fn build_shows_likely_mistakes_and_only_counts_writing_hints() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr
-            .contains("2 warnings (above); `plein check` gives 10 writing tips"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("2 warnings (above)"), "{}", run.stderr);
 }
 
 #[test]

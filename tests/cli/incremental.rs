@@ -76,7 +76,7 @@ fn options(root: &Path) -> Options {
         base_url: None,
         now: "2026-11-25T12:00:00Z[UTC]".parse().unwrap(),
         resize: false,
-        hints: false,
+        hints: None,
         defer_search: false,
     }
 }
