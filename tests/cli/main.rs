@@ -10,6 +10,7 @@ mod images;
 mod incremental;
 mod load;
 mod paper;
+mod pipes;
 mod props;
 mod serve;
 mod support;
