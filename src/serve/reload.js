@@ -24,7 +24,8 @@
       links[i].href = url.toString();
     }
   }
-  var wasBroken = false;
+  // The page plein serves while the site has never built is broken from the start.
+  var wasBroken = document.body.hasAttribute("data-plein-errors");
   function connect() {
     var source = new EventSource("/__plein/events");
     source.addEventListener("reload", function () { location.reload(); });
