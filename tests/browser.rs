@@ -315,3 +315,29 @@ fn a_site_broken_from_the_start_comes_up_by_itself_in_the_browser() {
         serve.log()
     );
 }
+
+/// A rebuild between a page's load and its live-reload stream is not missed: the page reloads
+/// when its stream opens (tests/browser/late-listen.mjs). A page whose stream the server dropped
+/// catches up the same way when it connects anew.
+#[test]
+fn a_page_that_listens_late_still_reloads() {
+    require(&["node", "chromium"]);
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_example(site.path());
+    let logs = tempfile::tempdir().expect("temp dir");
+    let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
+    let run = Command::new("node")
+        .arg(browser_dir().join("late-listen.mjs"))
+        .arg(format!("{base}{STORY_URL}"))
+        .arg(site.path().join(STORY))
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/late-listen.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "a page that listens late in the browser failed:\n{log}\nplein serve said:\n{}",
+        serve.log()
+    );
+}

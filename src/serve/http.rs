@@ -11,8 +11,10 @@ use std::path::PathBuf;
 
 use crate::pipeline::Built;
 
-/// The script every HTML page gets in serve mode.
-pub const RELOAD_SCRIPT: &str = "<script src=\"/__plein/reload.js\"></script>";
+/// The script every HTML page gets in serve mode, with the number of the build it shows.
+pub fn reload_script(build: u64) -> String {
+    format!("<script src=\"/__plein/reload.js\" data-build=\"{build}\"></script>")
+}
 pub const RELOAD_JS: &str = include_str!("reload.js");
 
 /// One served file: a rendered page in the server's folder, or a file of the site copied as is.
@@ -106,12 +108,13 @@ fn url_key(path: &std::path::Path) -> String {
         .join("/")
 }
 
-/// An HTML page with the live reload script before `</body>`.
-pub fn inject(html: &[u8]) -> Vec<u8> {
+/// An HTML page of build `build` with the live reload script before `</body>`.
+pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
+    let script = reload_script(build);
     match text.rfind("</body>") {
-        Some(i) => format!("{}{RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
-        None => format!("{text}{RELOAD_SCRIPT}").into_bytes(),
+        Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{script}").into_bytes(),
     }
 }
 
@@ -342,8 +345,8 @@ mod tests {
     #[test]
     fn reload_script_goes_before_body_end() {
         assert_eq!(
-            inject(b"<body>x</body>"),
-            format!("<body>x{RELOAD_SCRIPT}</body>").into_bytes()
+            inject(b"<body>x</body>", 7),
+            b"<body>x<script src=\"/__plein/reload.js\" data-build=\"7\"></script></body>"
         );
     }
 }

@@ -273,7 +273,7 @@ impl Session {
         let served = self.last.is_some();
         let html = overlay::html(errs, &self.opts.root, lang, served);
         if !served {
-            let page = overlay::page(&html, lang);
+            let page = overlay::page(&html, lang, state.hub.build());
             *state.broken.write().expect("broken lock") = Some(Arc::from(page));
         }
         state.hub.send(&Message::Errors(html));
@@ -547,13 +547,16 @@ fn respond(request: tiny_http::Request, state: &State) {
         let _ = request.respond(response);
         return;
     }
+    // Taken before the page is read: a page is never older than the number it carries, as
+    // the number goes up only after a rebuild's pages are in place.
+    let build = state.hub.build();
     let site = Arc::clone(&state.site.read().expect("site lock"));
     let response = match site.lookup(request.url()) {
-        Lookup::Found(path, body) => file_response(&path, &body, 200),
+        Lookup::Found(path, body) => file_response(&path, &body, 200, build),
         Lookup::Redirect(to) => tiny_http::Response::from_data(Vec::new())
             .with_status_code(301)
             .with_header(header("Location", &to)),
-        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404),
+        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404, build),
         Lookup::NotFound(None) => {
             tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404)
         }
@@ -584,12 +587,13 @@ fn file_response(
     path: &str,
     body: &http::Body,
     status: u16,
+    build: u64,
 ) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let Ok(bytes) = std::fs::read(&body.0) else {
         return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
     };
     let bytes = if path.ends_with(".html") {
-        http::inject(&bytes)
+        http::inject(&bytes, build)
     } else {
         bytes
     };

@@ -77,8 +77,9 @@ pub fn html(errs: &Diagnostics, root: &Path, lang: Lang, served: bool) -> String
 }
 
 /// A whole page showing `overlay` (from [`html`]), for every page request while the site has
-/// never built. It carries the live reload script, which reloads it once the site builds.
-pub fn page(overlay: &str, lang: Lang) -> String {
+/// never built. It carries the live reload script (`build`: the hub's build number), which
+/// reloads it once the site builds.
+pub fn page(overlay: &str, lang: Lang, build: u64) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -88,7 +89,7 @@ pub fn page(overlay: &str, lang: Lang) -> String {
         lang.code(),
         Words::of(lang).title,
         Words::of(lang).title,
-        super::http::RELOAD_SCRIPT,
+        super::http::reload_script(build),
     )
 }
 
@@ -126,11 +127,11 @@ mod tests {
     fn the_errors_page_speaks_the_site_language_and_reloads() {
         let overlay = html(&one_error(), Path::new(""), Lang::Nl, false);
         assert!(overlay.contains("1 fout — de site kan nog niet gemaakt worden"));
-        let page = page(&overlay, Lang::Nl);
+        let page = page(&overlay, Lang::Nl, 0);
         assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
         assert!(page.contains("<title>Fouten in de site — plein</title>"));
         assert!(page.contains("<body data-plein-errors>"));
         assert!(page.contains(&overlay));
-        assert!(page.contains(crate::serve::http::RELOAD_SCRIPT));
+        assert!(page.contains(&crate::serve::http::reload_script(0)));
     }
 }

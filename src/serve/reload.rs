@@ -1,5 +1,9 @@
 //! Server-sent events to open pages: reload, swap stylesheets, show or hide the error overlay.
 //!
+//! Every good rebuild has a number, which the reload script of a served page carries and a new
+//! stream is told first: a page that missed a rebuild (it loaded just before, or its stream was
+//! dropped and it connected anew) sees that the numbers differ and reloads.
+//!
 //! Every open stream is written by a thread of its own, fed through a queue, so a page that
 //! stops reading holds up no other page and no rebuild. It is dropped when one message takes
 //! it longer than [`SEND_TIMEOUT`] (the server's sockets have a send timeout, so no write
@@ -28,22 +32,29 @@ pub enum Message {
 }
 
 impl Message {
-    fn encode(&self) -> String {
+    /// The event for open pages; `build` is the number of the last good rebuild.
+    fn encode(&self, build: u64) -> String {
+        let number = build.to_string();
         let (name, data) = match self {
-            Message::Reload => ("reload", ""),
-            Message::Css => ("css", ""),
+            Message::Reload => ("reload", number.as_str()),
+            Message::Css => ("css", number.as_str()),
             Message::Errors(html) => ("errors", html.as_str()),
             Message::Ok => ("ok", ""),
         };
-        let mut out = format!("event: {name}\n");
-        for line in data.split('\n') {
-            out.push_str("data: ");
-            out.push_str(line);
-            out.push('\n');
-        }
-        out.push('\n');
-        out
+        event(name, data)
     }
+}
+
+/// One server-sent event.
+fn event(name: &str, data: &str) -> String {
+    let mut out = format!("event: {name}\n");
+    for line in data.split('\n') {
+        out.push_str("data: ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
 }
 
 /// The open event streams, and the errors a new one is told first.
@@ -56,6 +67,8 @@ struct Streams {
     queues: Vec<SyncSender<Arc<[u8]>>>,
     /// The overlay of the last build, when it failed.
     errors: Option<String>,
+    /// How many good rebuilds open pages were told of.
+    build: u64,
 }
 
 impl Hub {
@@ -67,7 +80,8 @@ impl Hub {
             None => Message::Ok,
         };
         let (queue, pending) = sync_channel(QUEUE);
-        for bytes in [HEAD.to_string(), first.encode()] {
+        let build = event("build", &streams.build.to_string());
+        for bytes in [HEAD.to_string(), build, first.encode(streams.build)] {
             queue
                 .try_send(Arc::from(bytes.into_bytes()))
                 .expect("a new queue has room");
@@ -88,13 +102,23 @@ impl Hub {
             Message::Errors(html) => Some(html.clone()),
             _ => None,
         };
-        streams.broadcast(Arc::from(message.encode().into_bytes()));
+        if matches!(message, Message::Reload | Message::Css) {
+            streams.build += 1;
+        }
+        let bytes = message.encode(streams.build).into_bytes();
+        streams.broadcast(Arc::from(bytes));
     }
 
-    /// A comment line, so dead connections are noticed and closed.
+    /// A sign of life: pages that hear nothing for a while connect anew, and connections that
+    /// are gone are noticed and closed.
     pub fn heartbeat(&self) {
         let mut streams = self.0.lock().expect("hub lock");
-        streams.broadcast(Arc::from(&b": ping\n\n"[..]));
+        streams.broadcast(Arc::from(event("ping", "").into_bytes()));
+    }
+
+    /// The number of the last good rebuild open pages were told of, for the pages served now.
+    pub fn build(&self) -> u64 {
+        self.0.lock().expect("hub lock").build
     }
 
     /// Whether open pages show the error overlay now.
@@ -152,9 +176,31 @@ mod tests {
     #[test]
     fn multi_line_data_is_split() {
         assert_eq!(
-            Message::Errors("a\nb".into()).encode(),
+            Message::Errors("a\nb".into()).encode(0),
             "event: errors\ndata: a\ndata: b\n\n"
         );
+    }
+
+    #[test]
+    fn a_new_stream_hears_the_build_number_and_the_state_first() {
+        let hub = Hub::default();
+        hub.send(&Message::Reload);
+        hub.send(&Message::Css);
+        hub.send(&Message::Errors("kapot".into()));
+        assert_eq!(hub.build(), 2, "good rebuilds are counted");
+        let page = Reader::default();
+        hub.join(Box::new(page.clone()));
+        let want = format!("{HEAD}event: build\ndata: 2\n\nevent: errors\ndata: kapot\n\n");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while String::from_utf8_lossy(&page.0.lock().unwrap()) != want {
+            assert!(
+                Instant::now() < deadline,
+                "the stream opened with something else"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        hub.send(&Message::Css);
+        assert_eq!(hub.build(), 3);
     }
 
     /// A page that takes the first `room` bytes and then never reads again.
@@ -219,7 +265,7 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let text = String::from_utf8_lossy(&reader.0.lock().unwrap()).into_owned();
-            if text.ends_with("event: reload\ndata: \n\n") {
+            if text.ends_with("event: reload\ndata: 1\n\n") {
                 assert_eq!(text.matches("event: errors").count(), 50);
                 break;
             }

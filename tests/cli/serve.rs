@@ -204,6 +204,15 @@ fn body_of(port: u16, path: &str) -> (u16, Vec<u8>) {
     (status, response[split..].to_vec())
 }
 
+/// A served page without the live reload script that serve adds.
+fn without_reload_script(page: &str) -> String {
+    let start = page
+        .find("<script src=\"/__plein/reload.js\"")
+        .expect("reload script");
+    let end = start + page[start..].find("</script>").expect("script end") + "</script>".len();
+    format!("{}{}", &page[..start], &page[end..])
+}
+
 /// The files of `expected` (a clean build) that the server answers differently.
 fn served_differences(
     port: u16,
@@ -217,9 +226,7 @@ fn served_differences(
         }
         let (status, served) = body_of(port, &url);
         let served = if url.ends_with(".html") {
-            String::from_utf8_lossy(&served)
-                .replace("<script src=\"/__plein/reload.js\"></script>", "")
-                .into_bytes()
+            without_reload_script(&String::from_utf8_lossy(&served)).into_bytes()
         } else {
             served
         };
