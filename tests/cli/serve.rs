@@ -642,3 +642,44 @@ fn an_english_site_broken_from_the_start_says_so_in_english() {
     assert!(page.contains("error"), "{page}");
     assert!(!page.contains("fout"), "{page}");
 }
+
+#[test]
+fn on_ipv6_loopback_the_bracketed_address_is_answered() {
+    let site = Site::copy("minimal");
+    let port = std::net::TcpListener::bind("[::1]:0")
+        .expect("IPv6 loopback (::1) on this machine")
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["serve", "--bind", "::1", "--port", &port.to_string()])
+        .args(["--root", site.root().to_str().unwrap()])
+        .env("PLEIN_NOW", "2026-11-25T12:00:00Z")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _server = Server { child, port };
+    let ask = |host: &str| -> Option<u16> {
+        let mut stream = TcpStream::connect(("::1", port)).ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        let request = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        response.split(' ').nth(1)?.parse().ok()
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let own = format!("[::1]:{port}");
+    while ask(&own) != Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "plein serve --bind ::1 did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(ask(&format!("localhost:{port}")), Some(200));
+    assert_eq!(ask(&format!("evil.example:{port}")), Some(403));
+}
