@@ -32,8 +32,8 @@ impl Words {
                 not_built: "de site kan nog niet gemaakt worden. Verbeter de fout; \
                             daarna laadt deze pagina vanzelf opnieuw",
                 title: "Fouten in de site",
-                other_host: "plein serve laat de site alleen zien op deze computer. \
-                             Open {} in je browser.",
+                other_host: "plein serve laat de site alleen zien via een IP-adres van deze \
+                             computer of via localhost, bijvoorbeeld {}",
             },
             Lang::En => &Words {
                 count: |n| format!("{n} {}", if n == 1 { "error" } else { "errors" }),
@@ -41,8 +41,8 @@ impl Words {
                 not_built: "the site cannot be built yet. Fix the error and this page \
                             reloads by itself",
                 title: "Errors in the site",
-                other_host: "plein serve shows the site on this computer only. \
-                             Open {} in your browser.",
+                other_host: "plein serve shows the site only at an IP address of this \
+                             computer or at localhost, such as {}",
             },
         }
     }

@@ -363,6 +363,11 @@ fn only_requests_for_this_machine_are_answered() {
             assert!(!answer.contains("EventSource"), "Host: {host}");
         }
     }
+    let (_, answer) = raw(port, "GET / HTTP/1.0\r\nHost: evil.example\r\n\r\n").unwrap();
+    assert!(
+        answer.contains(&format!("bijvoorbeeld http://127.0.0.1:{port}/")),
+        "the refusal says where the preview is: {answer}"
+    );
     // A foreign host in an absolute URL, and two Host headers.
     for request in [
         "GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
