@@ -306,7 +306,7 @@ fn story(rng: &mut Rng, s: usize, n: usize, events: usize) -> String {
         KINDS[rng.below(3)],
         tags.join(", ")
     );
-    if s % 40 == 0 {
+    if s.is_multiple_of(40) {
         let _ = writeln!(text, "events: [event-{}]", s % events);
     }
     text.push_str("---\n");

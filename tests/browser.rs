@@ -279,3 +279,65 @@ fn live_reload_follows_edits_and_shows_errors_in_the_browser() {
         serve.log()
     );
 }
+
+/// A site broken from the start: the page shows the errors and the overlay from the first
+/// build, follows a new error, and shows the site by itself once the story is fixed. See
+/// tests/browser/broken-start.mjs.
+#[test]
+fn a_site_broken_from_the_start_comes_up_by_itself_in_the_browser() {
+    require(&["node", "chromium"]);
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_example(site.path());
+    let story = site.path().join(STORY);
+    let good = fs::read_to_string(&story).expect("read the story");
+    let logs = tempfile::tempdir().expect("temp dir");
+    let good_copy = logs.path().join("good.md");
+    fs::write(&good_copy, &good).expect("keep the good text");
+    // An unterminated quoted string: YAML that does not parse.
+    let broken = good.replacen("title: ", "title: \"", 1);
+    assert_ne!(broken, good, "{STORY} has a title line");
+    fs::write(&story, broken).expect("break the story");
+    let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
+    let run = Command::new("node")
+        .arg(browser_dir().join("broken-start.mjs"))
+        .arg(format!("{base}{STORY_URL}"))
+        .arg(&story)
+        .arg(&good_copy)
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/broken-start.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "a site broken from the start in the browser failed:\n{log}\nplein serve said:\n{}",
+        serve.log()
+    );
+}
+
+/// A rebuild between a page's load and its live-reload stream is not missed: the page reloads
+/// when its stream opens (tests/browser/late-listen.mjs). A page whose stream the server dropped
+/// catches up the same way when it connects anew.
+#[test]
+fn a_page_that_listens_late_still_reloads() {
+    require(&["node", "chromium"]);
+    let site = tempfile::tempdir().expect("temp dir");
+    copy_example(site.path());
+    let logs = tempfile::tempdir().expect("temp dir");
+    let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
+    let run = Command::new("node")
+        .arg(browser_dir().join("late-listen.mjs"))
+        .arg(format!("{base}{STORY_URL}"))
+        .arg(site.path().join(STORY))
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/late-listen.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "a page that listens late in the browser failed:\n{log}\nplein serve said:\n{}",
+        serve.log()
+    );
+}

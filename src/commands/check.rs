@@ -41,10 +41,13 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
     let (errors, warnings) = all.counts();
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&all.to_json(&opts.root)).expect("JSON of plain data")
-        ),
+        Format::Json => {
+            let json =
+                serde_json::to_string_pretty(&all.to_json(&opts.root)).expect("JSON of plain data");
+            if let Err(code) = super::stdout::line(&json) {
+                return code;
+            }
+        }
         Format::Text if !all.is_empty() => {
             eprintln!("{}\n", all.render(&opts.root, &Palette::for_stderr()))
         }

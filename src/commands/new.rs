@@ -213,7 +213,7 @@ fn write_new(root: &Path, folder: &str, slug: &str, text: &str) -> Result<ExitCo
     });
     match written {
         Ok(()) => {
-            println!("{}", shown(&path).display());
+            super::stdout::line(&shown(&path).display().to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(root, &rel)),

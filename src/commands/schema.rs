@@ -45,13 +45,19 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
                     eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
                     return ExitCode::from(1);
                 }
-                println!("{}", path.display());
+                if let Err(code) = super::stdout::line(&path.display().to_string()) {
+                    return code;
+                }
             }
+            ExitCode::SUCCESS
         }
-        (None, Some(t)) => println!("{}", pretty(&schema(t, kinds))),
-        (None, None) => println!("{}", pretty(&bundle(kinds))),
+        (None, Some(t)) => done(super::stdout::line(&pretty(&schema(t, kinds)))),
+        (None, None) => done(super::stdout::line(&pretty(&bundle(kinds)))),
     }
-    ExitCode::SUCCESS
+}
+
+fn done(printed: Result<(), ExitCode>) -> ExitCode {
+    printed.err().unwrap_or(ExitCode::SUCCESS)
 }
 
 fn pretty(value: &Value) -> String {

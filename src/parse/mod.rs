@@ -95,10 +95,10 @@ impl Document {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if stem == "index" {
-            if let Some(dir) = self.path.parent().and_then(Path::file_name) {
-                return dir.to_string_lossy().into_owned();
-            }
+        if stem == "index"
+            && let Some(dir) = self.path.parent().and_then(Path::file_name)
+        {
+            return dir.to_string_lossy().into_owned();
         }
         stem
     }

@@ -1240,7 +1240,7 @@ mod tests {
             let kind = ["meeting", "mural", "garden"]
                 .get(n % 4)
                 .map_or(String::new(), |k| format!("kind: {k}\n"));
-            let summary = if n % 3 == 0 {
+            let summary = if n.is_multiple_of(3) {
                 format!("summary: {}\n", text(n + 100, 12))
             } else {
                 String::new()

@@ -2,15 +2,19 @@
 //!
 //! A request path is decoded and looked up in the built site's file table; nothing is ever
 //! joined onto a folder on disk, so `..`, encoded dots or slashes and backslashes cannot reach
-//! anything else.
+//! anything else. Only requests for this machine by address or as `localhost` are answered,
+//! so a web page cannot read the preview through a name it points here (DNS rebinding).
 
 use std::collections::HashMap;
+use std::net::{Ipv4Addr, Ipv6Addr};
 use std::path::PathBuf;
 
 use crate::pipeline::Built;
 
-/// The script every HTML page gets in serve mode.
-const RELOAD_SCRIPT: &str = "<script src=\"/__plein/reload.js\"></script>";
+/// The script every HTML page gets in serve mode, with the number of the build it shows.
+pub fn reload_script(build: u64) -> String {
+    format!("<script src=\"/__plein/reload.js\" data-build=\"{build}\"></script>")
+}
 pub const RELOAD_JS: &str = include_str!("reload.js");
 
 /// One served file: a rendered page in the server's folder, or a file of the site copied as is.
@@ -104,13 +108,69 @@ fn url_key(path: &std::path::Path) -> String {
         .join("/")
 }
 
-/// An HTML page with the live reload script before `</body>`.
-pub fn inject(html: &[u8]) -> Vec<u8> {
+/// An HTML page of build `build` with the live reload script before `</body>`.
+pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
+    let script = reload_script(build);
     match text.rfind("</body>") {
-        Some(i) => format!("{}{RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
-        None => format!("{text}{RELOAD_SCRIPT}").into_bytes(),
+        Some(i) => format!("{}{script}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{script}").into_bytes(),
     }
+}
+
+/// Whether a request may be answered, by the host it names.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Host {
+    /// An address of this machine or `localhost`, or no name at all from an HTTP/1.0 client.
+    Local,
+    /// A name that anyone's DNS could point here: refused (403), as webpack's and Vite's
+    /// dev servers do.
+    Foreign,
+    /// No `Host` on HTTP/1.1, or two of them: a bad request (400).
+    Malformed,
+}
+
+/// Check the `Host` header values of a request and the authority of an absolute URL.
+///
+/// Browsers always send `Host`; a page that DNS rebinding brought here sends its own name.
+/// IP literals and `localhost` cannot be rebound, so they are all the preview needs, also
+/// when it listens on every address (`--bind 0.0.0.0`) and is reached by the machine's IP.
+pub fn check_host(hosts: &[&str], url: &str, http_1_0: bool) -> Host {
+    let named = match hosts {
+        [] if http_1_0 => true,
+        [host] => is_local(host.trim()),
+        _ => return Host::Malformed,
+    };
+    let absolute = ["http://", "https://"].iter().find_map(|scheme| {
+        let head = url.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme)
+            .then(|| url[scheme.len()..].split(['/', '?', '#']).next())
+            .flatten()
+    });
+    if hosts.is_empty() && !http_1_0 {
+        Host::Malformed
+    } else if named && absolute.is_none_or(is_local) {
+        Host::Local
+    } else {
+        Host::Foreign
+    }
+}
+
+/// Whether `authority` (`host` or `host:port`) is an IP address or `localhost`.
+fn is_local(authority: &str) -> bool {
+    let port_ok = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = authority.strip_prefix('[') {
+        return rest.split_once(']').is_some_and(|(ip, after)| {
+            ip.parse::<Ipv6Addr>().is_ok()
+                && (after.is_empty() || after.strip_prefix(':').is_some_and(port_ok))
+        });
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if port_ok(port) => host,
+        Some(_) => return false,
+        None => authority,
+    };
+    host.eq_ignore_ascii_case("localhost") || host.parse::<Ipv4Addr>().is_ok()
 }
 
 /// The decoded path of a request URL without its leading slash, or `None` when it tries to
@@ -231,10 +291,62 @@ mod tests {
     }
 
     #[test]
+    fn only_local_hosts_pass() {
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "localhost",
+            "LOCALHOST:1111",
+            "[::1]",
+            "[::1]:1111",
+            "192.168.1.20",
+            "0.0.0.0:1111",
+            "[fe80::1]:80",
+        ] {
+            assert_eq!(check_host(&[host], "/", false), Host::Local, "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "127.0.0.1.",
+            "127.0.0.1@evil.example",
+            "::1",
+            "[::1",
+            "[::1]x",
+            "[evil.example]",
+            "localhost:http",
+            "",
+        ] {
+            assert_eq!(check_host(&[host], "/", false), Host::Foreign, "{host}");
+        }
+    }
+
+    #[test]
+    fn missing_doubled_and_absolute_hosts() {
+        assert_eq!(check_host(&[], "/", true), Host::Local);
+        assert_eq!(check_host(&[], "/", false), Host::Malformed);
+        assert_eq!(
+            check_host(&["127.0.0.1", "evil.example"], "/", false),
+            Host::Malformed
+        );
+        assert_eq!(
+            check_host(&["127.0.0.1"], "http://evil.example/x", false),
+            Host::Foreign
+        );
+        assert_eq!(check_host(&[], "HTTP://evil.example", true), Host::Foreign);
+        assert_eq!(
+            check_host(&["localhost"], "http://127.0.0.1:1111/x", false),
+            Host::Local
+        );
+    }
+
+    #[test]
     fn reload_script_goes_before_body_end() {
         assert_eq!(
-            inject(b"<body>x</body>"),
-            format!("<body>x{RELOAD_SCRIPT}</body>").into_bytes()
+            inject(b"<body>x</body>", 7),
+            b"<body>x<script src=\"/__plein/reload.js\" data-build=\"7\"></script></body>"
         );
     }
 }

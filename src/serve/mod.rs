@@ -3,7 +3,8 @@
 //! It runs the same pipeline as `build`, with a cache kept across rebuilds so an edit redoes
 //! only what it touches. Pages are written to a private folder of the server's own (never the
 //! site's public/); a rebuild's pages are held back until the whole rebuild succeeded, so a
-//! broken edit leaves the last good site served.
+//! broken edit leaves the last good site served. Until the first build succeeds, every page
+//! request gets a page that shows the errors and reloads once they are fixed.
 
 pub mod http;
 pub mod overlay;
@@ -24,6 +25,8 @@ use std::time::{Duration, Instant};
 use notify::Watcher;
 
 use crate::cli::ServeArgs;
+use crate::config::{Config, Lang};
+use crate::diagnostic::Diagnostics;
 use crate::pipeline::{self, Cache, Options};
 use crate::render::Output;
 use folder::Folder;
@@ -34,10 +37,19 @@ use reload::{Hub, Message};
 const WORKERS: usize = 8;
 /// The largest request plein reads; a dev server gets no uploads.
 const MAX_REQUEST_BYTES: usize = 64 * 1024;
+/// How long a write to a client may make no progress before it is given up, and how long one
+/// live-reload message may take: a client that does not read holds nothing up for longer.
+const SEND_TIMEOUT: Duration = Duration::from_secs(3);
 
 struct State {
     site: RwLock<Arc<Snapshot>>,
     hub: Hub,
+    /// While no build has succeeded yet: the page that shows the errors, for every page request.
+    broken: RwLock<Option<Arc<str>>>,
+    /// The site's language, for what the server itself says.
+    lang: RwLock<Lang>,
+    /// Where the preview is, as printed.
+    base_url: String,
 }
 
 pub fn run(args: &ServeArgs) -> ExitCode {
@@ -78,6 +90,9 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let state = Arc::new(State {
         site: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
+        broken: RwLock::new(None),
+        lang: RwLock::new(Lang::Nl),
+        base_url: base_url.clone(),
     });
     let mut session = Session {
         opts,
@@ -164,9 +179,7 @@ impl Session {
                     errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
                 );
                 eprintln!("plein: the site has errors; fix them and the page reloads by itself");
-                state
-                    .hub
-                    .send(&Message::Errors(overlay::html(&errs, &self.opts.root)));
+                self.show_errors(state, &errs);
             }
         }
     }
@@ -222,7 +235,8 @@ impl Session {
                 let written = pages.len();
                 let gone = std::mem::take(&mut built.gone);
                 self.publish(state, &built, pages, gone);
-                let message = if watch::only_css(changed) {
+                // Pages that show errors reload whole, whatever changed.
+                let message = if watch::only_css(changed) && !state.hub.shows_errors() {
                     Message::Css
                 } else {
                     Message::Reload
@@ -240,16 +254,32 @@ impl Session {
                     "{}\n",
                     errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
                 );
+                let serving = if self.last.is_some() {
+                    "still serving the last good site"
+                } else {
+                    "no good build yet"
+                };
                 eprintln!(
-                    "plein: {} changed; {} errors, still serving the last good site",
+                    "plein: {} changed; {} errors, {serving}",
                     names.join(", "),
                     errs.len()
                 );
-                state
-                    .hub
-                    .send(&Message::Errors(overlay::html(&errs, &self.opts.root)));
+                self.show_errors(state, &errs);
             }
         }
+    }
+
+    /// Show `errs` on open pages, and on every page while the site has never built.
+    fn show_errors(&self, state: &State, errs: &Diagnostics) {
+        let lang = Config::load(&self.opts.root, None, &mut Diagnostics::default()).lang;
+        *state.lang.write().expect("lang lock") = lang;
+        let served = self.last.is_some();
+        let html = overlay::html(errs, &self.opts.root, lang, served);
+        if !served {
+            let page = overlay::page(&html, lang, state.hub.build());
+            *state.broken.write().expect("broken lock") = Some(Arc::from(page));
+        }
+        state.hub.send(&Message::Errors(html));
     }
 
     /// Make the search index for `built` on another thread, so the next edit does not wait
@@ -324,6 +354,8 @@ impl Session {
         for path in &gone {
             self.folder.remove(path);
         }
+        *state.lang.write().expect("lang lock") = built.site.config.lang;
+        *state.broken.write().expect("broken lock") = None;
         let pages = self.cache.pages.pages.len();
         let current = Arc::clone(&state.site.read().expect("site lock"));
         if current.still_serves(pages, &files, &gone, built) {
@@ -408,7 +440,11 @@ fn start_workers(server: tiny_http::Server, state: &Arc<State>) {
 fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
     for p in port..port.saturating_add(20) {
         let addr = SocketAddr::new(ip, p);
-        if let Ok(server) = tiny_http::Server::http(addr) {
+        let Ok(listener) = std::net::TcpListener::bind(addr) else {
+            continue;
+        };
+        limit_sends(&listener);
+        if let Ok(server) = tiny_http::Server::from_listener(listener, None) {
             let actual = server.server_addr().to_ip().unwrap_or(addr);
             if p != port {
                 eprintln!(
@@ -422,7 +458,47 @@ fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
     None
 }
 
-fn respond(mut request: tiny_http::Request, state: &State) {
+/// Make writes to every connection `listener` accepts give up after [`SEND_TIMEOUT`] without
+/// progress. tiny_http accepts the connections itself; on Linux they take the timeout over
+/// from the listening socket.
+fn limit_sends(listener: &std::net::TcpListener) {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::net::sockopt::{Timeout, set_socket_timeout};
+        if let Err(e) = set_socket_timeout(listener, Timeout::Send, Some(SEND_TIMEOUT)) {
+            eprintln!("plein: warning: a page that stops reading may hold up the server: {e}");
+        }
+    }
+}
+
+/// Refuse a request for a name that is not this machine's; the request when it is not refused.
+fn refuse_other_hosts(request: tiny_http::Request, state: &State) -> Option<tiny_http::Request> {
+    let hosts: Vec<&str> = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str())
+        .collect();
+    let http_1_0 = *request.http_version() == tiny_http::HTTPVersion(1, 0);
+    let status = match http::check_host(&hosts, request.url(), http_1_0) {
+        http::Host::Local => return Some(request),
+        http::Host::Foreign => 403,
+        http::Host::Malformed => 400,
+    };
+    let lang = *state.lang.read().expect("lang lock");
+    let text = overlay::Words::of(lang).other_host(&state.base_url);
+    let response = tiny_http::Response::from_string(text)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(header("Connection", "close"));
+    let _ = request.respond(response);
+    None
+}
+
+fn respond(request: tiny_http::Request, state: &State) {
+    let Some(mut request) = refuse_other_hosts(request, state) else {
+        return;
+    };
     let header_bytes: usize = request
         .headers()
         .iter()
@@ -468,13 +544,22 @@ fn respond(mut request: tiny_http::Request, state: &State) {
         }
         _ => {}
     }
+    let broken = state.broken.read().expect("broken lock").clone();
+    if let Some(page) = broken {
+        let response = errors_response(request.url(), &page);
+        let _ = request.respond(response);
+        return;
+    }
+    // Taken before the page is read: a page is never older than the number it carries, as
+    // the number goes up only after a rebuild's pages are in place.
+    let build = state.hub.build();
     let site = Arc::clone(&state.site.read().expect("site lock"));
     let response = match site.lookup(request.url()) {
-        Lookup::Found(path, body) => file_response(&path, &body, 200),
+        Lookup::Found(path, body) => file_response(&path, &body, 200, build),
         Lookup::Redirect(to) => tiny_http::Response::from_data(Vec::new())
             .with_status_code(301)
             .with_header(header("Location", &to)),
-        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404),
+        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404, build),
         Lookup::NotFound(None) => {
             tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404)
         }
@@ -485,16 +570,33 @@ fn respond(mut request: tiny_http::Request, state: &State) {
     let _ = request.respond(response);
 }
 
+/// While the site has never built: the errors page for a page request (500: there is no page
+/// to give), "Not found" for anything else.
+fn errors_response(url: &str, page: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let is_page = http::clean_path(url).is_some_and(|path| {
+        let last = path.rsplit('/').next().unwrap_or_default();
+        last.is_empty() || last.ends_with(".html") || !last.contains('.')
+    });
+    if !is_page {
+        return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
+    }
+    tiny_http::Response::from_data(page.as_bytes().to_vec())
+        .with_status_code(500)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
 fn file_response(
     path: &str,
     body: &http::Body,
     status: u16,
+    build: u64,
 ) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let Ok(bytes) = std::fs::read(&body.0) else {
         return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
     };
     let bytes = if path.ends_with(".html") {
-        http::inject(&bytes)
+        http::inject(&bytes, build)
     } else {
         bytes
     };

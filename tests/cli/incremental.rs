@@ -28,7 +28,7 @@ fn story(n: usize) -> String {
         KINDS[n % KINDS.len()],
         TAGS[n % TAGS.len()],
         TAGS[(n * 7 + 1) % TAGS.len()],
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             "events: [bijeenkomst]\n"
         } else {
             ""

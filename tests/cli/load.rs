@@ -143,7 +143,7 @@ fn busy_slow_and_streaming_clients_do_not_starve_anyone() {
     let streams: Vec<TcpStream> = (0..100)
         .map(|_| {
             let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-            s.write_all(b"GET /__plein/events HTTP/1.1\r\nHost: x\r\n\r\n")
+            s.write_all(b"GET /__plein/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                 .unwrap();
             s
         })

@@ -11,6 +11,7 @@ mod incremental;
 mod load;
 mod mistakes;
 mod paper;
+mod pipes;
 mod props;
 mod serve;
 mod support;

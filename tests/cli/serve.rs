@@ -28,6 +28,11 @@ fn free_port() -> u16 {
 }
 
 fn start(site: &Site) -> Server {
+    start_in(site, &std::env::temp_dir(), 200)
+}
+
+/// Start `plein serve` with `tmp` as its temporary folder; wait until `/` answers `status`.
+fn start_in(site: &Site, tmp: &std::path::Path, status: u16) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_plein"))
         .args([
@@ -38,6 +43,7 @@ fn start(site: &Site) -> Server {
             &port.to_string(),
         ])
         .env("PLEIN_NOW", "2026-11-25T12:00:00Z")
+        .env("TMPDIR", tmp)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -45,7 +51,7 @@ fn start(site: &Site) -> Server {
     let server = Server { child, port };
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
-        if let Some((200, _)) = try_get(port, "/") {
+        if try_get(port, "/").is_some_and(|(s, _)| s == status) {
             return server;
         }
         std::thread::sleep(Duration::from_millis(50));
@@ -198,6 +204,15 @@ fn body_of(port: u16, path: &str) -> (u16, Vec<u8>) {
     (status, response[split..].to_vec())
 }
 
+/// A served page without the live reload script that serve adds.
+fn without_reload_script(page: &str) -> String {
+    let start = page
+        .find("<script src=\"/__plein/reload.js\"")
+        .expect("reload script");
+    let end = start + page[start..].find("</script>").expect("script end") + "</script>".len();
+    format!("{}{}", &page[..start], &page[end..])
+}
+
 /// The files of `expected` (a clean build) that the server answers differently.
 fn served_differences(
     port: u16,
@@ -211,9 +226,7 @@ fn served_differences(
         }
         let (status, served) = body_of(port, &url);
         let served = if url.ends_with(".html") {
-            String::from_utf8_lossy(&served)
-                .replace("<script src=\"/__plein/reload.js\"></script>", "")
-                .into_bytes()
+            without_reload_script(&String::from_utf8_lossy(&served)).into_bytes()
         } else {
             served
         };
@@ -316,4 +329,362 @@ fn open_event_streams_do_not_starve_page_requests() {
         assert_eq!(page.join().unwrap(), 200);
     }
     drop(streams);
+}
+
+// Host names (DNS rebinding): a page on another site must not read the preview.
+
+#[test]
+fn only_requests_for_this_machine_are_answered() {
+    let site = Site::copy("minimal");
+    let server = start(&site);
+    let port = server.port;
+    let page = "/verhalen/eerste-verhaal/";
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        "localhost.evil.example".into(),
+        "notlocalhost".into(),
+        "127.0.0.1.".into(),
+        "[::1".into(),
+        String::new(),
+    ] {
+        for path in [page, "/", "/__plein/events", "/__plein/reload.js"] {
+            let (status, answer) = raw(
+                port,
+                &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+            )
+            .unwrap();
+            assert!(
+                status == 403 || status == 400,
+                "Host: {host}, {path}: {status}"
+            );
+            assert!(!answer.contains("Het eerste verhaal"), "Host: {host}");
+            assert!(!answer.contains("EventSource"), "Host: {host}");
+        }
+    }
+    let (_, answer) = raw(port, "GET / HTTP/1.0\r\nHost: evil.example\r\n\r\n").unwrap();
+    assert!(
+        answer.contains(&format!("bijvoorbeeld http://127.0.0.1:{port}/")),
+        "the refusal says where the preview is: {answer}"
+    );
+    // A foreign host in an absolute URL, and two Host headers.
+    for request in [
+        "GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            .to_string(),
+        format!(
+            "GET {page} HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        ),
+        format!("GET {page} HTTP/1.1\r\nConnection: close\r\n\r\n"),
+    ] {
+        let (status, answer) = raw(port, &request).unwrap();
+        assert!(status == 403 || status == 400, "{request:?}: {status}");
+        assert!(!answer.contains("Het eerste verhaal"), "{request:?}");
+    }
+    // The machine's own names: the address, localhost, IP literals, with or without port,
+    // and HTTP/1.0 without a Host header (no browser sends that).
+    for host in [
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        "localhost".into(),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+        "[::1]".into(),
+        "192.168.1.20:8080".into(),
+    ] {
+        let (status, answer) = raw(
+            port,
+            &format!("GET {page} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        )
+        .unwrap();
+        assert_eq!(status, 200, "Host: {host}");
+        assert!(answer.contains("Het eerste verhaal"), "Host: {host}");
+    }
+    let (status, _) = raw(port, &format!("GET {page} HTTP/1.0\r\n\r\n")).unwrap();
+    assert_eq!(status, 200, "HTTP/1.0 without Host");
+}
+
+// Live-reload streams.
+
+/// An open event stream: its socket, and the event names read so far on another thread.
+struct Stream {
+    events: std::sync::mpsc::Receiver<String>,
+}
+
+impl Stream {
+    fn open(port: u16) -> Stream {
+        let mut socket = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        socket
+            .write_all(b"GET /__plein/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            .unwrap();
+        let (tx, events) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = std::io::BufReader::new(socket);
+            let mut line = String::new();
+            while std::io::BufRead::read_line(&mut reader, &mut line).is_ok_and(|n| n > 0) {
+                if let Some(name) = line.strip_prefix("event: ")
+                    && tx.send(name.trim().to_string()).is_err()
+                {
+                    return;
+                }
+                line.clear();
+            }
+        });
+        Stream { events }
+    }
+
+    /// Wait for the event `name`, skipping others; false after `secs` seconds.
+    fn next(&self, name: &str, secs: u64) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.events.recv_timeout(left) {
+                Ok(got) if got == name => return true,
+                Ok(_) => {}
+                Err(_) => return false,
+            }
+        }
+        false
+    }
+}
+
+/// A connection to `port` with a receive buffer of a few kB, set before connecting so the
+/// kernel does not grow it: what such a client does not read fills up soon.
+fn connect_with_small_buffer(port: u16) -> TcpStream {
+    use std::os::fd::FromRawFd;
+    // SAFETY: plain socket calls on a descriptor made here and handed to TcpStream once
+    // connected; the address is a valid sockaddr_in of the size given.
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+        assert!(fd >= 0, "socket(2)");
+        let size: libc::c_int = 4096;
+        let set = libc::setsockopt(
+            fd,
+            libc::SOL_SOCKET,
+            libc::SO_RCVBUF,
+            (&size as *const libc::c_int).cast(),
+            std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+        );
+        assert_eq!(set, 0, "setsockopt(SO_RCVBUF)");
+        let addr = libc::sockaddr_in {
+            sin_family: libc::AF_INET as libc::sa_family_t,
+            sin_port: port.to_be(),
+            sin_addr: libc::in_addr {
+                s_addr: u32::from(std::net::Ipv4Addr::LOCALHOST).to_be(),
+            },
+            sin_zero: [0; 8],
+        };
+        let connected = libc::connect(
+            fd,
+            (&addr as *const libc::sockaddr_in).cast(),
+            std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+        );
+        assert_eq!(connected, 0, "connect(2)");
+        TcpStream::from_raw_fd(fd)
+    }
+}
+
+#[test]
+fn a_stream_that_stops_reading_does_not_hold_up_the_others() {
+    let site = Site::copy("minimal");
+    let server = start(&site);
+    let port = server.port;
+    // A client that opens the stream and then never reads a byte.
+    let mut stuck = connect_with_small_buffer(port);
+    stuck
+        .write_all(b"GET /__plein/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let good = Stream::open(port);
+    assert!(good.next("ok", 10), "the stream opened");
+    // Each broken save sends an overlay of about a megabyte; a dozen of them are more than
+    // the kernel buffers of the stuck client's connection hold (at most 4 MB for the server's
+    // side here).
+    let story = "content/stories/eerste-verhaal.md";
+    for i in 0..12 {
+        let line = format!("{i}{}", "x".repeat(1 << 20));
+        site.write(story, &format!("---\ntitle: [kapot {line}\n---\n"));
+        assert!(
+            good.next("errors", 15),
+            "broken save {i}: the reading client got no errors event"
+        );
+    }
+    site.write(
+        story,
+        "---\ntitle: Weer heel\ndate: 2024-05-02\n---\nTekst.\n",
+    );
+    assert!(good.next("reload", 15), "no reload after the fix");
+    // The stuck client was dropped when a message to it took over three seconds: once it
+    // reads what it was sent, nothing more comes.
+    std::thread::sleep(Duration::from_secs(7));
+    stuck
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let mut sink = vec![0u8; 1 << 16];
+    let mut drained = 0usize;
+    while let Ok(n @ 1..) = stuck.read(&mut sink) {
+        drained += n;
+    }
+    site.write(
+        story,
+        "---\ntitle: Nog eens anders\ndate: 2024-05-02\n---\nTekst.\n",
+    );
+    assert!(good.next("reload", 15), "no reload after the next save");
+    let after = stuck.read(&mut sink);
+    assert!(
+        !matches!(after, Ok(1..)),
+        "the stuck client still gets events ({drained} bytes before)"
+    );
+    wait_for(port, "/verhalen/eerste-verhaal/", "Nog eens anders");
+}
+
+// The server's temporary folder.
+
+/// The folders in `tmp` whose names start with `plein-serve-`.
+fn serve_folders(tmp: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("plein-serve-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_killed_server_s_folder_goes_at_the_next_start() {
+    let site = Site::copy("minimal");
+    let tmp = tempfile::tempdir().unwrap();
+    let first = start_in(&site, tmp.path(), 200);
+    let left = serve_folders(tmp.path());
+    assert_eq!(left.len(), 1, "one folder while serving: {left:?}");
+    drop(first); // SIGKILL: no chance to clean up
+    assert_eq!(
+        serve_folders(tmp.path()),
+        left,
+        "a killed server leaves its folder"
+    );
+    // Look-alikes plein did not make, and a file, stay; so does anything else in the folder.
+    let decoys = [
+        "plein-serve-999999999",
+        "plein-serve-999999998-5",
+        "plein-serve-x",
+    ];
+    for name in decoys {
+        std::fs::create_dir(tmp.path().join(name)).unwrap();
+        std::fs::write(tmp.path().join(name).join("mine.txt"), "van iemand anders").unwrap();
+    }
+    std::fs::write(tmp.path().join("plein-serve-1"), "a file").unwrap();
+    std::fs::create_dir(tmp.path().join("other")).unwrap();
+
+    let second = start_in(&site, tmp.path(), 200);
+    let now = serve_folders(tmp.path());
+    assert!(
+        !now.contains(&left[0]),
+        "the killed server's folder stayed: {now:?}"
+    );
+    for name in decoys.iter().chain(&["plein-serve-1"]) {
+        assert!(now.iter().any(|n| n == name), "{name} was removed: {now:?}");
+    }
+    assert!(tmp.path().join("other").is_dir());
+    assert_eq!(now.len(), decoys.len() + 2, "{now:?}");
+    // Stopped the usual way (SIGTERM), the server removes its own folder.
+    // SAFETY: kill(2) on the pid of a child this test started and has not reaped.
+    assert_eq!(
+        unsafe { libc::kill(second.child.id() as i32, libc::SIGTERM) },
+        0
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while serve_folders(tmp.path()).len() > decoys.len() + 1 {
+        assert!(Instant::now() < deadline, "{:?}", serve_folders(tmp.path()));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+// Errors in the first build.
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_errors_and_then_itself() {
+    let site = Site::copy("minimal");
+    let story = "content/stories/eerste-verhaal.md";
+    site.write(story, "---\ntitle: [kapot\ndate: 2024-05-02\n---\nTekst.\n");
+    let server = start_in(&site, &std::env::temp_dir(), 500);
+    let port = server.port;
+    for path in ["/", "/verhalen/eerste-verhaal/", "/nergens/", "/index.html"] {
+        let (status, page) = get(port, path);
+        assert_eq!(status, 500, "{path}");
+        assert!(page.contains("Content-Type: text/html"), "{path}: {page}");
+        assert!(
+            page.contains("/__plein/reload.js"),
+            "{path}: no reload script"
+        );
+        assert!(page.contains(story), "{path}: the page names the file");
+        assert!(page.contains("<html lang=\"nl\""), "{path}: {page}");
+        assert!(page.contains("fout"), "{path}: in Dutch: {page}");
+    }
+    let stream = Stream::open(port);
+    assert!(stream.next("errors", 10), "a new page is told the errors");
+    site.write(
+        story,
+        "---\ntitle: Nu wel goed\ndate: 2024-05-02\n---\nTekst.\n",
+    );
+    assert!(stream.next("reload", 15), "open pages are told to reload");
+    let (status, page) = get(port, "/verhalen/eerste-verhaal/");
+    assert_eq!(status, 200);
+    assert!(page.contains("Nu wel goed"));
+}
+
+#[test]
+fn an_english_site_broken_from_the_start_says_so_in_english() {
+    let site = Site::copy("minimal");
+    site.write("plein.yaml", "language: en\n");
+    site.write(
+        "content/stories/eerste-verhaal.md",
+        "---\ntitle: [broken\n---\n",
+    );
+    let server = start_in(&site, &std::env::temp_dir(), 500);
+    let (status, page) = get(server.port, "/");
+    assert_eq!(status, 500);
+    assert!(page.contains("<html lang=\"en\""), "{page}");
+    assert!(page.contains("error"), "{page}");
+    assert!(!page.contains("fout"), "{page}");
+}
+
+#[test]
+fn on_ipv6_loopback_the_bracketed_address_is_answered() {
+    let site = Site::copy("minimal");
+    let port = std::net::TcpListener::bind("[::1]:0")
+        .expect("IPv6 loopback (::1) on this machine")
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["serve", "--bind", "::1", "--port", &port.to_string()])
+        .args(["--root", site.root().to_str().unwrap()])
+        .env("PLEIN_NOW", "2026-11-25T12:00:00Z")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let _server = Server { child, port };
+    let ask = |host: &str| -> Option<u16> {
+        let mut stream = TcpStream::connect(("::1", port)).ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        let request = format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        response.split(' ').nth(1)?.parse().ok()
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let own = format!("[::1]:{port}");
+    while ask(&own) != Some(200) {
+        assert!(
+            Instant::now() < deadline,
+            "plein serve --bind ::1 did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(ask(&format!("localhost:{port}")), Some(200));
+    assert_eq!(ask(&format!("evil.example:{port}")), Some(403));
 }

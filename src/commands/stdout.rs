@@ -1,0 +1,26 @@
+//! Printing on stdout for the commands that have output for other programs.
+//!
+//! A reader that goes away before plein is done (`plein schema | head`) wants no more: that is
+//! not an error, and the command ends quietly with its own status, as ripgrep does. `println!`
+//! would panic there instead.
+
+use std::io::{ErrorKind, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::diagnostic::{Diagnostic, Palette, Problem};
+
+/// Print `text` and a newline on stdout. Any failure but the reader leaving is said on
+/// stderr and gives exit status 1.
+pub fn line(text: &str) -> Result<(), ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => {
+            let problem = Problem::Output(format!("cannot write to stdout: {e}"));
+            let d = Diagnostic::general(problem);
+            eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+            Err(ExitCode::from(1))
+        }
+        _ => Ok(()),
+    }
+}
