@@ -11,5 +11,6 @@ mod incremental;
 mod load;
 mod paper;
 mod props;
+mod security;
 mod serve;
 mod support;
