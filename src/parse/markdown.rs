@@ -4,7 +4,7 @@
 //! that knows the site's URLs; this module knows nothing of the site itself. Headings get
 //! ids so they can be linked to; the first paragraph is kept as plain text for summaries.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Problem;
 use crate::parse::sanitize::{Cleaner, safe_url};
@@ -224,6 +224,11 @@ fn rewrite_link<'a>(
         }
     };
     match event {
+        // `<ria@koetshuis.nl>`: an address, not a path (pulldown-cmark adds the `mailto:`).
+        Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) => event,
         Event::Start(Tag::Link {
             link_type,
             dest_url,

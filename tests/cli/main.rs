@@ -9,6 +9,7 @@ mod hostile;
 mod images;
 mod incremental;
 mod load;
+mod markdown;
 mod paper;
 mod props;
 mod security;
