@@ -168,7 +168,8 @@ impl Clean {
 }
 
 /// A tag without script: no `javascript:` (or other unknown scheme) destinations, and no
-/// heading attributes beyond id and classes.
+/// heading attributes: like raw HTML, `{#id}` could clash with the theme's ids and `{.class}`
+/// dress a heading as its chrome; headings get their ids from plein.
 fn safe_tag(tag: Tag<'_>) -> Tag<'_> {
     match tag {
         Tag::Link {
@@ -193,15 +194,10 @@ fn safe_tag(tag: Tag<'_>) -> Tag<'_> {
             title,
             id,
         },
-        Tag::Heading {
+        Tag::Heading { level, .. } => Tag::Heading {
             level,
-            id,
-            classes,
-            attrs: _,
-        } => Tag::Heading {
-            level,
-            id,
-            classes,
+            id: None,
+            classes: Vec::new(),
             attrs: Vec::new(),
         },
         other => other,

@@ -30,3 +30,30 @@ fn email_autolinks_are_mailto_links() {
         r#"<p>Mail <a href="mailto:foo+special@Bar.baz-bar0.com">foo+special@Bar.baz-bar0.com</a> of <a href="mailto:ria@koetshuis.nl">ria@koetshuis.nl</a>.</p>"#
     );
 }
+
+#[test]
+fn named_references_in_raw_html_attributes_are_read_once() {
+    assert_eq!(
+        body_of("<abbr title=\"Belgi&euml; &amp; Nederland\">BNL</abbr>\n"),
+        "<p><abbr title=\"België &amp; Nederland\">BNL</abbr></p>"
+    );
+}
+
+#[test]
+fn headings_get_their_ids_from_plein() {
+    // Ids and classes written after a heading would clash with the theme's (`search-q`,
+    // `main`) or dress a heading as its chrome; raw HTML may not set ids either.
+    assert_eq!(
+        body_of("## Kop {#search-q}\n\n## Zoek {.skip-link data-x=y}\n"),
+        "<h2 id=\"kop\">Kop</h2>\n<h2 id=\"zoek\">Zoek</h2>"
+    );
+}
+
+#[test]
+fn escaped_link_destinations_stay_links() {
+    // `foo):` has no scheme: a `)` cannot be part of one, so the browser reads a relative URL.
+    assert_eq!(
+        body_of("[x](foo\\)\\:)\n"),
+        "<p><a href=\"foo):\">x</a></p>"
+    );
+}
