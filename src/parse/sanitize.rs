@@ -4,7 +4,9 @@
 //! `Event::InlineHtml` (one tag in running text). [`Cleaner`] reads those chunks, keeps the
 //! tags and attributes of a small allow-list, drops everything else (scripts, styles, frames,
 //! event handlers, `javascript:` URLs, comments) and closes every raw tag it lets through
-//! before the Markdown element around it ends, so the page's tags stay balanced.
+//! before the Markdown element around it ends, so the page's tags stay balanced. Its stack
+//! of open tags spans the whole document: a `<details>` in one HTML block, Markdown after a
+//! blank line and `</details>` in a later block make one box, as in a browser.
 //! It knows nothing of the site: only HTML text in, HTML text out.
 
 /// Tags kept in running text.
@@ -208,6 +210,28 @@ impl Cleaner {
         out
     }
 
+    /// The end tags for a Markdown block that starts now: raw elements that hold only
+    /// running text (`<p>`, `<pre>`, `<summary>`) end before it, as `<p>` ends in a browser.
+    pub fn block_starts(&mut self) -> String {
+        let mut out = String::new();
+        if let Some(first) = self
+            .open
+            .iter()
+            .position(|(n, _)| PHRASING_ONLY.contains(&n.as_str()))
+        {
+            for (name, _) in self.open.drain(first..).rev() {
+                out.push_str(&format!("</{name}>"));
+            }
+        }
+        out
+    }
+
+    /// An HTML block ended: an element dropped with its content (an `<iframe>` left open)
+    /// ends with it, while the tags it opened stay open for the blocks that follow.
+    pub fn block_ends(&mut self) {
+        self.dropping = None;
+    }
+
     fn text(&self, text: &str, out: &mut String) {
         if self.dropping.is_none() {
             out.push_str(&text.replace('>', "&gt;"));
@@ -256,13 +280,15 @@ impl Cleaner {
                 }
             }
             Token::End(name) => {
-                let matches = self
-                    .open
-                    .last()
-                    .is_some_and(|(n, d)| *n == name && *d == depth);
-                if matches {
-                    self.open.pop();
-                    out.push_str(&format!("</{name}>"));
+                // As browsers do, an end tag also closes what is still open inside its
+                // element; but only raw tags opened at this Markdown depth, so raw HTML never
+                // closes an element around the Markdown it sits in.
+                let mut here = self.open.iter().rev().take_while(|(_, d)| *d == depth);
+                if let Some(inside) = here.position(|(n, _)| *n == name) {
+                    for _ in 0..=inside {
+                        let (name, _) = self.open.pop().expect("counted");
+                        out.push_str(&format!("</{name}>"));
+                    }
                 }
             }
             Token::Other => {}

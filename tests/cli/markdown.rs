@@ -57,3 +57,56 @@ fn escaped_link_destinations_stay_links() {
         "<p><a href=\"foo):\">x</a></p>"
     );
 }
+
+/// CommonMark spec examples whose HTML blocks are separated by blank lines, with the
+/// output the spec expects, cleaned: tags are balanced across HTML blocks.
+#[test]
+fn raw_html_blocks_balance_across_blank_lines() {
+    let cases = [
+        // Example 152 (the id and upper case are what cleaning changes).
+        (
+            "<DIV CLASS=\"foo\">\n\n*Markdown*\n\n</DIV>\n",
+            "<div class=\"foo\">\n<p><em>Markdown</em></p>\n</div>",
+        ),
+        // Example 167.
+        (
+            "<del>\n\n*foo*\n\n</del>\n",
+            "<del>\n<p><em>foo</em></p>\n</del>",
+        ),
+        // Example 188.
+        (
+            "<div>\n\n*Emphasized* text.\n\n</div>\n",
+            "<div>\n<p><em>Emphasized</em> text.</p>\n</div>",
+        ),
+        // Example 190.
+        (
+            "<table>\n\n<tr>\n\n<td>\nHi\n</td>\n\n</tr>\n\n</table>\n",
+            "<table>\n<tr>\n<td>\nHi\n</td>\n</tr>\n</table>",
+        ),
+        // Example 148: the spec's output puts a paragraph in a <pre> and closes the <pre>
+        // inside it; cleaned, the <pre> ends where Markdown starts a block, and the stray
+        // </pre> is dropped.
+        (
+            "<table><tr><td>\n<pre>\n**Hello**,\n\n_world_.\n</pre>\n</td></tr></table>\n",
+            "<table><tr><td>\n<pre>\n**Hello**,\n</pre>\n<p><em>world</em>.\n</p>\n</td></tr></table>",
+        ),
+        // A box that opens and closes: the Markdown stays inside it.
+        (
+            "<details><summary>Meer lezen</summary>\n\nHet **verhaal** gaat door.\n\n</details>\n\nDaarna.\n",
+            "<details><summary>Meer lezen</summary>\n<p>Het <strong>verhaal</strong> gaat door.</p>\n</details>\n<p>Daarna.</p>",
+        ),
+        // A box left open is closed at the end of the story.
+        (
+            "<div class=\"kader\">\n\nTekst.\n",
+            "<div class=\"kader\">\n<p>Tekst.</p>\n</div>",
+        ),
+        // An end tag closes what was left open inside its element, as browsers do.
+        (
+            "<table><tr><td>a\n\n</table>\n\nNa.\n",
+            "<table><tr><td>a\n</td></tr></table>\n<p>Na.</p>",
+        ),
+    ];
+    for (markdown, expected) in cases {
+        assert_eq!(body_of(markdown), expected, "{markdown:?}");
+    }
+}
