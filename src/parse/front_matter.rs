@@ -129,7 +129,7 @@ impl std::fmt::Display for WebUrl {
 impl<'de> Deserialize<'de> for WebUrl {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let Checked::<false>(url) = Checked::deserialize(d)?;
-        Ok(WebUrl(url.trim().to_string()))
+        Ok(WebUrl(url))
     }
 }
 
@@ -151,8 +151,13 @@ impl<'de, const IMAGE: bool> Deserialize<'de> for Checked<IMAGE> {
                 f.write_str("a web address such as https://www.buurtwijs.nl/")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Checked<IMAGE>, E> {
-                checked_url(s, IMAGE).map_err(E::custom)?;
-                Ok(Checked(s.to_string()))
+                // Checked as written (a tab at the start) and as used: trimming takes Unicode
+                // spaces too, and `\u{a0}javascript:` is relative only until it is trimmed.
+                let trimmed = s.trim();
+                checked_url(s, IMAGE)
+                    .and_then(|()| checked_url(trimmed, IMAGE))
+                    .map_err(E::custom)?;
+                Ok(Checked(trimmed.to_string()))
             }
         }
         d.deserialize_str(Visitor::<IMAGE>)

@@ -22,6 +22,9 @@ const SCRIPT_URLS: &[&str] = &[
     r#""data:text/html,<script>alert(1)</script>""#,
     r#""vbscript:msgbox(1)""#,
     r#""file:///etc/passwd""#,
+    // Relative as written, `javascript:` once trimmed: no-break space, line separator.
+    r#""\u00A0javascript:alert(1)""#,
+    r#""\u2028javascript:alert(1)""#,
 ];
 
 /// One content file per front matter URL field, each with `url` in it; the line that holds it.
