@@ -178,14 +178,23 @@ impl Clean {
                 if self.cleaner.dropping() => {}
             Event::Start(tag) => {
                 if is_block(&tag) {
-                    let closing = self.cleaner.block_starts();
-                    if !closing.is_empty() {
-                        events.push(Event::Html(closing.into()));
-                    }
+                    self.block_starts(events);
                 }
                 events.push(Event::Start(safe_tag(tag)))
             }
+            Event::Rule => {
+                self.block_starts(events);
+                events.push(Event::Rule);
+            }
             other => events.push(other),
+        }
+    }
+
+    /// A Markdown block starts: raw `<p>` and its like end first.
+    fn block_starts(&mut self, events: &mut Vec<Event<'_>>) {
+        let closing = self.cleaner.block_starts();
+        if !closing.is_empty() {
+            events.push(Event::Html(closing.into()));
         }
     }
 
@@ -206,7 +215,8 @@ impl Clean {
     }
 }
 
-/// Whether `tag` starts a Markdown block, which no raw `<p>` or `<pre>` may hold.
+/// Whether `tag` starts a Markdown block, which no raw `<p>` or `<pre>` may hold (nor may
+/// they hold a thematic break, `Event::Rule`).
 fn is_block(tag: &Tag<'_>) -> bool {
     matches!(
         tag,

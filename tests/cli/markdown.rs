@@ -110,3 +110,12 @@ fn raw_html_blocks_balance_across_blank_lines() {
         assert_eq!(body_of(markdown), expected, "{markdown:?}");
     }
 }
+
+#[test]
+fn a_thematic_break_ends_a_raw_paragraph() {
+    // Found by props::markdown_never_panics_and_nests_properly.
+    assert_eq!(
+        body_of("woord\n<div><p>\n\n---\n"),
+        "<p>woord</p>\n<div><p>\n</p>\n<hr />\n</div>"
+    );
+}
