@@ -109,6 +109,16 @@ pub enum Problem {
     UnknownLanguage(String),
     #[error("`{value}` is not a web address for the site: {reason}")]
     BadBaseUrl { value: String, reason: &'static str },
+    #[error("{key}{}", unsafe_url(url, *fault, *image, *lang))]
+    UnsafeUrl {
+        /// Where serde_yaml found it, such as `source.url: `; empty in plein.yaml.
+        key: String,
+        url: String,
+        fault: crate::parse::sanitize::UrlFault,
+        /// Whether the address is that of a picture, which only http and https may have.
+        image: bool,
+        lang: crate::config::Lang,
+    },
     #[error("in template `{template}`: {message}")]
     Template { template: String, message: String },
     #[error("{0}")]
@@ -178,6 +188,7 @@ impl Problem {
             Problem::UnknownTimeZone(_) => "unknown-time-zone",
             Problem::UnknownLanguage(_) => "unknown-language",
             Problem::BadBaseUrl { .. } => "bad-base-url",
+            Problem::UnsafeUrl { .. } => "unsafe-url",
             Problem::Template { .. } => "template",
             Problem::Output(_) => "output",
             Problem::MissingImageCredit => "missing-image-credit",
@@ -220,6 +231,7 @@ impl Problem {
             Problem::LinkToDraft { .. } => {
                 "publish the linked story (remove `draft: true`), preview with --drafts, or remove the link"
             }
+            Problem::UnsafeUrl { image, lang, .. } => return Some(unsafe_url_help(*image, *lang)),
             Problem::EndBeforeStart { .. } => {
                 "check the date and the time of `end`; write times as 2026-10-06T19:30"
             }
@@ -265,6 +277,55 @@ impl Problem {
         };
         Some(text.to_string())
     }
+}
+
+/// Why a URL from front matter or plein.yaml is refused, in the site's language.
+fn unsafe_url(
+    url: &str,
+    fault: crate::parse::sanitize::UrlFault,
+    image: bool,
+    lang: crate::config::Lang,
+) -> String {
+    use crate::config::Lang;
+    use crate::parse::sanitize::UrlFault;
+    // Tabs and other control characters are shown as \t and \u{..}, not sent to the terminal.
+    let shown = url.escape_debug();
+    match (fault, image, lang) {
+        (UrlFault::Control, _, Lang::Nl) => format!(
+            "het webadres `{shown}` bevat een onzichtbaar teken (zoals een tab of een regeleinde): typ het adres opnieuw op één regel"
+        ),
+        (UrlFault::Control, _, Lang::En) => format!(
+            "the web address `{shown}` holds an invisible character (such as a tab or a line break): type the address again on one line"
+        ),
+        (UrlFault::Scheme, false, Lang::Nl) => format!(
+            "`{shown}` is geen webadres waar een link naartoe mag: schrijf een adres dat begint met https://, http://, mailto: of tel:, of een pad op deze site zoals /agenda/"
+        ),
+        (UrlFault::Scheme, false, Lang::En) => format!(
+            "`{shown}` is not a web address a link may go to: write one that starts with https://, http://, mailto: or tel:, or a path on this site such as /events/"
+        ),
+        (UrlFault::Scheme, true, Lang::Nl) => format!(
+            "`{shown}` is geen plek voor een foto: schrijf de naam van een foto naast dit bestand (foto.jpg), een pad op deze site (/images/foto.jpg) of een adres dat begint met https://"
+        ),
+        (UrlFault::Scheme, true, Lang::En) => format!(
+            "`{shown}` is not a place for a picture: write the name of a picture beside this file (photo.jpg), a path on this site (/images/photo.jpg) or an address that starts with https://"
+        ),
+    }
+}
+
+/// An example of a good address, in the site's language.
+fn unsafe_url_help(image: bool, lang: crate::config::Lang) -> String {
+    use crate::config::Lang;
+    match (image, lang) {
+        (false, Lang::Nl) => {
+            "adressen als javascript: of data: kunnen code uitvoeren bij wie klikt; een goed adres is bijvoorbeeld url: https://www.buurtwijs.nl/artikel"
+        }
+        (false, Lang::En) => {
+            "addresses such as javascript: or data: can run code for whoever clicks; a good one is, for example, url: https://www.example.org/article"
+        }
+        (true, Lang::Nl) => "bijvoorbeeld image: muur.jpg",
+        (true, Lang::En) => "for example image: mural.jpg",
+    }
+    .to_string()
 }
 
 /// Plain words for the YAML messages that are hardest to read.

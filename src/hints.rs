@@ -569,7 +569,12 @@ mod tests {
             text: text.into(),
         };
         let mut errs = crate::diagnostic::Diagnostics::default();
-        let (docs, _) = crate::parse::documents(&[file], &Default::default(), &mut errs);
+        let (docs, _) = crate::parse::documents(
+            &[file],
+            &Default::default(),
+            crate::config::Lang::Nl,
+            &mut errs,
+        );
         assert!(errs.is_empty(), "{errs:?}");
         Document::clone(&docs[0])
     }

@@ -98,7 +98,7 @@ pub fn build(
     let (mut files, load_errs) = load_files(opts, &config, cache.files.take(), changed);
     errs.extend(load_errs.iter().cloned());
     clock.lap("load");
-    let (docs, parsed) = parse::documents(&files.content, &cache.parsed, &mut errs);
+    let (docs, parsed) = parse::documents(&files.content, &cache.parsed, config.lang, &mut errs);
     cache.parsed = parsed;
     clock.lap("parse");
     let warnings = match opts.hints {

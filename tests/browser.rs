@@ -341,3 +341,128 @@ fn a_page_that_listens_late_still_reloads() {
         serve.log()
     );
 }
+
+/// Copy the fixture site `tests/sites/<name>` into `to`.
+fn copy_fixture(name: &str, to: &Path) {
+    let from = repo().join("tests/sites").join(name);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.expect("walk the fixture");
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn plein(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .args(["--now", NOW])
+        .output()
+        .expect("run plein")
+}
+
+/// Front matter URLs that look like script but pass the check (the browser reads each as
+/// a relative URL or a web address), as YAML double-quoted strings.
+const PASSING_URLS: &[&str] = &[
+    r#""https://example.org/aanmelden""#,
+    r#""mailto:ria@koetshuis.nl""#,
+    r#""tel:+31301234567""#,
+    r#""\u200Bjavascript:alert(1)""#,
+    r#""\uFEFFjavascript:alert(1)""#,
+    r#""ｊavascript:alert(1)""#,
+    r#""javascrıpt:alert(1)""#,
+    r#""javascript%3Aalert(1)""#,
+    r#""/javascript:alert(1)""#,
+    r#""https:javascript:alert(1)""#,
+];
+
+/// Raw HTML and Markdown links with script URLs, which the cleaner empties.
+const BODY_LINKS: &str = r#"<a href="javascript:alert(1)">a</a> <a href="JaVaScRiPt:alert(1)">b</a>
+<a href=" javascript:alert(1)">c</a> <a href="&#x09;javascript:alert(1)">d</a>
+<a href="java&#x09;script:alert(1)">e</a> <a href="java&#x0A;script:alert(1)">f</a>
+<a href="&#x01;javascript:alert(1)">g</a> <a href="javascript&colon;alert(1)">h</a>
+<a href="jav&#x61;script:alert(1)">i</a> <a href='javascript&#58;alert(1)'>j</a>
+<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">k</a> <a href="vbscript:alert(1)">l</a>
+
+[m](JaVaScRiPt:alert(1)) [n](<java&#9;script:alert(1)>) [o](javascript&#58;alert(1))
+[p](&#x01;javascript:alert(1)) <javascript:alert(1)> [q](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+"#;
+
+/// Issue 14, S1: a `javascript:` URL in front matter is an error now, so no page has one;
+/// the links that pass, in a story's `source`, an event's registration buttons (on the event
+/// page and on the story that repeats them) and in Markdown and raw HTML, are clicked in
+/// Chromium, and no script runs. A control page shows that the spellings that did run still
+/// would, unchecked. See tests/browser/links.mjs.
+#[test]
+fn links_from_editors_run_no_script_in_the_browser() {
+    require(&["node", "chromium"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_fixture("minimal", &site);
+    let write = |rel: &str, text: &str| {
+        let path = site.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+
+    write(
+        "content/stories/script.md",
+        "---\ntitle: Script\ndate: 2024-05-03\nsource: { name: X, url: \"JaVaScRiPt:alert(1)\" }\n---\nx\n",
+    );
+    let refused = plein(&site, &["build"]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("script.md:4:"),
+        "{}",
+        text(&refused)
+    );
+    fs::remove_file(site.join("content/stories/script.md")).unwrap();
+
+    let registration: String = PASSING_URLS
+        .iter()
+        .enumerate()
+        .map(|(i, url)| format!("  - {{ label: \"Knop {i}\", url: {url} }}\n"))
+        .collect();
+    write(
+        "content/events/maaltijd.md",
+        &format!(
+            "---\ntitle: Buurtmaaltijd\nstart: 2027-06-08T18:00\nregistration:\n{registration}---\nSamen eten.\n"
+        ),
+    );
+    let mut pages = vec!["/agenda/maaltijd/".to_string()];
+    for (i, url) in PASSING_URLS.iter().enumerate() {
+        // The first story repeats the event's buttons.
+        let events = if i == 0 { "events: [maaltijd]\n" } else { "" };
+        write(
+            &format!("content/stories/bron-{i}.md"),
+            &format!(
+                "---\ntitle: Bron {i}\ndate: 2024-05-03\nsource: {{ name: Buurtwijs, url: {url} }}\n{events}---\nTekst.\n"
+            ),
+        );
+        pages.push(format!("/verhalen/bron-{i}/"));
+    }
+    write(
+        "content/stories/in-de-tekst.md",
+        &format!("---\ntitle: In de tekst\ndate: 2024-05-03\n---\n{BODY_LINKS}"),
+    );
+    pages.push("/verhalen/in-de-tekst/".to_string());
+    let out = dir.path().join("public");
+    let built = plein(&site, &["build", "--output", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", text(&built));
+
+    let run = Command::new("node")
+        .arg(browser_dir().join("links.mjs"))
+        .arg(&out)
+        .args(&pages)
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/links.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "script ran from a link:\n{log}");
+}

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::config::Lang;
 use crate::diagnostic::{Diagnostic, Hint, Problem};
+use crate::parse::sanitize::{IMAGE_SCHEMES, SCHEMES, UrlFault, check_url};
 use crate::parse::yaml;
 
 /// A file split into its YAML and its Markdown body.
@@ -39,22 +41,20 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
     Err((1, Problem::UnclosedFrontMatter))
 }
 
-/// Read the YAML of `split` into `T`, reporting problems at their place in `text`.
+/// Read the YAML of `split` into `T`, reporting problems at their place in `text`, in the
+/// site's language `lang` where plein has the words.
 pub fn read<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     yaml_text: &str,
     allowed: &str,
+    lang: Lang,
 ) -> Result<T, Diagnostic> {
     yaml::from_str::<T>(yaml_text).map_err(|e| {
+        let problem =
+            refused_url(&e.message, lang).unwrap_or_else(|| problem_from_yaml(&e.message, allowed));
         // The YAML starts on line 2, after the opening `---`.
-        Diagnostic::at(
-            path,
-            text,
-            e.line + 1,
-            e.column,
-            problem_from_yaml(&e.message, allowed),
-        )
+        Diagnostic::at(path, text, e.line + 1, e.column, problem)
     })
 }
 
@@ -70,6 +70,98 @@ pub fn problem_from_yaml(message: &str, allowed: &str) -> Problem {
         };
     }
     Problem::Yaml(message.to_string())
+}
+
+/// How serde's message of a URL refused by [`checked_url`] begins; the rest is what
+/// [`refused_url`] needs to say why in the site's language.
+const URL_REFUSED: &str = "refused URL ";
+
+/// A URL as written, if it keeps to the rules for a link (`image: false`) or a picture;
+/// else the message for serde that [`refused_url`] turns into a [`Problem`].
+fn checked_url(url: &str, image: bool) -> Result<(), String> {
+    let schemes = if image { IMAGE_SCHEMES } else { SCHEMES };
+    check_url(url, schemes).map_err(|fault| {
+        let fault = match fault {
+            UrlFault::Scheme => 's',
+            UrlFault::Control => 'c',
+        };
+        format!("{URL_REFUSED}{}{fault}{url}", if image { 'i' } else { 'l' })
+    })
+}
+
+/// The [`Problem::UnsafeUrl`] that serde's `message` stands for, if it is one.
+pub fn refused_url(message: &str, lang: Lang) -> Option<Problem> {
+    // serde_yaml puts the path of the key first: `registration[0].url: `.
+    let (key, rest) = message.split_once(URL_REFUSED)?;
+    let mut chars = rest.chars();
+    let image = chars.next()? == 'i';
+    let fault = match chars.next()? {
+        'c' => UrlFault::Control,
+        _ => UrlFault::Scheme,
+    };
+    Some(Problem::UnsafeUrl {
+        key: key.to_string(),
+        url: chars.as_str().to_string(),
+        fault,
+        image,
+        lang,
+    })
+}
+
+/// A web address for an `href`, checked when the front matter is read: the only way to make
+/// one, so no unchecked address from front matter reaches a page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct WebUrl(String);
+
+impl WebUrl {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for WebUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for WebUrl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Checked::<false>(url) = Checked::deserialize(d)?;
+        Ok(WebUrl(url))
+    }
+}
+
+/// `image:`: a picture beside the file, a site path or a web address, checked as it is read.
+fn image_url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Checked<true>>::deserialize(d)?.map(|c| c.0))
+}
+
+/// A URL checked as a link, or with `IMAGE` as a picture. Checked inside the visitor, so
+/// that serde_yaml gives the error the position of the value itself.
+struct Checked<const IMAGE: bool>(String);
+
+impl<'de, const IMAGE: bool> Deserialize<'de> for Checked<IMAGE> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<const IMAGE: bool>;
+        impl<const IMAGE: bool> serde::de::Visitor<'_> for Visitor<IMAGE> {
+            type Value = Checked<IMAGE>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a web address such as https://www.buurtwijs.nl/")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Checked<IMAGE>, E> {
+                // Checked as written (a tab at the start) and as used: trimming takes Unicode
+                // spaces too, and `\u{a0}javascript:` is relative only until it is trimmed.
+                let trimmed = s.trim();
+                checked_url(s, IMAGE)
+                    .and_then(|()| checked_url(trimmed, IMAGE))
+                    .map_err(E::custom)?;
+                Ok(Checked(trimmed.to_string()))
+            }
+        }
+        d.deserialize_str(Visitor::<IMAGE>)
+    }
 }
 
 /// A date as written: a day, a local date and time, or an instant with an offset.
@@ -203,7 +295,7 @@ impl<'de> Deserialize<'de> for NameItem {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub name: String,
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -220,6 +312,7 @@ pub struct RawStory {
     pub kind: Option<String>,
     #[serde(default)]
     pub tags: Names,
+    #[serde(default, deserialize_with = "image_url")]
     pub image: Option<String>,
     pub image_alt: Option<String>,
     pub image_credit: Option<String>,
@@ -248,7 +341,7 @@ pub struct Place {
 #[serde(try_from = "RawRegistration")]
 pub struct Registration {
     pub label: String,
-    pub url: String,
+    pub url: WebUrl,
 }
 
 /// A registration link as written, so that a missing `url` gets a message of its own.
@@ -257,16 +350,16 @@ pub struct Registration {
 struct RawRegistration {
     #[serde(default)]
     label: String,
-    url: Option<String>,
+    url: Option<WebUrl>,
 }
 
 impl TryFrom<RawRegistration> for Registration {
     type Error = String;
     fn try_from(raw: RawRegistration) -> Result<Registration, String> {
-        match raw.url.filter(|u| !u.trim().is_empty()) {
+        match raw.url.filter(|u| !u.0.is_empty()) {
             Some(url) => Ok(Registration {
                 label: raw.label,
-                url: url.trim().to_string(),
+                url,
             }),
             None => Err(format!(
                 "the registration link `{}` has no `url`: write it as `{{ label: Aanmelden, url: https://… }}`",
@@ -309,6 +402,7 @@ pub struct RawNeighbourhood {
     pub summary: Option<String>,
     #[serde(default)]
     pub anchors: Names,
+    #[serde(default, deserialize_with = "image_url")]
     pub image: Option<String>,
     pub image_alt: Option<String>,
     pub slug: Option<String>,
@@ -324,6 +418,7 @@ pub struct RawPerson {
     pub organisation: Option<String>,
     #[serde(default)]
     pub neighbourhoods: Names,
+    #[serde(default, deserialize_with = "image_url")]
     pub image: Option<String>,
     pub image_alt: Option<String>,
     pub slug: Option<String>,
@@ -405,7 +500,8 @@ mod tests {
     fn a_registration_link_needs_a_url() {
         let text = "---\ntitle: A\nstart: 2026-12-01T19:30\nregistration:\n  - label: Aanmelden\n  - label: Online\n    url: https://example.org/\n---\n";
         let yaml_text = split(text).unwrap().yaml;
-        let err = read::<RawEvent>(Path::new("e.md"), text, yaml_text, EVENT_KEYS).unwrap_err();
+        let err =
+            read::<RawEvent>(Path::new("e.md"), text, yaml_text, EVENT_KEYS, Lang::En).unwrap_err();
         let shown = err.problem.to_string();
         assert!(shown.contains("`Aanmelden` has no `url`"), "{shown}");
         assert_eq!(err.at.unwrap().line, 5, "{shown}");
@@ -421,6 +517,7 @@ mod tests {
             "---\ntitle: A\ntitel: B\n---\n",
             "title: A\ntitel: B\n",
             PAGE_KEYS,
+            Lang::En,
         )
         .unwrap_err();
         assert_eq!(err.at.unwrap().line, 3);

@@ -4,7 +4,7 @@
 //! that knows the site's URLs; this module knows nothing of the site itself. Headings get
 //! ids so they can be linked to; the first paragraph is kept as plain text for summaries.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Problem;
 use crate::parse::sanitize::{Cleaner, safe_url};
@@ -95,6 +95,9 @@ pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtm
             None => events.push(event),
         }
     }
+    if let Some(clean) = &mut clean {
+        clean.finish(&mut events);
+    }
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -107,6 +110,8 @@ pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtm
 struct Clean {
     cleaner: Cleaner,
     block: Option<(String, usize)>,
+    /// Inside an HTML block now.
+    in_block: bool,
     /// For each open Markdown link: whether it was left out, being inside a raw `<a>`.
     links: Vec<bool>,
 }
@@ -115,14 +120,24 @@ impl Clean {
     /// Push `event`, seen at Markdown `depth` (counted after it), cleaned.
     fn push<'a>(&mut self, event: Event<'a>, depth: usize, events: &mut Vec<Event<'a>>) {
         if let Event::Html(line) = &event {
-            let (text, _) = self.block.get_or_insert_with(|| (String::new(), depth));
+            // An HTML block is no element of its own: its tags belong to the level around
+            // it, so that a later block at that level can close them.
+            let at = depth - usize::from(self.in_block);
+            let (text, _) = self.block.get_or_insert_with(|| (String::new(), at));
             text.push_str(line);
             return;
         }
-        if let Some((text, at)) = self.block.take() {
-            events.push(Event::Html(self.cleaner.clean(&text, at, true).into()));
-        }
+        self.flush(events);
         match event {
+            Event::Start(Tag::HtmlBlock) => {
+                self.in_block = true;
+                events.push(event);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                self.in_block = false;
+                self.cleaner.block_ends();
+                events.push(event);
+            }
             Event::InlineHtml(html) => {
                 let cleaned = self.cleaner.clean(&html, depth, false);
                 events.push(Event::InlineHtml(cleaned.into()));
@@ -161,14 +176,67 @@ impl Clean {
             | Event::HardBreak
             | Event::FootnoteReference(_)
                 if self.cleaner.dropping() => {}
-            Event::Start(tag) => events.push(Event::Start(safe_tag(tag))),
+            Event::Start(tag) => {
+                if is_block(&tag) {
+                    self.block_starts(events);
+                }
+                events.push(Event::Start(safe_tag(tag)))
+            }
+            Event::Rule => {
+                self.block_starts(events);
+                events.push(Event::Rule);
+            }
             other => events.push(other),
+        }
+    }
+
+    /// A Markdown block starts: raw `<p>` and its like end first.
+    fn block_starts(&mut self, events: &mut Vec<Event<'_>>) {
+        let closing = self.cleaner.block_starts();
+        if !closing.is_empty() {
+            events.push(Event::Html(closing.into()));
+        }
+    }
+
+    /// Clean the HTML block read so far.
+    fn flush(&mut self, events: &mut Vec<Event<'_>>) {
+        if let Some((text, at)) = self.block.take() {
+            events.push(Event::Html(self.cleaner.clean(&text, at, true).into()));
+        }
+    }
+
+    /// The document ended: close what raw HTML left open.
+    fn finish(&mut self, events: &mut Vec<Event<'_>>) {
+        self.flush(events);
+        let closing = self.cleaner.close(0);
+        if !closing.is_empty() {
+            events.push(Event::Html(closing.into()));
         }
     }
 }
 
+/// Whether `tag` starts a Markdown block, which no raw `<p>` or `<pre>` may hold (nor may
+/// they hold a thematic break, `Event::Rule`).
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+    )
+}
+
 /// A tag without script: no `javascript:` (or other unknown scheme) destinations, and no
-/// heading attributes beyond id and classes.
+/// heading attributes: like raw HTML, `{#id}` could clash with the theme's ids and `{.class}`
+/// dress a heading as its chrome; headings get their ids from plein.
 fn safe_tag(tag: Tag<'_>) -> Tag<'_> {
     match tag {
         Tag::Link {
@@ -193,15 +261,10 @@ fn safe_tag(tag: Tag<'_>) -> Tag<'_> {
             title,
             id,
         },
-        Tag::Heading {
+        Tag::Heading { level, .. } => Tag::Heading {
             level,
-            id,
-            classes,
-            attrs: _,
-        } => Tag::Heading {
-            level,
-            id,
-            classes,
+            id: None,
+            classes: Vec::new(),
             attrs: Vec::new(),
         },
         other => other,
@@ -224,6 +287,11 @@ fn rewrite_link<'a>(
         }
     };
     match event {
+        // `<ria@koetshuis.nl>`: an address, not a path (pulldown-cmark adds the `mailto:`).
+        Event::Start(Tag::Link {
+            link_type: LinkType::Email,
+            ..
+        }) => event,
         Event::Start(Tag::Link {
             link_type,
             dest_url,

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::config::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 use crate::load::SourceFile;
 use front_matter::{RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
@@ -113,10 +114,12 @@ impl Document {
 pub type Parsed = Result<std::sync::Arc<Document>, Diagnostic>;
 
 /// Read the front matter of every content file, in parallel; files whose text is unchanged
-/// since `previous` are not parsed again. Returns the documents and the new cache.
+/// since `previous` are not parsed again. Returns the documents and the new cache. Problems
+/// plein has words for are told in `lang`, the site's language.
 pub fn documents(
     files: &[SourceFile],
     previous: &ahash::AHashMap<PathBuf, Parsed>,
+    lang: Lang,
     errs: &mut Diagnostics,
 ) -> (
     Vec<std::sync::Arc<Document>>,
@@ -130,7 +133,7 @@ pub fn documents(
                 .filter(|p| same_text(p, &file.text));
             let parsed = reused
                 .cloned()
-                .unwrap_or_else(|| document(file).map(std::sync::Arc::new));
+                .unwrap_or_else(|| document(file, lang).map(std::sync::Arc::new));
             (file.path.clone(), parsed)
         })
         .collect();
@@ -151,7 +154,7 @@ fn same_text(parsed: &Parsed, text: &std::sync::Arc<str>) -> bool {
     }
 }
 
-fn document(file: &SourceFile) -> Result<Document, Diagnostic> {
+fn document(file: &SourceFile, lang: Lang) -> Result<Document, Diagnostic> {
     let SourceFile { path, text } = file.clone();
     let Some(section) = Section::of(&path) else {
         let folders: Vec<String> = Section::ALL
@@ -174,30 +177,35 @@ fn document(file: &SourceFile) -> Result<Document, Diagnostic> {
             &text,
             yaml_text,
             front_matter::STORY_KEYS,
+            lang,
         )?),
         Section::Events => Front::Event(front_matter::read(
             &path,
             &text,
             yaml_text,
             front_matter::EVENT_KEYS,
+            lang,
         )?),
         Section::Neighbourhoods => Front::Neighbourhood(front_matter::read(
             &path,
             &text,
             yaml_text,
             front_matter::NEIGHBOURHOOD_KEYS,
+            lang,
         )?),
         Section::People => Front::Person(front_matter::read(
             &path,
             &text,
             yaml_text,
             front_matter::PERSON_KEYS,
+            lang,
         )?),
         Section::Pages => Front::Page(front_matter::read(
             &path,
             &text,
             yaml_text,
             front_matter::PAGE_KEYS,
+            lang,
         )?),
     };
     Ok(Document {

@@ -4,7 +4,9 @@
 //! `Event::InlineHtml` (one tag in running text). [`Cleaner`] reads those chunks, keeps the
 //! tags and attributes of a small allow-list, drops everything else (scripts, styles, frames,
 //! event handlers, `javascript:` URLs, comments) and closes every raw tag it lets through
-//! before the Markdown element around it ends, so the page's tags stay balanced.
+//! before the Markdown element around it ends, so the page's tags stay balanced. Its stack
+//! of open tags spans the whole document: a `<details>` in one HTML block, Markdown after a
+//! blank line and `</details>` in a later block make one box, as in a browser.
 //! It knows nothing of the site: only HTML text in, HTML text out.
 
 /// Tags kept in running text.
@@ -72,21 +74,67 @@ const ATTRIBUTES: &[&str] = &[
 /// Attributes holding a URL, whose scheme must be one of [`SCHEMES`].
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 
-const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+/// The schemes a link may have; any other (`javascript:`, `data:`, `vbscript:`, `file:`) is
+/// refused, in raw HTML, Markdown and front matter alike.
+pub const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+
+/// The schemes a picture may have.
+pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+
+/// Why a URL from front matter was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UrlFault {
+    /// A scheme not on the list, such as `javascript:`.
+    Scheme,
+    /// A control character (tab, line break, NUL...), which browsers skip or choke on.
+    Control,
+}
 
 /// Whether a Markdown link or image destination is safe to put in `href` or `src`:
 /// relative, or with an allowed scheme.
 pub fn safe_url(url: &str) -> bool {
-    let plain: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .collect();
-    match plain.find([':', '/', '?', '#']) {
-        Some(i) if plain.as_bytes()[i] == b':' => {
-            SCHEMES.contains(&plain[..i].to_ascii_lowercase().as_str())
-        }
-        _ => true,
+    scheme(url).is_none_or(|s| SCHEMES.contains(&s.as_str()))
+}
+
+/// Check a URL written in front matter or plein.yaml, which goes into `href` or `src` as it
+/// is: no control characters, character references read as a browser would read them, and
+/// relative or with one of `schemes` ([`SCHEMES`] for links, [`IMAGE_SCHEMES`] for pictures).
+pub fn check_url(url: &str, schemes: &[&str]) -> Result<(), UrlFault> {
+    let decoded = decode(url);
+    if url.chars().chain(decoded.chars()).any(char::is_control) {
+        return Err(UrlFault::Control);
     }
+    for form in [url, decoded.as_str()] {
+        if scheme(form).is_some_and(|s| !schemes.contains(&s.as_str())) {
+            return Err(UrlFault::Scheme);
+        }
+    }
+    Ok(())
+}
+
+/// The scheme a browser would find in `url`, lower-cased, or `None` for a relative URL.
+///
+/// Browsers skip leading spaces and control characters and drop tabs and line breaks
+/// anywhere; this drops every ASCII space and control character anywhere, so it finds a
+/// scheme wherever a browser would (`" java\tscript:"`). A scheme is a letter, then letters,
+/// digits, `+`, `-` or `.`, then `:`; anything else before the first `:` (`foo):`) makes the
+/// URL relative, as it does for the browser.
+fn scheme(url: &str) -> Option<String> {
+    let mut name = String::new();
+    for c in url.chars() {
+        if c.is_ascii_whitespace() || c.is_ascii_control() {
+            continue;
+        }
+        match c {
+            ':' if !name.is_empty() => return Some(name),
+            c if c.is_ascii_alphabetic() => name.push(c.to_ascii_lowercase()),
+            c if !name.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
+                name.push(c)
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Cleans the raw HTML of one document, chunk by chunk, in order.
@@ -162,6 +210,28 @@ impl Cleaner {
         out
     }
 
+    /// The end tags for a Markdown block that starts now: raw elements that hold only
+    /// running text (`<p>`, `<pre>`, `<summary>`) end before it, as `<p>` ends in a browser.
+    pub fn block_starts(&mut self) -> String {
+        let mut out = String::new();
+        if let Some(first) = self
+            .open
+            .iter()
+            .position(|(n, _)| PHRASING_ONLY.contains(&n.as_str()))
+        {
+            for (name, _) in self.open.drain(first..).rev() {
+                out.push_str(&format!("</{name}>"));
+            }
+        }
+        out
+    }
+
+    /// An HTML block ended: an element dropped with its content (an `<iframe>` left open)
+    /// ends with it, while the tags it opened stay open for the blocks that follow.
+    pub fn block_ends(&mut self) {
+        self.dropping = None;
+    }
+
     fn text(&self, text: &str, out: &mut String) {
         if self.dropping.is_none() {
             out.push_str(&text.replace('>', "&gt;"));
@@ -210,13 +280,15 @@ impl Cleaner {
                 }
             }
             Token::End(name) => {
-                let matches = self
-                    .open
-                    .last()
-                    .is_some_and(|(n, d)| *n == name && *d == depth);
-                if matches {
-                    self.open.pop();
-                    out.push_str(&format!("</{name}>"));
+                // As browsers do, an end tag also closes what is still open inside its
+                // element; but only raw tags opened at this Markdown depth, so raw HTML never
+                // closes an element around the Markdown it sits in.
+                let mut here = self.open.iter().rev().take_while(|(_, d)| *d == depth);
+                if let Some(inside) = here.position(|(n, _)| *n == name) {
+                    for _ in 0..=inside {
+                        let (name, _) = self.open.pop().expect("counted");
+                        out.push_str(&format!("</{name}>"));
+                    }
                 }
             }
             Token::Other => {}
@@ -336,19 +408,20 @@ fn attribute_value(s: &str) -> Option<(&str, usize)> {
     }
 }
 
-/// Numeric character references and the five XML entities decoded; any other `&` stays as
-/// text (and is escaped again on output, so the browser sees exactly the checked value).
+/// Character references decoded as a browser decodes them in an attribute: numeric ones and
+/// every named one of HTML (`&euml;`, `&colon;`). The value is escaped again on output, so
+/// the browser sees exactly the value that was checked. A `&` that starts no reference stays.
 fn decode(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let semi = rest.find(';').filter(|&i| i <= 12);
-        let decoded = semi.and_then(|i| entity(&rest[1..i]).map(|c| (c, i + 1)));
+        let semi = rest.find(';').filter(|&i| i <= 40);
+        let decoded = semi.and_then(|i| reference(&rest[1..i]).map(|c| (c, i + 1)));
         match decoded {
             Some((c, len)) => {
-                out.push(c);
+                out.push_str(&c);
                 rest = &rest[len..];
             }
             None => {
@@ -361,22 +434,38 @@ fn decode(raw: &str) -> String {
     out
 }
 
-fn entity(name: &str) -> Option<char> {
+/// What `&name;` stands for.
+fn reference(name: &str) -> Option<String> {
     let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
         u32::from_str_radix(hex, 16).ok()?
     } else if let Some(dec) = name.strip_prefix('#') {
         dec.parse().ok()?
     } else {
-        return match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            _ => None,
-        };
+        return named_reference(name);
     };
-    char::from_u32(code).filter(|&c| c != '\0')
+    // As browsers do: NUL, surrogates and numbers past Unicode become U+FFFD.
+    Some(
+        char::from_u32(code)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{fffd}')
+            .to_string(),
+    )
+}
+
+/// A named character reference, looked up in pulldown-cmark's table of the HTML ones
+/// (CommonMark reads entities in text as HTML does): `&name;` alone is a paragraph of text.
+fn named_reference(name: &str) -> Option<String> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let written = format!("&{name};");
+    let text: String = pulldown_cmark::Parser::new(&written)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    (text != written).then_some(text)
 }
 
 #[cfg(test)]
@@ -418,10 +507,73 @@ mod tests {
         }
         assert_eq!(
             clean("<a href='javascript&colon;x'>x</a>"),
-            "<a href=\"javascript&amp;colon;x\">x</a>",
-            "an unknown entity stays text, which the browser reads as a relative URL"
+            "<a>x</a>",
+            "named references are read as the browser reads them"
+        );
+        assert_eq!(
+            clean("<a href='javascript&colonx'>x</a>"),
+            "<a href=\"javascript&amp;colonx\">x</a>",
+            "a `&` that starts no reference stays text, a relative URL to the browser"
         );
         assert!(safe_url("../a.md#b") && safe_url("https://x.nl/?a=b:c") && safe_url("/x:y"));
+        assert!(
+            safe_url("foo):") && safe_url("ö:x"),
+            "not a scheme: relative"
+        );
+    }
+
+    #[test]
+    fn named_references_in_attributes_are_decoded_once() {
+        assert_eq!(
+            clean(r#"<abbr title="Belgi&euml; &amp; Nederland">BNL</abbr>"#),
+            r#"<abbr title="België &amp; Nederland">BNL</abbr>"#
+        );
+        assert_eq!(
+            clean(r#"<abbr title="&notaname; &#x1F600; &#0;">x</abbr>"#),
+            "<abbr title=\"&amp;notaname; \u{1F600} \u{FFFD}\">x</abbr>"
+        );
+    }
+
+    #[test]
+    fn front_matter_urls_keep_to_the_same_rules() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "javascript&colon;alert(1)",
+            "&#106;avascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+        ] {
+            assert!(check_url(bad, SCHEMES).is_err(), "{bad:?}");
+            assert!(!safe_url(bad) || bad.contains('&'), "{bad:?}");
+        }
+        assert_eq!(check_url("java\tscript:x", SCHEMES), Err(UrlFault::Control));
+        assert_eq!(
+            check_url("https://x\u{85}", SCHEMES),
+            Err(UrlFault::Control)
+        );
+        for good in [
+            "https://www.buurtwijs.nl/artikel?a=1&amp;b=2",
+            "http://example.org",
+            "mailto:ria@koetshuis.nl",
+            "tel:+31301234567",
+            "/agenda/",
+            "../aanmelden/",
+            "//example.org/x",
+            "foto van de muur.jpg",
+        ] {
+            assert_eq!(check_url(good, SCHEMES), Ok(()), "{good:?}");
+        }
+        assert_eq!(
+            check_url("mailto:x@y.nl", IMAGE_SCHEMES),
+            Err(UrlFault::Scheme)
+        );
+        assert_eq!(check_url("muur.jpg", IMAGE_SCHEMES), Ok(()));
     }
 
     #[test]

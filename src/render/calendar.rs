@@ -402,7 +402,7 @@ fn description(site: &Site, e: &Event) -> String {
         .registration
         .iter()
         .map(|r| match r.label.trim() {
-            "" => r.url.clone(),
+            "" => r.url.to_string(),
             label => format!("{label}: {}", r.url),
         })
         .collect();

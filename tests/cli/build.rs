@@ -346,3 +346,70 @@ fn a_build_with_nothing_changed_leaves_the_output_alone() {
     assert!(!site.public().join("stray.html").exists());
     assert_eq!(before, tree(&site.public()));
 }
+
+/// The `content` of each page's `<meta name="description">`, by page path; `None` when a
+/// page has none.
+fn descriptions(public: &Path) -> Vec<(std::path::PathBuf, Option<String>)> {
+    let tag = "<meta name=\"description\" content=\"";
+    tree(public)
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html"))
+        .map(|(path, bytes)| {
+            let html = String::from_utf8(bytes).unwrap();
+            let found = html.find(tag).map(|i| {
+                let rest = &html[i + tag.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            });
+            (path, found)
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_has_a_meta_description() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    plein_in(&repo(), &["build", "--output", public.to_str().unwrap()]).ok();
+    let all = descriptions(&public);
+    assert!(all.len() > 60, "only {} pages", all.len());
+    let site_description = "Verhalen van bewoners, vrijwilligers en buurtwerkers";
+    for (path, description) in &all {
+        let description = description.as_deref().unwrap_or_default();
+        assert!(
+            description.trim().len() > 15,
+            "{}: meta description `{description}`",
+            path.display()
+        );
+        // Only the home page (and its later pages) say what the whole site is about.
+        let home = path.starts_with("index.html") || path.starts_with("pagina");
+        assert_eq!(
+            description.starts_with(site_description),
+            home,
+            "{}: {description}",
+            path.display()
+        );
+    }
+    let english = Site::copy("minimal");
+    english.write("plein.yaml", "title: Neighbours\nlanguage: en\n");
+    english.plein(&["build"]).ok();
+    let all = descriptions(&english.public());
+    for (path, description) in &all {
+        assert!(
+            description.as_deref().is_some_and(|d| !d.trim().is_empty()),
+            "{}: {description:?}",
+            path.display()
+        );
+    }
+    let of = |page: &str| {
+        all.iter()
+            .find(|(p, _)| p == Path::new(page))
+            .and_then(|(_, d)| d.clone())
+            .unwrap()
+    };
+    assert_eq!(of("tags/groen/index.html"), "All stories tagged ‘groen’.");
+    assert_eq!(
+        of("index.html"),
+        "Neighbours",
+        "no site description: its title"
+    );
+}

@@ -249,7 +249,12 @@ proptest! {
             text: format!("---\n{front}\n---\n{body}").into(),
         };
         let mut errs = Diagnostics::default();
-        let _ = plein::parse::documents(&[file], &Default::default(), &mut errs);
+        let _ = plein::parse::documents(
+            &[file],
+            &Default::default(),
+            plein::config::Lang::Nl,
+            &mut errs,
+        );
         for d in &errs.0 {
             let at = d.at.as_ref();
             prop_assert!(at.is_some_and(|l| l.line >= 1 && l.column >= 1), "{d:?}");
