@@ -997,13 +997,14 @@ impl Builder {
         let mut assets: Vec<crate::load::Asset> = self
             .assets
             .iter()
-            .map(|p| crate::load::Asset {
-                source: p.clone(),
-                target: PathBuf::from(
-                    self.asset_url(p)
-                        .trim_start_matches(&self.urls.prefix)
-                        .trim_start_matches('/'),
-                ),
+            .map(|p| {
+                let url = self.asset_url(p);
+                // The prefix once: a site under `/verhalen/` has `/verhalen/verhalen/x/foto.jpg`.
+                let path = url.strip_prefix(&self.urls.prefix).unwrap_or(&url);
+                crate::load::Asset {
+                    source: p.clone(),
+                    target: PathBuf::from(path.trim_start_matches('/')),
+                }
             })
             .collect();
         assets.sort_by(|a, b| a.source.cmp(&b.source));
