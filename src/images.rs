@@ -257,17 +257,27 @@ fn make_all(
     let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
     let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
     let first = wanted[0];
-    let drawn = wanted.iter().any(|c| c.make != Make::Stripped);
-    let decoded = if drawn {
-        let (mut picture, icc) = decode(&bytes, first.format)
-            .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
-        picture.apply_orientation(first.turn);
-        Some((picture, icc))
-    } else {
-        None
+    let widest = wanted.iter().filter_map(|c| match c.make {
+        Make::Drawn { width, .. } => Some(width),
+        Make::Stripped => None,
+    });
+    let decoded = match widest.max() {
+        Some(widest) => {
+            let (mut picture, icc) = decode(&bytes, first.format)
+                .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
+            picture.apply_orientation(first.turn);
+            // Scaled once to the widest output; the narrower ones are made from that.
+            if widest < picture.width() {
+                let height = scaled_height(picture.width(), picture.height(), widest);
+                picture = picture.thumbnail_exact(widest, height);
+            }
+            Some((picture, icc))
+        }
+        None => None,
     };
+    // The outputs of one picture in parallel too: a new photo is what an editor waits for.
     let problems = wanted
-        .iter()
+        .par_iter()
         .filter_map(|c| {
             let made = match (c.make, &decoded) {
                 (Make::Drawn { width, quality }, Some((picture, icc))) => {
@@ -327,7 +337,10 @@ fn draw(
             if let Some(icc) = icc.filter(|p| colour_space(p) == Some(b"RGB ")) {
                 encoder.set_icc_profile(icc.to_vec()).ok();
             }
-            DynamicImage::ImageRgb8(picture.to_rgb8()).write_with_encoder(encoder)?;
+            match picture {
+                DynamicImage::ImageRgb8(_) => picture.write_with_encoder(encoder)?,
+                _ => DynamicImage::ImageRgb8(picture.to_rgb8()).write_with_encoder(encoder)?,
+            }
         }
         _ => {
             let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
