@@ -729,13 +729,7 @@ impl Builder {
             }
         };
         let url = match self.resolve(&doc.path, src) {
-            LinkTarget::External => {
-                if src.starts_with('/') {
-                    self.urls.root(src)
-                } else {
-                    src.to_string()
-                }
-            }
+            LinkTarget::External => src.to_string(),
             LinkTarget::Url(url) => url,
             LinkTarget::Missing(problem) => {
                 errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
@@ -753,6 +747,10 @@ impl Builder {
 
     /// What a relative link in the file at `from` points at.
     fn resolve(&self, from: &Path, dest: &str) -> LinkTarget {
+        if dest.starts_with('/') && !dest.starts_with("//") {
+            // From the site's root, which lies under the path of `base_url`, as `image:` is.
+            return LinkTarget::Url(self.urls.root(dest));
+        }
         if dest.is_empty()
             || dest.contains("://")
             || dest.starts_with(['/', '#', '?'])

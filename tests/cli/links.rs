@@ -329,3 +329,25 @@ fn the_example_sites_pictures_keep_their_sizes_under_a_base_path() {
         "{hood}"
     );
 }
+
+#[test]
+fn root_relative_links_in_markdown_stay_on_a_site_under_a_base_path() {
+    let site = Site::copy("images");
+    site.write(
+        "content/stories/kaart.md",
+        "---\ntitle: De kaart\ndate: 2024-06-02\n---\nZie [de tuin](/verhalen/de-tuin/) en de kaart:\n\n![De buurt op de kaart](/kaart.png)\n",
+    );
+    let kaart = site.root().join("static/kaart.png");
+    std::fs::create_dir_all(kaart.parent().unwrap()).unwrap();
+    image::RgbImage::new(40, 30).save(&kaart).unwrap();
+    let base_url = "https://buurt.example.nl/buurt/";
+    site.plein(&["build", "--base-url", base_url]).ok();
+    let page = site.page("verhalen/kaart/index.html");
+    assert!(
+        page.contains(r#"href="/buurt/verhalen/de-tuin/""#),
+        "{page}"
+    );
+    assert!(page.contains(r#"src="/buurt/kaart.png""#), "{page}");
+    let broken = broken_links(&site.public(), base_url);
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
