@@ -143,6 +143,8 @@ pub struct Config {
     pub routes: Routes,
     /// Raw HTML in Markdown kept as written (`trusted_html: true`) instead of cleaned.
     pub trusted_html: bool,
+    /// The widest picture published, in pixels; wider ones are scaled down.
+    pub image_max_width: u32,
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -161,6 +163,7 @@ struct RawConfig {
     author: Option<String>,
     routes: Option<Routes>,
     trusted_html: Option<bool>,
+    image_max_width: Option<u32>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -237,7 +240,7 @@ fn valid_host(host: &str) -> bool {
 }
 
 /// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html";
+pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, image_max_width";
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -322,6 +325,7 @@ impl Config {
                 .routes
                 .map_or_else(|| Routes::for_lang(lang), |r| r.filled(lang)),
             trusted_html: raw.trusted_html.unwrap_or(false),
+            image_max_width: raw.image_max_width.unwrap_or(2400).max(1),
         }
     }
 

@@ -1,17 +1,27 @@
-//! Images: the pictures of stories, people and neighbourhoods, measured and resized into a
-//! few widths for `srcset`, so a phone does not download a picture made for a desktop.
+//! Images: every JPEG and PNG the site publishes (beside the content or in `static/`), made
+//! safe to publish and, for the pictures pages show, copied in a few widths for `srcset`, so a
+//! phone does not download a picture made for a desktop.
 //!
-//! [`measure`] runs between model and render: it reads each picture beside the content, sets
-//! its [`ImageSize`] and plans its smaller copies. [`resize`] runs after render and makes only
-//! the copies whose source changed: a copy's fingerprint is the source's hash and its width,
-//! so an unchanged picture is kept from the previous output (by `write::Staging::keep_unchanged`
-//! or by serve's folder) and costs one read and one hash. Nothing here knows of templates.
+//! A picture is published at its own address without metadata ([`strip`]: no GPS position,
+//! camera serial or comment leaves the site folder), turned the way the photo was taken and
+//! no wider than `image_max_width`. One that needs neither turning nor scaling keeps its
+//! picture data byte for byte; the others are decoded and encoded again at high quality.
+//!
+//! [`measure`] runs between model and render: it reads each picture, sets the published
+//! [`ImageSize`] of those pages show and plans what to write. [`resize`] runs after render
+//! and makes only what changed: an output's fingerprint is the source's hash and what is made
+//! of it, so an unchanged picture is kept from the previous output (by
+//! `write::Staging::keep_unchanged` or by serve's folder) and costs one read and one hash.
+//! Nothing here knows of templates.
+
+mod strip;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageFormat};
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
@@ -19,31 +29,59 @@ use crate::load::Asset;
 use crate::model::{ImageSize, Site};
 use crate::render::{Output, PageCache, Rendered, Sink};
 
-/// The widths of the smaller copies; none is made at or above the picture's own width.
+/// The widths of the smaller copies; none is made at or above the published width.
 pub const WIDTHS: [u32; 3] = [480, 800, 1200];
 
-/// JPEG quality of the copies: small files without visible blocks.
+/// JPEG quality of the smaller copies: small files without visible blocks.
 const QUALITY: u8 = 80;
 
-/// Bumped when the copies would come out differently, so old ones are made again.
-const RECIPE: u64 = 1;
+/// JPEG quality of a picture published at its own address after turning or scaling: it is
+/// what large screens show, so it loses as little as it can and stays a sensible size.
+const FULL_QUALITY: u8 = 90;
 
-/// One smaller copy of a picture, to make.
+/// Bumped when the outputs would come out differently, so old ones are made again.
+const RECIPE: u64 = 2;
+
+/// One file to make from a picture: the picture itself or a smaller copy.
 #[derive(Debug, Clone)]
 pub struct Variant {
     /// The picture, relative to the site root.
     source: PathBuf,
-    /// The copy, relative to the output folder.
+    /// The output, relative to the output folder.
     target: PathBuf,
-    width: u32,
     format: ImageFormat,
-    /// Source hash, width and recipe: equal fingerprints make equal files.
+    /// How the picture must be turned to stand upright.
+    turn: Orientation,
+    make: Make,
+    /// Source hash, what is made and recipe: equal fingerprints make equal files.
     print: u64,
 }
 
-/// Set the size of every picture of the site that lies beside the content, and plan its
-/// copies. Pictures elsewhere (another host, `static/`) are left as they are.
-pub fn measure(root: &Path, site: &mut Site, errs: &mut Diagnostics) -> Vec<Variant> {
+/// What a [`Variant`] is made as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Make {
+    /// The file's own picture data without its metadata: upright already and narrow enough.
+    Stripped,
+    /// Decoded, turned upright, scaled to `width` and encoded at `quality` (JPEG).
+    Drawn { width: u32, quality: u8 },
+}
+
+/// A picture's published size, and the files to make of it.
+type Planned = (ImageSize, Vec<Variant>);
+
+/// Whether `path` is a picture plein publishes through this module.
+pub fn is_picture(path: &Path) -> bool {
+    format_of(path).is_some()
+}
+
+/// Plan every picture of `pictures` (JPEG and PNG files to publish), and set the size of
+/// those that pages of the site show, with copies for `srcset`.
+pub fn measure(
+    root: &Path,
+    site: &mut Site,
+    pictures: &[Asset],
+    errs: &mut Diagnostics,
+) -> Vec<Variant> {
     let used: HashSet<&str> = site
         .stories
         .iter()
@@ -52,29 +90,26 @@ pub fn measure(root: &Path, site: &mut Site, errs: &mut Diagnostics) -> Vec<Vari
         .chain(site.neighbourhoods.iter().filter_map(|n| n.image.as_ref()))
         .map(|i| i.url.as_str())
         .collect();
-    let sources: BTreeMap<String, &Asset> = site
-        .assets
-        .iter()
-        .filter(|a| format_of(&a.target).is_some())
-        .map(|a| (site.urls.root(&url_path(&a.target)), a))
+    let max_width = site.config.image_max_width;
+    let planned: Vec<(String, Result<Planned, Diagnostic>)> = pictures
+        .par_iter()
+        .map(|asset| {
+            let url = site.urls.root(&url_path(&asset.target));
+            let shown = used.contains(url.as_str());
+            let plan = plan(root, asset, &url, shown, max_width);
+            (url, plan)
+        })
         .collect();
-    let mut measured: HashMap<String, Option<ImageSize>> = HashMap::new();
-    let mut copies = Vec::new();
-    for (url, asset) in &sources {
-        if !used.contains(url.as_str()) {
-            continue;
-        }
-        let size = match plan(root, asset, url) {
+    let mut measured: HashMap<String, ImageSize> = HashMap::new();
+    let mut variants = Vec::new();
+    for (url, plan) in planned {
+        match plan {
             Ok((size, planned)) => {
-                copies.extend(planned);
-                Some(size)
+                variants.extend(planned);
+                measured.insert(url, size);
             }
-            Err(d) => {
-                errs.push(d);
-                None
-            }
-        };
-        measured.insert(url.clone(), size);
+            Err(d) => errs.push(d),
+        }
     }
     let images = site
         .stories
@@ -88,27 +123,27 @@ pub fn measure(root: &Path, site: &mut Site, errs: &mut Diagnostics) -> Vec<Vari
         );
     for image in images {
         if let Some(size) = measured.get(&image.url) {
-            image.size = size.clone();
+            image.size = Some(size.clone());
         }
     }
-    copies
+    variants
 }
 
-/// Make the copies that the previous build (`previous`) does not have as they are now, in
-/// parallel, and record every copy's fingerprint in `rendered`.
+/// Make the outputs that the previous build (`previous`) does not have as they are now, in
+/// parallel, and record every output's fingerprint in `rendered`.
 pub fn resize(
     root: &Path,
-    copies: &[Variant],
+    variants: &[Variant],
     previous: &PageCache,
     rendered: &mut Rendered,
     sink: &Sink,
     errs: &mut Diagnostics,
 ) {
-    let todo: Vec<&Variant> = copies
+    let todo: Vec<&Variant> = variants
         .iter()
         .filter(|c| previous.pages.get(&c.target) != Some(&c.print))
         .collect();
-    // One decode per picture, however many of its copies are needed.
+    // One read and at most one decode per picture, however many of its outputs are needed.
     let mut by_source: BTreeMap<&Path, Vec<&Variant>> = BTreeMap::new();
     for c in &todo {
         by_source.entry(c.source.as_path()).or_default().push(c);
@@ -116,14 +151,8 @@ pub fn resize(
     let done: Vec<(usize, Vec<Diagnostic>)> = by_source
         .par_iter()
         .map(
-            |(source, wanted)| match decode(root, source, wanted[0].format) {
-                Ok(picture) => {
-                    let problems: Vec<Diagnostic> = wanted
-                        .iter()
-                        .filter_map(|c| make(&picture, c).and_then(sink).err())
-                        .collect();
-                    (wanted.len() - problems.len(), problems)
-                }
+            |(source, wanted)| match make_all(root, source, wanted, sink) {
+                Ok(problems) => (wanted.len() - problems.len(), problems),
                 Err(d) => (0, vec![d]),
             },
         )
@@ -132,77 +161,206 @@ pub fn resize(
         rendered.written += made;
         errs.extend(problems);
     }
-    rendered.unchanged += copies.len() - todo.len();
-    for c in copies {
+    rendered.unchanged += variants.len() - todo.len();
+    for c in variants {
         rendered.cache.pages.insert(c.target.clone(), c.print);
     }
 }
 
-/// Read a picture's size from its header and plan its copies.
-fn plan(root: &Path, asset: &Asset, url: &str) -> Result<(ImageSize, Vec<Variant>), Diagnostic> {
+/// Read a picture's size and orientation, and plan its outputs: itself, and when a page
+/// shows it (`shown`) its smaller copies.
+fn plan(
+    root: &Path,
+    asset: &Asset,
+    url: &str,
+    shown: bool,
+    max_width: u32,
+) -> Result<Planned, Diagnostic> {
     let source = asset.source.as_path();
     let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
     let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
-    let format = format_of(source).expect("only pictures are measured");
-    let (width, height) = image::ImageReader::with_format(Cursor::new(&bytes), format)
+    let format = format_of(source).expect("only pictures are planned");
+    let (stored_w, stored_h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
         .into_dimensions()
         .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
+    let turn = strip::orientation(&bytes, format);
+    let (upright_w, upright_h) = if turns_sideways(turn) {
+        (stored_h, stored_w)
+    } else {
+        (stored_w, stored_h)
+    };
+    let width = upright_w.min(max_width.max(1));
+    let height = scaled_height(upright_w, upright_h, width);
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let target_of = |w: u32| copy_path(&asset.target, w);
-    let copies: Vec<Variant> = WIDTHS
-        .iter()
-        .filter(|&&w| w < width)
-        .map(|&w| Variant {
+    let variant = |target: PathBuf, make: Make| {
+        let (w, q) = match make {
+            Make::Stripped => (0, 0),
+            Make::Drawn { width, quality } => (width, quality),
+        };
+        let print = [hash, u64::from(w), u64::from(q), RECIPE].map(u64::to_le_bytes);
+        Variant {
             source: source.to_path_buf(),
-            target: target_of(w),
-            width: w,
+            target,
             format,
-            print: xxhash_rust::xxh3::xxh3_64(
-                &[hash, u64::from(w), RECIPE].map(u64::to_le_bytes).concat(),
-            ),
-        })
-        .collect();
-    let mut srcset: Vec<String> = copies
-        .iter()
-        .map(|c| format!("{} {}w", sibling_url(url, &c.target), c.width))
-        .collect();
+            turn,
+            make,
+            print: xxhash_rust::xxh3::xxh3_64(&print.concat()),
+        }
+    };
+    let own = if turn == Orientation::NoTransforms && width == upright_w {
+        Make::Stripped
+    } else {
+        Make::Drawn {
+            width,
+            quality: FULL_QUALITY,
+        }
+    };
+    let mut variants = vec![variant(asset.target.clone(), own)];
+    let mut srcset = Vec::new();
+    for w in WIDTHS.into_iter().filter(|&w| shown && w < width) {
+        let target = copy_path(&asset.target, w);
+        srcset.push(format!("{} {w}w", sibling_url(url, &target)));
+        let make = Make::Drawn {
+            width: w,
+            quality: QUALITY,
+        };
+        variants.push(variant(target, make));
+    }
     srcset.push(format!("{url} {width}w"));
     let size = ImageSize {
         width,
         height,
         srcset: srcset.join(", "),
     };
-    Ok((size, copies))
+    Ok((size, variants))
 }
 
-/// Read and decode a picture.
-fn decode(root: &Path, source: &Path, format: ImageFormat) -> Result<DynamicImage, Diagnostic> {
+/// Whether `turn` swaps width and height.
+fn turns_sideways(turn: Orientation) -> bool {
+    matches!(
+        turn,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
+
+/// Make the outputs `wanted` of the picture at `source` and hand them to `sink`; the problems
+/// of outputs that failed come back, a picture that cannot be read is the error.
+fn make_all(
+    root: &Path,
+    source: &Path,
+    wanted: &[&Variant],
+    sink: &Sink,
+) -> Result<Vec<Diagnostic>, Diagnostic> {
     let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
     let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
-    image::load_from_memory_with_format(&bytes, format)
-        .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))
+    let first = wanted[0];
+    let widest = wanted.iter().filter_map(|c| match c.make {
+        Make::Drawn { width, .. } => Some(width),
+        Make::Stripped => None,
+    });
+    let decoded = match widest.max() {
+        Some(widest) => {
+            let (mut picture, icc) = decode(&bytes, first.format)
+                .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
+            picture.apply_orientation(first.turn);
+            // Scaled once to the widest output; the narrower ones are made from that.
+            if widest < picture.width() {
+                let height = scaled_height(picture.width(), picture.height(), widest);
+                picture = picture.thumbnail_exact(widest, height);
+            }
+            Some((picture, icc))
+        }
+        None => None,
+    };
+    // The outputs of one picture in parallel too: a new photo is what an editor waits for.
+    let problems = wanted
+        .par_iter()
+        .filter_map(|c| {
+            let made = match (c.make, &decoded) {
+                (Make::Drawn { width, quality }, Some((picture, icc))) => {
+                    draw(picture, width, c.format, quality, icc.as_deref())
+                        .map_err(|e| format!("cannot make a smaller copy: {e}"))
+                }
+                _ => strip::strip(&bytes, c.format)
+                    .map_err(|e| format!("cannot take the metadata out: {e}")),
+            };
+            made.map_err(unreadable)
+                .and_then(|bytes| {
+                    sink(Output {
+                        path: c.target.clone(),
+                        bytes,
+                    })
+                })
+                .err()
+        })
+        .collect();
+    Ok(problems)
 }
 
-/// Scale `picture` down and encode it as the copy `c`.
-fn make(picture: &DynamicImage, c: &Variant) -> Result<Output, Diagnostic> {
-    let unreadable = |why: String| Diagnostic::in_file(&c.source, Problem::Read(why));
-    let height = scaled_height(picture.width(), picture.height(), c.width);
-    // Area averaging: sharp enough for scaling down, and cheap. A method of DynamicImage, not
-    // a generic function, so it runs as optimised as the image crate (opt-level 1 in a debug
-    // build) rather than as plein's own unoptimised code: 0.5 s a picture less in tests.
-    let mut out = Vec::new();
-    let small = picture.thumbnail_exact(c.width, height);
-    let encoded = match c.format {
-        ImageFormat::Jpeg => DynamicImage::ImageRgb8(small.into_rgb8()).write_with_encoder(
-            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, QUALITY),
-        ),
-        _ => small.write_to(&mut Cursor::new(&mut out), ImageFormat::Png),
+/// Decode a picture, with its ICC colour profile if it has one.
+fn decode(
+    bytes: &[u8],
+    format: ImageFormat,
+) -> image::ImageResult<(DynamicImage, Option<Vec<u8>>)> {
+    let mut decoder = image::ImageReader::with_format(Cursor::new(bytes), format).into_decoder()?;
+    let icc = decoder.icc_profile()?;
+    Ok((DynamicImage::from_decoder(decoder)?, icc))
+}
+
+/// `picture` scaled down to `width` (if narrower) and encoded, with the colour profile `icc`
+/// when it fits the encoded colours, and nothing else: encoders write no metadata.
+fn draw(
+    picture: &DynamicImage,
+    width: u32,
+    format: ImageFormat,
+    quality: u8,
+    icc: Option<&[u8]>,
+) -> image::ImageResult<Vec<u8>> {
+    let scaled;
+    let picture = if width < picture.width() {
+        // Area averaging: sharp enough for scaling down, and cheap. A method of DynamicImage,
+        // not a generic function, so it runs as optimised as the image crate (opt-level 1 in
+        // a debug build) rather than as plein's own unoptimised code.
+        let height = scaled_height(picture.width(), picture.height(), width);
+        scaled = picture.thumbnail_exact(width, height);
+        &scaled
+    } else {
+        picture
     };
-    encoded.map_err(|e| unreadable(format!("cannot make a smaller copy: {e}")))?;
-    Ok(Output {
-        path: c.target.clone(),
-        bytes: out,
-    })
+    let mut out = Vec::new();
+    match format {
+        ImageFormat::Jpeg => {
+            let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
+            if let Some(icc) = icc.filter(|p| colour_space(p) == Some(b"RGB ")) {
+                encoder.set_icc_profile(icc.to_vec()).ok();
+            }
+            match picture {
+                DynamicImage::ImageRgb8(_) => picture.write_with_encoder(encoder)?,
+                _ => DynamicImage::ImageRgb8(picture.to_rgb8()).write_with_encoder(encoder)?,
+            }
+        }
+        _ => {
+            let mut encoder = image::codecs::png::PngEncoder::new(&mut out);
+            let wanted: &[u8; 4] = if picture.color().has_color() {
+                b"RGB "
+            } else {
+                b"GRAY"
+            };
+            if let Some(icc) = icc.filter(|p| colour_space(p) == Some(wanted)) {
+                encoder.set_icc_profile(icc.to_vec()).ok();
+            }
+            picture.write_with_encoder(encoder)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The colour space an ICC profile describes (`RGB `, `GRAY`, `CMYK`), from its header.
+fn colour_space(icc: &[u8]) -> Option<&[u8; 4]> {
+    icc.get(16..20)?.try_into().ok()
 }
 
 /// The height that keeps the proportions at `width`, at least one pixel.

@@ -37,7 +37,8 @@ pub struct Options {
 /// A built site: the model, the files to copy as they are, and what render did.
 pub struct Built {
     pub site: Site,
-    /// Static and content files copied as they are.
+    /// Static and content files copied as they are; pictures are not among them, `images`
+    /// publishes those.
     pub copies: Vec<Asset>,
     /// Pages rendered and handed to the sink.
     pub written: usize,
@@ -134,8 +135,12 @@ pub fn build(
         cache.parsed = Default::default();
         cache.model = ModelCache::default();
     }
-    let pictures = images::measure(&opts.root, &mut site, &mut errs);
-    let copies = copies(&files, &site);
+    // Pictures are published through `images`, which takes their metadata out; the other
+    // files are copied as they are.
+    let (pictures, copies): (Vec<Asset>, Vec<Asset>) = copies(&files, &site)
+        .into_iter()
+        .partition(|c| images::is_picture(&c.source));
+    let pictures = images::measure(&opts.root, &mut site, &pictures, &mut errs);
     let mut rendered = render::Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {

@@ -729,13 +729,7 @@ impl Builder {
             }
         };
         let url = match self.resolve(&doc.path, src) {
-            LinkTarget::External => {
-                if src.starts_with('/') {
-                    self.urls.root(src)
-                } else {
-                    src.to_string()
-                }
-            }
+            LinkTarget::External => src.to_string(),
             LinkTarget::Url(url) => url,
             LinkTarget::Missing(problem) => {
                 errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
@@ -753,6 +747,10 @@ impl Builder {
 
     /// What a relative link in the file at `from` points at.
     fn resolve(&self, from: &Path, dest: &str) -> LinkTarget {
+        if dest.starts_with('/') && !dest.starts_with("//") {
+            // From the site's root, which lies under the path of `base_url`, as `image:` is.
+            return LinkTarget::Url(self.urls.root(dest));
+        }
         if dest.is_empty()
             || dest.contains("://")
             || dest.starts_with(['/', '#', '?'])
@@ -997,13 +995,14 @@ impl Builder {
         let mut assets: Vec<crate::load::Asset> = self
             .assets
             .iter()
-            .map(|p| crate::load::Asset {
-                source: p.clone(),
-                target: PathBuf::from(
-                    self.asset_url(p)
-                        .trim_start_matches(&self.urls.prefix)
-                        .trim_start_matches('/'),
-                ),
+            .map(|p| {
+                let url = self.asset_url(p);
+                // The prefix once: a site under `/verhalen/` has `/verhalen/verhalen/x/foto.jpg`.
+                let path = url.strip_prefix(&self.urls.prefix).unwrap_or(&url);
+                crate::load::Asset {
+                    source: p.clone(),
+                    target: PathBuf::from(path.trim_start_matches('/')),
+                }
             })
             .collect();
         assets.sort_by(|a, b| a.source.cmp(&b.source));

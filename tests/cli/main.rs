@@ -8,6 +8,7 @@ mod errors;
 mod hostile;
 mod images;
 mod incremental;
+mod links;
 mod load;
 mod markdown;
 mod mistakes;

@@ -688,3 +688,21 @@ fn on_ipv6_loopback_the_bracketed_address_is_answered() {
     assert_eq!(ask(&format!("localhost:{port}")), Some(200));
     assert_eq!(ask(&format!("evil.example:{port}")), Some(403));
 }
+
+#[test]
+fn pictures_are_served_as_a_build_publishes_them() {
+    let site = Site::copy("images");
+    let photo = crate::images::phone::jpeg(1600, 1200, 6);
+    std::fs::write(site.root().join("content/stories/de-tuin/tuin.jpg"), &photo).unwrap();
+    let server = start(&site);
+    let (status, served) = body_of(server.port, "/verhalen/de-tuin/tuin.jpg");
+    assert_eq!(status, 200);
+    assert!(
+        !served
+            .windows(crate::images::phone::SECRET.len())
+            .any(|w| w == crate::images::phone::SECRET),
+        "the preview shows no more than the published site"
+    );
+    let picture = image::load_from_memory(&served).unwrap();
+    assert_eq!((picture.width(), picture.height()), (1200, 1600));
+}
