@@ -28,6 +28,30 @@ fn main() {
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("theme.rs");
     std::fs::write(out, code).expect("write theme.rs");
+    println!("cargo:rustc-env=PLEIN_BUILD_ID={:016x}", build_id(&files));
+}
+
+/// A fingerprint of everything that decides what plein writes: its sources, the crates it
+/// was built with and the built-in theme. An output folder written by a binary with another
+/// build id reuses none of its pages, even when the version number is the same.
+fn build_id(theme: &[PathBuf]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    collect(&root.join("src"), &mut files);
+    files.sort();
+    files.extend(theme.iter().cloned());
+    files.push(root.join("Cargo.lock"));
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("Cargo.lock").display()
+    );
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for path in &files {
+        path.strip_prefix(root).unwrap_or(path).hash(&mut h);
+        std::fs::read(path).unwrap_or_default().hash(&mut h);
+    }
+    h.finish()
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

@@ -247,12 +247,18 @@ fn marker_text(pages: &Prints) -> String {
     )
 }
 
+/// The version and build id: pages written by another build of plein, even one with the same
+/// version number, are not reused (see build.rs).
 fn marker_version() -> String {
-    format!("plein {}", env!("CARGO_PKG_VERSION"))
+    format!(
+        "plein {} (build {})",
+        env!("CARGO_PKG_VERSION"),
+        env!("PLEIN_BUILD_ID")
+    )
 }
 
 /// The page fingerprints of the build that wrote `output`, for pages still there as written.
-/// A different plein version, or a marker without fingerprints, gives none.
+/// Another build of plein, or a marker without fingerprints, gives none.
 pub fn previous_pages(output: &Path) -> Prints {
     let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
         return Prints::new();

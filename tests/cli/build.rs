@@ -330,6 +330,26 @@ fn a_repeated_build_keeps_unchanged_pages_and_matches_a_clean_one() {
 }
 
 #[test]
+fn pages_written_by_another_build_of_plein_are_not_reused() {
+    let site = Site::copy("article");
+    site.plein(&["build"]).ok();
+    let marker = site.public().join(".plein-output");
+    let text = std::fs::read_to_string(&marker).unwrap();
+    let version = text.lines().nth(1).unwrap();
+    assert!(version.contains(" (build "), "{version}");
+    // A binary with the same version number but other code, such as a development build.
+    let same_number = format!("plein {}", env!("CARGO_PKG_VERSION"));
+    std::fs::write(&marker, text.replacen(version, &same_number, 1)).unwrap();
+    let run = site.plein(&["build"]);
+    run.ok();
+    assert!(
+        !run.stderr.contains("unchanged") && !run.stderr.contains("nothing changed"),
+        "every page is written anew: {}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_build_with_nothing_changed_leaves_the_output_alone() {
     let site = Site::copy("article");
     site.plein(&["build"]).ok();
