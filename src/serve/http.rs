@@ -1,4 +1,4 @@
-//! The dev server's HTTP side: only files of the last good build are served, from memory.
+//! The dev server's HTTP side: answering requests with the files of the last good build.
 //!
 //! A request path is decoded and looked up in the built site's file table; nothing is ever
 //! joined onto a folder on disk, so `..`, encoded dots or slashes and backslashes cannot reach
@@ -6,9 +6,13 @@
 //! so a web page cannot read the preview through a name it points here (DNS rebinding).
 
 use std::collections::HashMap;
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::io::Read;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
+use super::{SEND_TIMEOUT, State, overlay};
 use crate::pipeline::Built;
 
 /// The script every HTML page gets in serve mode, with the number of the build it shows.
@@ -241,6 +245,206 @@ pub fn content_type(path: &str) -> &'static str {
         "pdf" => "application/pdf",
         _ => "application/octet-stream",
     }
+}
+
+/// Request workers; SSE connections do not hold one, so a few are plenty.
+const WORKERS: usize = 8;
+/// The largest request plein reads; a dev server gets no uploads.
+const MAX_REQUEST_BYTES: usize = 64 * 1024;
+
+/// Answer requests on `server` with the site in `state`, on a few threads of their own.
+pub(super) fn start_workers(server: tiny_http::Server, state: &Arc<State>) {
+    let server = Arc::new(server);
+    for _ in 0..WORKERS {
+        let (server, state) = (Arc::clone(&server), Arc::clone(state));
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                respond(request, &state);
+            }
+        });
+    }
+    let beat = Arc::clone(state);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(10));
+            beat.hub.heartbeat();
+        }
+    });
+}
+
+/// Bind `port`, or the first free one of the next twenty, saying which.
+pub(super) fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
+    for p in port..port.saturating_add(20) {
+        let addr = SocketAddr::new(ip, p);
+        let Ok(listener) = std::net::TcpListener::bind(addr) else {
+            continue;
+        };
+        limit_sends(&listener);
+        if let Ok(server) = tiny_http::Server::from_listener(listener, None) {
+            let actual = server.server_addr().to_ip().unwrap_or(addr);
+            if p != port {
+                eprintln!(
+                    "plein: port {port} is taken; using {} instead",
+                    actual.port()
+                );
+            }
+            return Some((server, actual));
+        }
+    }
+    None
+}
+
+/// Make writes to every connection `listener` accepts give up after [`SEND_TIMEOUT`] without
+/// progress. tiny_http accepts the connections itself; on Linux they take the timeout over
+/// from the listening socket.
+fn limit_sends(listener: &std::net::TcpListener) {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::net::sockopt::{Timeout, set_socket_timeout};
+        if let Err(e) = set_socket_timeout(listener, Timeout::Send, Some(SEND_TIMEOUT)) {
+            eprintln!("plein: warning: a page that stops reading may hold up the server: {e}");
+        }
+    }
+}
+
+/// Refuse a request for a name that is not this machine's; the request when it is not refused.
+fn refuse_other_hosts(request: tiny_http::Request, state: &State) -> Option<tiny_http::Request> {
+    let hosts: Vec<&str> = request
+        .headers()
+        .iter()
+        .filter(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str())
+        .collect();
+    let http_1_0 = *request.http_version() == tiny_http::HTTPVersion(1, 0);
+    let status = match check_host(&hosts, request.url(), http_1_0) {
+        Host::Local => return Some(request),
+        Host::Foreign => 403,
+        Host::Malformed => 400,
+    };
+    let lang = *state.lang.read().expect("lang lock");
+    let text = overlay::Words::of(lang).other_host(&state.base_url);
+    let response = tiny_http::Response::from_string(text)
+        .with_status_code(status)
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+        .with_header(header("Connection", "close"));
+    let _ = request.respond(response);
+    None
+}
+
+fn respond(request: tiny_http::Request, state: &State) {
+    let Some(mut request) = refuse_other_hosts(request, state) else {
+        return;
+    };
+    let header_bytes: usize = request
+        .headers()
+        .iter()
+        .map(|h| h.field.as_str().as_str().len() + h.value.as_str().len() + 4)
+        .sum();
+    let refused = if request.url().len() > 8 * 1024 {
+        Some(414)
+    } else if header_bytes > 32 * 1024 {
+        Some(431)
+    } else if request.body_length().is_some_and(|n| n > MAX_REQUEST_BYTES) {
+        Some(413)
+    } else {
+        None
+    };
+    if let Some(status) = refused {
+        let response =
+            tiny_http::Response::empty(status).with_header(header("Connection", "close"));
+        let _ = request.respond(response);
+        return;
+    }
+    let _ = request
+        .as_reader()
+        .take(MAX_REQUEST_BYTES as u64)
+        .read_to_end(&mut Vec::new());
+    if !matches!(
+        request.method(),
+        tiny_http::Method::Get | tiny_http::Method::Head
+    ) {
+        let _ = request
+            .respond(tiny_http::Response::empty(405).with_header(header("Allow", "GET, HEAD")));
+        return;
+    }
+    match request.url() {
+        "/__plein/events" => {
+            state.hub.join(request.into_writer());
+            return;
+        }
+        "/__plein/reload.js" => {
+            let response = tiny_http::Response::from_string(RELOAD_JS)
+                .with_header(header("Content-Type", "text/javascript; charset=utf-8"));
+            let _ = request.respond(response);
+            return;
+        }
+        _ => {}
+    }
+    let broken = state.broken.read().expect("broken lock").clone();
+    if let Some(page) = broken {
+        let response = errors_response(request.url(), &page);
+        let _ = request.respond(response);
+        return;
+    }
+    // Taken before the page is read: a page is never older than the number it carries, as
+    // the number goes up only after a rebuild's pages are in place.
+    let build = state.hub.build();
+    let site = Arc::clone(&state.site.read().expect("site lock"));
+    let response = match site.lookup(request.url()) {
+        Lookup::Found(path, body) => file_response(&path, &body, 200, build),
+        Lookup::Redirect(to) => tiny_http::Response::from_data(Vec::new())
+            .with_status_code(301)
+            .with_header(header("Location", &to)),
+        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404, build),
+        Lookup::NotFound(None) => {
+            tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404)
+        }
+        Lookup::BadRequest => {
+            tiny_http::Response::from_data(b"Bad request".to_vec()).with_status_code(400)
+        }
+    };
+    let _ = request.respond(response);
+}
+
+/// While the site has never built: the errors page for a page request (500: there is no page
+/// to give), "Not found" for anything else.
+fn errors_response(url: &str, page: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let is_page = clean_path(url).is_some_and(|path| {
+        let last = path.rsplit('/').next().unwrap_or_default();
+        last.is_empty() || last.ends_with(".html") || !last.contains('.')
+    });
+    if !is_page {
+        return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
+    }
+    tiny_http::Response::from_data(page.as_bytes().to_vec())
+        .with_status_code(500)
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn file_response(
+    path: &str,
+    body: &Body,
+    status: u16,
+    build: u64,
+) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let Ok(bytes) = std::fs::read(&body.0) else {
+        return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
+    };
+    let bytes = if path.ends_with(".html") {
+        inject(&bytes, build)
+    } else {
+        bytes
+    };
+    tiny_http::Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type(path)))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .expect("header names and values are ASCII")
 }
 
 #[cfg(test)]

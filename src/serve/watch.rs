@@ -41,30 +41,34 @@ pub fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
             .any(|c| crate::load::is_scratch(c.as_os_str()))
 }
 
-/// Wait for the next batch of relevant changes; `None` when the watcher has gone.
-/// What the serve loop waits for: file events, or a search index made on another thread.
-pub enum Message {
+/// What the serve loop waits for: file events, or a message `T` of its own (such as work
+/// finished on another thread) that wakes it as well.
+pub enum Message<T> {
     File(notify::Result<notify::Event>),
-    /// The index files made for the rebuild with this generation number.
-    Index(u64, Vec<(String, Vec<u8>)>),
+    Other(T),
 }
 
 /// What the serve loop does next.
-pub enum Next {
+pub enum Next<T> {
     Rebuild(BTreeSet<PathBuf>),
-    Index(u64, Vec<(String, Vec<u8>)>),
+    Other(T),
 }
 
-/// Wait for the next batch of relevant changes or a finished index; `None` when the watcher
-/// has gone.
-pub fn next_batch(events: &Receiver<Message>, root: &Path, ignored: &[PathBuf]) -> Option<Next> {
+/// Wait for the next batch of relevant changes or another message; `None` when the watcher
+/// has gone. Other messages that come while a save is still being gathered are dropped: the
+/// rebuild that follows makes them stale.
+pub fn next_batch<T>(
+    events: &Receiver<Message<T>>,
+    root: &Path,
+    ignored: &[PathBuf],
+) -> Option<Next<T>> {
     let mut changed = BTreeSet::new();
     // Changed files still being written: their last event was not a close, rename or removal.
     let mut open = BTreeSet::new();
     loop {
         match events.recv().ok()? {
             Message::File(event) => collect(event, root, ignored, &mut changed, &mut open),
-            Message::Index(generation, files) => return Some(Next::Index(generation, files)),
+            Message::Other(other) => return Some(Next::Other(other)),
         }
         if !changed.is_empty() {
             break;
@@ -74,8 +78,7 @@ pub fn next_batch(events: &Receiver<Message>, root: &Path, ignored: &[PathBuf]) 
         let quiet = if open.is_empty() { SETTLED } else { QUIET };
         match events.recv_timeout(quiet) {
             Ok(Message::File(event)) => collect(event, root, ignored, &mut changed, &mut open),
-            // A stale index for an older rebuild: the next rebuild makes a new one.
-            Ok(Message::Index(..)) => {}
+            Ok(Message::Other(_)) => {}
             Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
                 return Some(Next::Rebuild(changed));
             }
@@ -198,7 +201,8 @@ mod tests {
         let (tx, rx) = std::sync::mpsc::channel();
         for n in 0..20 {
             let path = format!("/site/content/stories/{n}.md");
-            tx.send(Message::File(event(closed, &path))).expect("open");
+            tx.send(Message::<()>::File(event(closed, &path)))
+                .expect("open");
         }
         drop(tx);
         match next_batch(&rx, Path::new("/site"), &[]) {

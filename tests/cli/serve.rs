@@ -138,11 +138,13 @@ fn serves_pages_and_follows_edits() {
 fn a_broken_edit_keeps_the_last_good_site() {
     let site = Site::copy("minimal");
     let server = start(&site);
+    let stream = Stream::open(server.port);
+    assert!(stream.next("ok", 10), "the stream opened");
     site.write(
         "content/stories/eerste-verhaal.md",
         "---\ntitle: [kapot\n---\n",
     );
-    std::thread::sleep(Duration::from_millis(600));
+    assert!(stream.next("errors", 20), "the broken edit was built");
     let (status, page) = get(server.port, "/verhalen/eerste-verhaal/");
     assert_eq!(status, 200);
     assert!(page.contains("Het eerste verhaal"));
