@@ -141,6 +141,8 @@ pub struct Config {
     pub routes: Routes,
     /// Raw HTML in Markdown kept as written (`trusted_html: true`) instead of cleaned.
     pub trusted_html: bool,
+    /// Where `plein deploy` publishes the site, in the order written.
+    pub deploy: Vec<crate::deploy::target::Target>,
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -159,6 +161,7 @@ struct RawConfig {
     author: Option<String>,
     routes: Option<Routes>,
     trusted_html: Option<bool>,
+    deploy: Option<Vec<crate::deploy::target::RawTarget>>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -170,7 +173,7 @@ enum RawKind {
 }
 
 /// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html";
+pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, deploy";
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -246,6 +249,7 @@ impl Config {
                 .routes
                 .map_or_else(|| Routes::for_lang(lang), |r| r.filled(lang)),
             trusted_html: raw.trusted_html.unwrap_or(false),
+            deploy: crate::deploy::target::all(raw.deploy.unwrap_or_default(), text, errs),
         }
     }
 
@@ -290,7 +294,11 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
     yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
-        let problem = crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS);
+        // A key inside a deploy target is checked against the keys a target has.
+        let problem = match crate::deploy::target::unknown_key(&e.message) {
+            Some(problem) => problem,
+            None => crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS),
+        };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
         RawConfig::default()
     })

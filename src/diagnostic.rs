@@ -111,6 +111,8 @@ pub enum Problem {
     Template { template: String, message: String },
     #[error("{0}")]
     Output(String),
+    #[error("deploy target: {0}")]
+    DeployTarget(String),
 
     // Content hints from `plein check`: warnings, or errors with `--strict`.
     #[error("`image` is set but `image_credit` is missing: name who made the photo")]
@@ -171,6 +173,7 @@ impl Problem {
             Problem::UnknownLanguage(_) => "unknown-language",
             Problem::Template { .. } => "template",
             Problem::Output(_) => "output",
+            Problem::DeployTarget(_) => "deploy-target",
             Problem::MissingImageCredit => "missing-image-credit",
             Problem::NoNeighbourhood => "no-neighbourhood",
             Problem::LongSummary { .. } => "long-summary",
