@@ -42,10 +42,6 @@ pub fn run(args: &DeployArgs) -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let local = match files::read(&output, target.gzip) {
-        Ok(l) => l,
-        Err(e) => return fail(1, words::read_failed(lang, &output, &e.to_string()), None),
-    };
     let region = target
         .region
         .clone()
@@ -62,9 +58,20 @@ pub fn run(args: &DeployArgs) -> ExitCode {
             &found.source
         )
     );
+    // Listing a big bucket is many round trips, hashing the build is work for the
+    // processor: the two at once.
+    let (local, remote) = std::thread::scope(|scope| {
+        let listing = scope.spawn(|| client.list(&target.prefix));
+        let local = files::read(&output, target.gzip);
+        (local, listing.join().expect("listing does not panic"))
+    });
+    let local = match local {
+        Ok(l) => l,
+        Err(e) => return fail(1, words::read_failed(lang, &output, &e.to_string()), None),
+    };
     let mut keep = target.keep.clone();
     keep.extend(args.keep.iter().cloned());
-    let plan = match remote_plan(&client, &target, &local, &keep) {
+    let plan = match remote.and_then(|r| remote_plan(&client, &target, &local, r, &keep)) {
         Ok(p) => p,
         Err(e) => return fail_with(1, words::error(lang, &e)),
     };
@@ -157,14 +164,14 @@ fn site_output(args: &DeployArgs, root: &Path, lang: Lang) -> Result<PathBuf, Ex
     Ok(root.join("public"))
 }
 
-/// List the bucket and compare; objects whose ETag is no MD5 are asked for plein's metadata.
+/// Compare with the bucket; objects whose ETag is no MD5 are asked for plein's metadata.
 fn remote_plan(
     client: &Client,
     target: &Target,
     local: &[LocalFile],
+    mut remote: Vec<plan::Remote>,
     keep: &[String],
 ) -> Result<Plan, s3::Error> {
-    let mut remote = client.list(&target.prefix)?;
     let local_keys: std::collections::HashSet<&str> =
         local.iter().map(|f| f.key.as_str()).collect();
     for r in remote.iter_mut() {

@@ -337,4 +337,23 @@ mod tests {
             Hint(Some("b".into()))
         );
     }
+
+    #[test]
+    fn the_examples_in_the_init_settings_are_valid_targets() {
+        for text in [
+            include_str!("../commands/init/nl/plein.yaml"),
+            include_str!("../commands/init/en/plein.yaml"),
+        ] {
+            let start = text.find("# deploy:").expect("a deploy example");
+            let example: String = text[start..]
+                .lines()
+                .map(|l| l.strip_prefix("# ").unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let (c, errs) = load(&format!("{}{example}\n", &text[..start]));
+            assert!(errs.is_empty(), "{errs:?}");
+            assert_eq!(c.deploy.len(), 1);
+            assert!(c.deploy[0].gzip);
+        }
+    }
 }

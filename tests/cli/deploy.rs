@@ -389,8 +389,9 @@ fn an_interrupted_deploy_finishes_on_the_next_run() {
     child.kill().expect("SIGKILL");
     child.wait().expect("ended");
     let stored = bucket("deploy-killed").len();
+    // Uploads under way when it was killed may or may not have been stored.
     assert!(
-        stored >= 60 && stored < total,
+        stored > 40 && stored < total,
         "killed halfway: {stored} of {total} files stored"
     );
     requests("deploy-killed");

@@ -62,9 +62,11 @@ werkzeug_app.DomainDispatcherApplication.__call__ = _counting
 _iam_init = access_control.S3IAMRequest.__init__
 
 
-def _raw_path_init(self, account_id, method, path, data, body, headers, action):
-    raw = getattr(_raw, "uri", None) or path
-    _iam_init(self, account_id, method, raw, data, body, headers, action)
+def _raw_path_init(self, *args, **kwargs):
+    raw = getattr(_raw, "uri", None)
+    if raw and "path" in kwargs:
+        kwargs["path"] = raw
+    _iam_init(self, *args, **kwargs)
 
 
 access_control.S3IAMRequest.__init__ = _raw_path_init
