@@ -402,6 +402,19 @@ fn an_interrupted_deploy_finishes_on_the_next_run() {
 }
 
 #[test]
+fn a_busy_server_is_tried_again() {
+    let site = example_site("deploy-busy", "");
+    ask(json!({"cmd": "fail", "bucket": "deploy-busy", "puts": 12}));
+    deploy(&site, &[]);
+    let puts = requests("deploy-busy")
+        .iter()
+        .filter(|r| r.starts_with("PUT "))
+        .count();
+    assert_eq!(puts, built(&site.public()).len() + 12, "12 uploads sent twice");
+    assert_equal("deploy-busy", &site.public());
+}
+
+#[test]
 fn wrong_keys_fail_with_exit_1_and_show_no_secret() {
     let site = example_site("deploy-keys", "");
     let wrong = "Wr0ngSecretThatMustNotBeShown/abcdefghijklmnopqrst";

@@ -17,6 +17,8 @@ Commands:
   {"cmd": "requests", "bucket": B}                  the writing requests B got since the last
                                                     time asked: ["PUT key", "DELETE key", "POST ?delete"]
   {"cmd": "wait", "bucket": B, "puts": N}           return once B got N PUT requests (20 s at most)
+  {"cmd": "fail", "bucket": B, "puts": N}           answer the next N uploads to B with
+                                                    503 Slow Down, as a busy S3 does
 """
 
 import gzip
@@ -45,10 +47,31 @@ _dispatch = werkzeug_app.DomainDispatcherApplication.__call__
 _raw = threading.local()
 
 
+# Buckets whose next PUTs of an object are answered 503 Slow Down: bucket -> how many.
+FAILS = {}
+_fails_lock = threading.Lock()
+SLOW_DOWN = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code>'
+    b"<Message>Please reduce your request rate.</Message></Error>"
+)
+
+
 def _counting(self, environ, start_response):
-    SEEN.append(
-        (environ["REQUEST_METHOD"], environ.get("PATH_INFO", ""), environ.get("QUERY_STRING", ""))
-    )
+    method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "")
+    SEEN.append((method, path, environ.get("QUERY_STRING", "")))
+    parts = path.lstrip("/").split("/", 1)
+    if method == "PUT" and len(parts) == 2:
+        with _fails_lock:
+            fail = FAILS.get(parts[0], 0) > 0
+            if fail:
+                FAILS[parts[0]] -= 1
+        if fail:
+            environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            start_response(
+                "503 Slow Down",
+                [("Content-Type", "application/xml"), ("Content-Length", str(len(SLOW_DOWN)))],
+            )
+            return [SLOW_DOWN]
     _raw.uri = environ.get("RAW_URI") or environ.get("REQUEST_URI")
     return _dispatch(self, environ, start_response)
 
@@ -133,6 +156,10 @@ def answer(s3, req):
         return {"ok": True}
     if cmd == "list":
         return {"objects": [describe(s3, req["bucket"], o) for o in objects(s3, req["bucket"])]}
+    if cmd == "fail":
+        with _fails_lock:
+            FAILS[req["bucket"]] = req["puts"]
+        return {"ok": True}
     if cmd == "requests":
         return {"requests": writes(req["bucket"], clear=True)}
     if cmd == "wait":
