@@ -20,61 +20,15 @@ const DELETE_SHARE: f64 = 0.25;
 
 pub fn run(args: &DeployArgs) -> ExitCode {
     let started = Instant::now();
-    let root = &args.site.root;
-    let mut errs = Diagnostics::default();
-    let config = Config::load(root, None, &mut errs);
-    if !errs.is_empty() {
-        return super::site_errors(root, &errs.sorted());
-    }
-    let lang = config.lang;
-    let target = match choose_target(&config, args) {
-        Ok(t) => t,
+    let ready = match prepare(args) {
+        Ok(r) => r,
         Err(code) => return code,
     };
-    if let Some(code) = check_base_url(&config) {
-        return code;
-    }
-    let found = match credentials::find(target.profile.as_deref(), &|k| std::env::var(k).ok()) {
-        Ok(f) => f,
-        Err(missing) => return fail_with(1, words::no_credentials(lang, &missing)),
-    };
-    let output = match site_output(args, root, lang) {
-        Ok(o) => o,
+    let (local, plan) = match compare(&ready, args) {
+        Ok(found) => found,
         Err(code) => return code,
     };
-    let region = target
-        .region
-        .clone()
-        .or_else(|| found.region.clone())
-        .unwrap_or_else(|| "us-east-1".to_string());
-    let client = Client::new(&target, &region, found.credentials.clone());
-    eprintln!(
-        "{}",
-        words::heading(
-            lang,
-            &target.name,
-            &target.url(),
-            client.origin(),
-            &found.source
-        )
-    );
-    // Listing a big bucket is many round trips, hashing the build is work for the
-    // processor: the two at once.
-    let (local, remote) = std::thread::scope(|scope| {
-        let listing = scope.spawn(|| client.list(&target.prefix));
-        let local = files::read(&output, target.gzip);
-        (local, listing.join().expect("listing does not panic"))
-    });
-    let local = match local {
-        Ok(l) => l,
-        Err(e) => return fail(1, words::read_failed(lang, &output, &e.to_string()), None),
-    };
-    let mut keep = target.keep.clone();
-    keep.extend(args.keep.iter().cloned());
-    let plan = match remote.and_then(|r| remote_plan(&client, &target, &local, r, &keep)) {
-        Ok(p) => p,
-        Err(e) => return fail_with(1, words::error(lang, &e)),
-    };
+    let lang = ready.lang;
     show_plan(lang, &plan, &local, args.dry_run);
     if args.dry_run {
         eprintln!("{}", words::dry_run(lang));
@@ -88,7 +42,7 @@ pub fn run(args: &DeployArgs) -> ExitCode {
         let (message, help) = words::too_many_deletes(lang, plan.deletes.len(), plan.remote_count);
         return fail(1, message, Some(&help));
     }
-    let outcome = upload::carry_out(&client, &target.prefix, &local, &plan, lang);
+    let outcome = upload::carry_out(&ready.client, &ready.target.prefix, &local, &plan, lang);
     if let Some(e) = &outcome.error {
         let code = fail_with(1, words::error(lang, e));
         if outcome.uploaded > 0 {
@@ -96,18 +50,84 @@ pub fn run(args: &DeployArgs) -> ExitCode {
         }
         return code;
     }
+    let (n, bytes, deleted) = (outcome.uploaded, outcome.bytes, outcome.deleted);
+    let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "{}",
-        words::summary(
-            lang,
-            outcome.uploaded,
-            outcome.bytes,
-            outcome.deleted,
-            plan.unchanged,
-            started.elapsed().as_secs_f64()
-        )
+        words::summary(lang, n, bytes, deleted, plan.unchanged, secs)
     );
     ExitCode::SUCCESS
+}
+
+/// Everything a deploy needs before it looks at the bucket.
+struct Ready {
+    lang: Lang,
+    target: Target,
+    output: PathBuf,
+    client: Client,
+}
+
+/// Settings, target, keys and the build: each checked before the network is used.
+fn prepare(args: &DeployArgs) -> Result<Ready, ExitCode> {
+    let root = &args.site.root;
+    let mut errs = Diagnostics::default();
+    let config = Config::load(root, None, &mut errs);
+    if !errs.is_empty() {
+        return Err(super::site_errors(root, &errs.sorted()));
+    }
+    let lang = config.lang;
+    let target = choose_target(&config, args)?;
+    if let Some(code) = check_base_url(&config) {
+        return Err(code);
+    }
+    let found = credentials::find(target.profile.as_deref(), &|k| std::env::var(k).ok())
+        .map_err(|missing| fail_with(1, words::no_credentials(lang, &missing)))?;
+    let output = site_output(args, root, lang)?;
+    let region = target
+        .region
+        .clone()
+        .or_else(|| found.region.clone())
+        .unwrap_or_else(|| "us-east-1".to_string());
+    let client = Client::new(&target, &region, found.credentials);
+    let heading = words::heading(
+        lang,
+        &target.name,
+        &target.url(),
+        client.origin(),
+        &found.source,
+    );
+    eprintln!("{heading}");
+    Ok(Ready {
+        lang,
+        target,
+        output,
+        client,
+    })
+}
+
+/// The build's files and the plan that makes the bucket equal to them.
+fn compare(ready: &Ready, args: &DeployArgs) -> Result<(Vec<LocalFile>, Plan), ExitCode> {
+    let Ready {
+        lang,
+        target,
+        output,
+        client,
+    } = ready;
+    // Listing a big bucket is many round trips, hashing the build is work for the
+    // processor: the two at once.
+    let (local, remote) = std::thread::scope(|scope| {
+        let listing = scope.spawn(|| client.list(&target.prefix));
+        let local = files::read(output, target.gzip);
+        (local, listing.join().expect("listing does not panic"))
+    });
+    let local =
+        local.map_err(|e| fail(1, words::read_failed(*lang, output, &e.to_string()), None))?;
+    let mut keep = target.keep.clone();
+    keep.extend(args.keep.iter().cloned());
+    let plan = remote
+        .and_then(|r| remote_plan(client, target, &local, r, &keep))
+        .map_err(|e| fail_with(1, words::error(*lang, &e)))?;
+    Ok((local, plan))
 }
 
 /// The target of `--target`, or the first; exit 1 without targets, 2 for an unknown name.

@@ -410,7 +410,11 @@ fn a_busy_server_is_tried_again() {
         .iter()
         .filter(|r| r.starts_with("PUT "))
         .count();
-    assert_eq!(puts, built(&site.public()).len() + 12, "12 uploads sent twice");
+    assert_eq!(
+        puts,
+        built(&site.public()).len() + 12,
+        "12 uploads sent twice"
+    );
     assert_equal("deploy-busy", &site.public());
 }
 
