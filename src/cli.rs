@@ -163,7 +163,8 @@ pub struct SchemaArgs {
 pub struct DeployArgs {
     #[command(flatten)]
     pub site: RootArgs,
-    /// The target in plein.yaml's `deploy:` to publish to; default: the first one
+    /// The target in plein.yaml's `deploy:` to publish to, or a bucket as s3://bucket/folder
+    /// (endpoint from AWS_ENDPOINT_URL); default: the first target in plein.yaml
     #[arg(long, value_name = "NAME")]
     pub target: Option<String>,
     /// Show what would be uploaded and deleted, file by file, and change nothing

@@ -130,9 +130,13 @@ fn compare(ready: &Ready, args: &DeployArgs) -> Result<(Vec<LocalFile>, Plan), E
     Ok((local, plan))
 }
 
-/// The target of `--target`, or the first; exit 1 without targets, 2 for an unknown name.
+/// The target of `--target` (a name or an s3:// address), or the first; exit 1 without
+/// targets, 2 for an unknown name.
 fn choose_target(config: &Config, args: &DeployArgs) -> Result<Target, ExitCode> {
     let lang = config.lang;
+    if let Some(url) = args.target.as_deref().filter(|t| t.starts_with("s3://")) {
+        return target::from_url(url, &|k| std::env::var(k).ok()).map_err(|why| fail(2, why, None));
+    }
     if config.deploy.is_empty() {
         return Err(fail_with(1, words::no_targets(lang)));
     }

@@ -244,6 +244,33 @@ fn locate(text: &str, key: &str, value: &str) -> Option<(u32, u32)> {
     Some((start as u32 + 1, 1))
 }
 
+/// A target given on the command line as `s3://bucket/folder`, with its endpoint from the
+/// environment as the AWS tools read it (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL); without
+/// one, Amazon S3. The region comes from the environment or the AWS files, as for any target.
+pub fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
+    let (bucket, prefix) = split_url(url)?;
+    let endpoint = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]
+        .into_iter()
+        .find_map(|name| {
+            env(name)
+                .filter(|v| !v.trim().is_empty())
+                .map(|v| (name, v))
+        });
+    if let Some((name, e)) = &endpoint {
+        check_endpoint(e.trim().trim_end_matches('/')).map_err(|why| format!("{name}: {why}"))?;
+    }
+    Ok(Target {
+        name: url.to_string(),
+        bucket,
+        prefix,
+        endpoint: endpoint.map(|(_, e)| e.trim().trim_end_matches('/').to_string()),
+        region: None,
+        profile: None,
+        gzip: false,
+        keep: Vec::new(),
+    })
+}
+
 /// The target called `name`, or the first one; `Err` lists the names there are.
 pub fn choose<'a>(targets: &'a [Target], name: Option<&str>) -> Result<&'a Target, Hint> {
     match name {
@@ -355,5 +382,26 @@ mod tests {
             assert_eq!(c.deploy.len(), 1);
             assert!(c.deploy[0].gzip);
         }
+    }
+
+    #[test]
+    fn a_bucket_on_the_command_line_takes_its_endpoint_from_the_environment() {
+        let env =
+            |k: &str| (k == "AWS_ENDPOINT_URL").then(|| "https://s3.fr-par.scw.cloud/".into());
+        let t = from_url("s3://buurt-site/www", &env).expect("a target");
+        assert_eq!(t.endpoint.as_deref(), Some("https://s3.fr-par.scw.cloud"));
+        assert_eq!(
+            (t.bucket.as_str(), t.prefix.as_str()),
+            ("buurt-site", "www/")
+        );
+        let none = |_: &str| None;
+        assert_eq!(
+            from_url("s3://buurt-site", &none).map(|t| t.endpoint),
+            Ok(None)
+        );
+        let bad = |k: &str| (k == "AWS_ENDPOINT_URL_S3").then(|| "s3.example.org".into());
+        let err = from_url("s3://buurt-site", &bad).unwrap_err();
+        assert!(err.starts_with("AWS_ENDPOINT_URL_S3: "), "{err}");
+        assert!(from_url("s3://Buurt", &none).is_err());
     }
 }

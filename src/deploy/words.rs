@@ -192,13 +192,13 @@ pub fn no_targets(lang: Lang) -> (String, String) {
         Lang::Nl => (
             "plein.yaml zegt niet waar de site heen moet: er is geen `deploy:`".into(),
             format!(
-                "voeg toe aan plein.yaml:\n         {example}\n         (zie docs/publiceren.md)"
+                "voeg toe aan plein.yaml:\n         {example}\n         of noem de bucket: plein deploy --target s3://mijn-bucket (met AWS_ENDPOINT_URL voor een andere opslag dan Amazon S3; zie docs/publiceren.md)"
             ),
         ),
         Lang::En => (
             "plein.yaml does not say where to publish: there is no `deploy:`".into(),
             format!(
-                "add to plein.yaml:\n         {example}\n         (see the Publish section of README.md)"
+                "add to plein.yaml:\n         {example}\n         or name the bucket: plein deploy --target s3://my-bucket (with AWS_ENDPOINT_URL for storage other than Amazon S3; see the Publish section of README.md)"
             ),
         ),
     }

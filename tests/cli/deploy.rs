@@ -141,6 +141,10 @@ fn deploy_command(site: &Site, args: &[&str], key_id: &str, secret: &str) -> Com
         .env_remove("AWS_PROFILE")
         .env_remove("AWS_SESSION_TOKEN")
         .env_remove("AWS_REGION")
+        .env_remove("AWS_ENDPOINT_URL")
+        .env_remove("AWS_ENDPOINT_URL_S3")
+        .env_remove("AWS_CONFIG_FILE")
+        .env_remove("AWS_SHARED_CREDENTIALS_FILE")
         .env_remove("AWS_DEFAULT_REGION")
         .env("AWS_ACCESS_KEY_ID", key_id)
         .env("AWS_SECRET_ACCESS_KEY", secret)
@@ -399,6 +403,40 @@ fn an_interrupted_deploy_finishes_on_the_next_run() {
     let sent = uploaded("deploy-killed");
     assert_eq!(sent.len(), total - stored, "only what was missing\n{out}");
     assert_equal("deploy-killed", &site.public());
+}
+
+#[test]
+fn the_example_site_goes_online_with_a_bucket_two_keys_and_one_command() {
+    let (endpoint, region, key_id, secret) = keys();
+    ask(json!({"cmd": "bucket", "name": "deploy-adhoc"}));
+    requests("deploy-adhoc");
+    let site = Site {
+        dir: tempfile::tempdir().expect("temp dir"),
+    };
+    copy_tree(&repo().join("content"), &site.root().join("content"));
+    std::fs::copy(repo().join("plein.yaml"), site.root().join("plein.yaml")).expect("copied");
+    let without = deploy_command(&site, &[], &key_id, &secret)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&without.stderr);
+    assert_eq!(without.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("plein deploy --target s3://mijn-bucket"),
+        "{text}"
+    );
+    let out = deploy_command(
+        &site,
+        &["--target", "s3://deploy-adhoc/site"],
+        &key_id,
+        &secret,
+    )
+    .env("AWS_ENDPOINT_URL", &endpoint)
+    .env("AWS_REGION", &region)
+    .output()
+    .expect("run");
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_equal("deploy-adhoc", &site.public());
 }
 
 #[test]
