@@ -34,7 +34,7 @@ fn python() -> PathBuf {
     let venv = repo().join("target/python/bin/python3");
     for candidate in [venv, PathBuf::from("python3")] {
         let ok = Command::new(&candidate)
-            .args(["-c", "import moto.server, boto3, flask"])
+            .args(["-c", "import moto.server, boto3"])
             .stderr(Stdio::null())
             .status()
             .is_ok_and(|s| s.success());
@@ -42,7 +42,7 @@ fn python() -> PathBuf {
             return candidate;
         }
     }
-    panic!("no Python with moto[server] and boto3: run scripts/test, which installs them");
+    panic!("no Python with moto's server and boto3: run scripts/test, which installs them");
 }
 
 fn start_server() -> Server {
