@@ -457,6 +457,34 @@ fn the_example_site_goes_online_with_a_bucket_two_keys_and_one_command() {
 }
 
 #[test]
+fn objects_whose_etag_is_no_md5_are_compared_by_plein_metadata() {
+    let site = example_site("deploy-multipart", "");
+    deploy(&site, &[]);
+    let css = std::fs::read_to_string(site.public().join("style.css")).expect("style.css");
+    let svg = std::fs::read_to_string(site.public().join("favicon.svg")).expect("favicon");
+    let md5 = format!("{:x}", md5::compute(&css));
+    // The same style sheet, stored in parts by a tool that sets plein's checksum...
+    let same = ask(json!({"cmd": "multipart", "bucket": "deploy-multipart",
+        "key": "site/style.css", "body": css, "plein_md5": md5,
+        "content_type": "text/css; charset=utf-8", "cache_control": "public, max-age=300"}));
+    assert!(
+        same["etag"].as_str().is_some_and(|e| e.contains('-')),
+        "{same}"
+    );
+    // ...and the same picture without it: it cannot be known to be equal.
+    ask(json!({"cmd": "multipart", "bucket": "deploy-multipart",
+        "key": "site/favicon.svg", "body": svg}));
+    requests("deploy-multipart");
+    deploy(&site, &[]);
+    assert_eq!(
+        uploaded("deploy-multipart"),
+        BTreeSet::from(["favicon.svg".to_string()]),
+        "style.css is known equal by its metadata"
+    );
+    assert_equal("deploy-multipart", &site.public());
+}
+
+#[test]
 fn a_busy_server_is_tried_again() {
     let site = example_site("deploy-busy", "");
     ask(json!({"cmd": "fail", "bucket": "deploy-busy", "puts": 12}));

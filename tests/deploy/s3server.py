@@ -17,6 +17,11 @@ Commands:
   {"cmd": "requests", "bucket": B}                  the writing requests B got since the last
                                                     time asked: ["PUT key", "DELETE key", "POST ?delete"]
   {"cmd": "wait", "bucket": B, "puts": N}           return once B got N PUT requests (20 s at most)
+  {"cmd": "multipart", "bucket": B, "key": K, "body": S, "plein_md5": M,
+   "content_type": T, "cache_control": C}
+                                                    store an object in two parts, as tools do
+                                                    with big files: its ETag is no MD5; M, if
+                                                    given, is put in the metadata plein reads
   {"cmd": "fail", "bucket": B, "puts": N}           answer the next N uploads to B with
                                                     503 Slow Down, as a busy S3 does
 """
@@ -25,8 +30,12 @@ import gzip
 import hashlib
 import json
 import logging
+import os
 import sys
 import time
+
+# Small parts for the multipart command; read by moto when it is imported.
+os.environ.setdefault("S3_UPLOAD_PART_MIN_SIZE", "1")
 
 import threading
 
@@ -156,6 +165,28 @@ def answer(s3, req):
         return {"ok": True}
     if cmd == "list":
         return {"objects": [describe(s3, req["bucket"], o) for o in objects(s3, req["bucket"])]}
+    if cmd == "multipart":
+        body = req["body"].encode()
+        meta = {"plein-md5": req["plein_md5"]} if req.get("plein_md5") else {}
+        headers = {"ContentType": req.get("content_type", "binary/octet-stream")}
+        if req.get("cache_control"):
+            headers["CacheControl"] = req["cache_control"]
+        up = s3.create_multipart_upload(
+            Bucket=req["bucket"], Key=req["key"], Metadata=meta, **headers
+        )
+        parts = []
+        for n, chunk in enumerate([body[: len(body) // 2], body[len(body) // 2 :]], start=1):
+            part = s3.upload_part(
+                Bucket=req["bucket"], Key=req["key"], UploadId=up["UploadId"], PartNumber=n, Body=chunk
+            )
+            parts.append({"PartNumber": n, "ETag": part["ETag"]})
+        done = s3.complete_multipart_upload(
+            Bucket=req["bucket"],
+            Key=req["key"],
+            UploadId=up["UploadId"],
+            MultipartUpload={"Parts": parts},
+        )
+        return {"etag": done["ETag"].strip('"')}
     if cmd == "fail":
         with _fails_lock:
             FAILS[req["bucket"]] = req["puts"]
