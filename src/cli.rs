@@ -30,6 +30,8 @@ pub enum Command {
     Init(InitArgs),
     /// Print a JSON Schema of the front matter of a content type, for editors that check as you type
     Schema(SchemaArgs),
+    /// Build the site and publish it to S3-compatible storage (a bucket, behind a CDN)
+    Deploy(DeployArgs),
 }
 
 /// Where the site is.
@@ -155,6 +157,28 @@ pub struct SchemaArgs {
     /// The site folder: its plein.yaml gives the kinds a story may have
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub site: RootArgs,
+    /// The target in plein.yaml's `deploy:` to publish to, or a bucket as s3://bucket/folder
+    /// (endpoint from AWS_ENDPOINT_URL); default: the first target in plein.yaml
+    #[arg(long, value_name = "NAME")]
+    pub target: Option<String>,
+    /// Show what would be uploaded and deleted, file by file, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Go on when the deploy would delete more than a quarter of the files in the bucket
+    #[arg(long)]
+    pub yes: bool,
+    /// Publish this folder of a build already made, instead of building the site first
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Leave files in the bucket that match this pattern alone (`archief/**`); may be repeated
+    #[arg(long, value_name = "PATTERN")]
+    pub keep: Vec<String>,
 }
 
 /// The content types, one per folder under content/.

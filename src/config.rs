@@ -145,6 +145,8 @@ pub struct Config {
     pub trusted_html: bool,
     /// The widest picture published, in pixels; wider ones are scaled down.
     pub image_max_width: u32,
+    /// Where `plein deploy` publishes the site, in the order written.
+    pub deploy: Vec<crate::deploy::target::Target>,
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -164,6 +166,7 @@ struct RawConfig {
     routes: Option<Routes>,
     trusted_html: Option<bool>,
     image_max_width: Option<u32>,
+    deploy: Option<Vec<crate::deploy::target::RawTarget>>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -240,7 +243,7 @@ fn valid_host(host: &str) -> bool {
 }
 
 /// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, image_max_width";
+pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, image_max_width, deploy";
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -326,6 +329,7 @@ impl Config {
                 .map_or_else(|| Routes::for_lang(lang), |r| r.filled(lang)),
             trusted_html: raw.trusted_html.unwrap_or(false),
             image_max_width: raw.image_max_width.unwrap_or(2400).max(1),
+            deploy: crate::deploy::target::all(raw.deploy.unwrap_or_default(), text, errs),
         }
     }
 
@@ -370,7 +374,11 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
     yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
-        let problem = crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS);
+        // A key inside a deploy target is checked against the keys a target has.
+        let problem = match crate::deploy::target::unknown_key(&e.message) {
+            Some(problem) => problem,
+            None => crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS),
+        };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
         RawConfig::default()
     })

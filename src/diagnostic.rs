@@ -123,6 +123,8 @@ pub enum Problem {
     Template { template: String, message: String },
     #[error("{0}")]
     Output(String),
+    #[error("deploy target: {0}")]
+    DeployTarget(String),
 
     // Content hints from `plein check`: warnings, or errors with `--strict`.
     #[error("`image` is set but `image_credit` is missing: name who made the photo")]
@@ -191,6 +193,7 @@ impl Problem {
             Problem::UnsafeUrl { .. } => "unsafe-url",
             Problem::Template { .. } => "template",
             Problem::Output(_) => "output",
+            Problem::DeployTarget(_) => "deploy-target",
             Problem::MissingImageCredit => "missing-image-credit",
             Problem::NoNeighbourhood => "no-neighbourhood",
             Problem::LongSummary { .. } => "long-summary",

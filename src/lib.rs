@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod deploy;
 pub mod diagnostic;
 pub mod hints;
 pub mod images;
@@ -36,5 +37,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(what) => commands::new::run(what),
         Command::Init(args) => commands::init::run(args),
         Command::Schema(args) => commands::schema::run(args),
+        Command::Deploy(args) => commands::deploy::run(args),
     }
 }

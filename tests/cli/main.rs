@@ -3,6 +3,7 @@
 mod agenda;
 mod build;
 mod crash;
+mod deploy;
 mod editors;
 mod errors;
 mod hostile;
