@@ -182,12 +182,12 @@ struct DocView {
     x: String,
 }
 
-/// One searchable document: its view, and its texts by weight with the body still HTML, made
-/// plain only as far as it is needed.
+/// One searchable document: its view, and its texts by weight.
 struct Doc<'s> {
     /// The view, its snippet `x` still empty.
     view: DocView,
     fields: Vec<(u32, String)>,
+    /// The body as plain text, kept from the Markdown pass.
     body: &'s str,
     /// What the snippet starts with.
     summary: &'s str,
@@ -577,14 +577,9 @@ fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
 fn make(site: &Site, id: usize, analyzer: &Analyzer, cache: &IndexCache) -> Made {
     let mut doc = document(site, id);
     let print = fingerprint(&doc);
-    let fresh = if cache.docs.contains_key(&print) {
-        doc.view.x = snippet(doc.summary, doc.body);
-        None
-    } else {
-        let body = plain_text(doc.body);
-        doc.view.x = excerpt(doc.summary, &body);
-        Some(weigh(analyzer, &cache.dict, &doc.fields, &body))
-    };
+    doc.view.x = excerpt(doc.summary, doc.body);
+    let fresh = (!cache.docs.contains_key(&print))
+        .then(|| weigh(analyzer, &cache.dict, &doc.fields, doc.body));
     Made {
         print,
         view: json(&doc.view),
@@ -841,7 +836,7 @@ fn story<'s>(site: &'s Site, s: &'s Story) -> Doc<'s> {
             (TERMS, terms.join(" ")),
             (LEDE, lede),
         ],
-        body: &s.body_html,
+        body: &s.body_text,
         summary: &s.summary,
     }
 }
@@ -868,7 +863,7 @@ fn event<'s>(site: &'s Site, e: &'s Event) -> Doc<'s> {
             n: names,
             x: String::new(),
         },
-        body: &e.body_html,
+        body: &e.body_text,
         summary: &e.summary,
     }
 }
@@ -892,7 +887,7 @@ fn neighbourhood(site: &Site, i: Idx) -> Doc<'_> {
             (TERMS, city),
             (LEDE, format!("{} {}", h.summary, anchors.join(" "))),
         ],
-        body: &h.body_html,
+        body: &h.body_text,
         summary: &h.summary,
     }
 }
@@ -914,7 +909,7 @@ fn person<'s>(site: &'s Site, p: &'s Person) -> Doc<'s> {
             x: String::new(),
         },
         fields: vec![(TITLE, p.name.clone()), (TERMS, role)],
-        body: &p.bio_html,
+        body: &p.bio_text,
         summary: "",
     }
 }
@@ -984,153 +979,6 @@ fn excerpt(summary: &str, body: &str) -> String {
     text.truncate(cut);
     text.push('…');
     text
-}
-
-/// What [`excerpt`] makes of `summary` and the plain text of `html`, from only as much of
-/// the HTML as it needs: when the text starts with the summary, as when the summary is the
-/// first paragraph, the first [`EXCERPT`] characters; else as many more as the summary has.
-fn snippet(summary: &str, html: &str) -> String {
-    // Enough for `excerpt` to cut at the same place as with the whole text.
-    let need = EXCERPT + 8;
-    let mut body = plain_start(html, need);
-    let summary_trimmed = summary.trim();
-    let starts = !summary_trimmed.is_empty() && body.starts_with(summary_trimmed);
-    if !starts && body.len() < summary.len() + need {
-        body = plain_start(html, summary.len() + need);
-    }
-    excerpt(summary, &body)
-}
-
-/// Rendered HTML as plain text: tags dropped, the common entities decoded, spaces squeezed.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        out.push(' ');
-        rest = rest[open..]
-            .find('>')
-            .map_or("", |close| &rest[open + close + 1..]);
-    }
-    out.push_str(rest);
-    squeeze(&decode_entities(&out))
-}
-
-/// `text` as `text.split_whitespace().collect::<Vec<_>>().join(" ")` makes it, in one pass:
-/// the index makes plain text of every document, and this took a good part of its time.
-fn squeeze(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut word = None;
-    let mut at = 0;
-    while at < text.len() {
-        // Runs of letters, digits and punctuation, skipped at once: no whitespace among them.
-        let plain = text.as_bytes()[at..]
-            .iter()
-            .take_while(|&&b| b > b' ' && b.is_ascii())
-            .count();
-        if plain > 0 {
-            word.get_or_insert(at);
-            at += plain;
-            continue;
-        }
-        let byte = text.as_bytes()[at];
-        let (space, len) = if byte.is_ascii() {
-            (matches!(byte, b'\t'..=b'\r' | b' '), 1)
-        } else {
-            let c = text[at..].chars().next().expect("a character starts here");
-            (c.is_whitespace(), c.len_utf8())
-        };
-        match (space, word) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..at]);
-                word = None;
-            }
-            (false, None) => word = Some(at),
-            _ => {}
-        }
-        at += len;
-    }
-    if let Some(start) = word {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..]);
-    }
-    out
-}
-
-/// The start of [`plain_text`] of `html`, at least `need` bytes of it (or all of it), made
-/// from as little of the HTML as gives that: a snippet needs only the start of a long story.
-fn plain_start(html: &str, need: usize) -> String {
-    // A cut can fall in an entity, whose `;` decoding looks for up to ten bytes ahead, so the
-    // last characters of a cut text may differ from the whole text's: they are dropped.
-    const UNSURE: usize = 16;
-    let mut take = need + need / 2 + 64;
-    while take < html.len() {
-        let mut cut = take;
-        while !html.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let mut text = plain_text(&html[..cut]);
-        let mut keep = text.len().saturating_sub(UNSURE);
-        while !text.is_char_boundary(keep) {
-            keep -= 1;
-        }
-        if keep >= need {
-            text.truncate(keep);
-            return text;
-        }
-        take *= 4;
-    }
-    plain_text(html)
-}
-
-fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('&') {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| entity(&rest[1..e]));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.into()
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some(' '),
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
 }
 
 /// The folder of the search index inside the output.
@@ -1483,18 +1331,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_start_of_plain_text_is_the_start_of_the_whole() {
-        let html = "<p>Koffie &amp; thee &#33; &nbsp; in het <em>café</em>&#x1F600;</p>\n<p>&amp;x"
-            .repeat(40);
-        let whole = plain_text(&html);
-        for need in 0..whole.len() + 20 {
-            let start = plain_start(&html, need);
-            assert!(whole.starts_with(&start), "{need}: {start:?}");
-            assert!(start.len() >= need.min(whole.len()), "{need}: {start:?}");
-        }
-    }
-
     fn entries(stems: &[(&str, usize)]) -> Vec<(String, String)> {
         stems
             .iter()
@@ -1601,59 +1437,6 @@ mod tests {
             assert!(!encodes(other, &postings), "{other}");
         }
         assert!(!encodes("[3,8]", &[]));
-    }
-
-    #[test]
-    fn html_becomes_plain_text() {
-        assert_eq!(
-            plain_text("<p>Koffie &amp; thee<br>in het <em>café</em>&#33;</p>"),
-            "Koffie & thee in het café !"
-        );
-    }
-
-    #[test]
-    fn whitespace_is_squeezed_as_split_whitespace_does() {
-        let texts = [
-            "",
-            " ",
-            "a",
-            "  a  b\t\tc\n",
-            "\u{a0}koffie\u{2003}en\u{b}thee\u{85} \u{3000}",
-            "één  twee\r\ndrie ",
-        ];
-        for text in texts {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(squeeze(text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn snippets_from_the_start_of_the_text_are_whole_excerpts() {
-        let paragraph = |n: usize| {
-            format!(
-                "<p>{} &amp; <a href=\"x\">{n}</a></p>\n",
-                fixture::text(n, 30)
-            )
-        };
-        let html: String = (0..12).map(paragraph).collect();
-        let whole = plain_text(&html);
-        let first = plain_text(&paragraph(0));
-        let other = plain_text(&paragraph(7));
-        for summary in [
-            "",
-            " ",
-            first.as_str(),
-            &first[..20],
-            other.as_str(),
-            &whole[..whole.floor_char_boundary(900)],
-            "x",
-        ] {
-            for cut in [html.len(), 300, 800, 1500, 3000] {
-                let html = &html[..html.floor_char_boundary(cut)];
-                let expected = excerpt(summary, &plain_text(html));
-                assert_eq!(snippet(summary, html), expected, "{summary:?} {cut}");
-            }
-        }
     }
 
     #[test]
