@@ -32,6 +32,7 @@
 //! HTML is read back here.
 //! This module knows the model and nothing of templates or files.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -172,6 +173,24 @@ fn fingerprint(doc: &Doc) -> u128 {
         hash.update(text.as_bytes());
     }
     hash.digest128()
+}
+
+/// Every distinct word of the texts the index reads, as written (split at white space): what
+/// the browser's folding and stemming must agree on with [`words`] and [`Analyzer`].
+pub fn vocabulary(site: &Site) -> BTreeSet<String> {
+    let total: usize = doc_types(site).iter().sum();
+    let mut out = BTreeSet::new();
+    for id in 0..total {
+        let doc = document(site, id);
+        for text in doc.fields.iter().map(|(_, t)| t.as_str()).chain([doc.body]) {
+            for word in text.split_whitespace() {
+                if !out.contains(word) {
+                    out.insert(word.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The folder of the search index inside the output.
