@@ -466,3 +466,221 @@ fn links_from_editors_run_no_script_in_the_browser() {
     println!("{log}");
     assert!(run.status.success(), "script ran from a link:\n{log}");
 }
+
+/// Words a generated site's stories are made of: Dutch words of the neighbourhood, and
+/// words with the letters query folding must treat as the index does (the Dutch `ĳ`,
+/// diacritics, ligatures, letters of other Latin alphabets, digits and signs).
+const GENERATED_WORDS: &[&str] = &[
+    "buurt",
+    "bewoners",
+    "samen",
+    "koffie",
+    "tuinen",
+    "moestuin",
+    "muurschilderingen",
+    "galerij",
+    "speeltuin",
+    "vrijwilligers",
+    "ontmoetingen",
+    "gesprekken",
+    "vertrouwde",
+    "gezichten",
+    "bibliotheek",
+    "opbouwwerker",
+    "huismeester",
+    "kinderen",
+    "jongeren",
+    "ouderen",
+    "zaterdag",
+    "gezelligheid",
+    "ĳsbaan",
+    "Ĳssel",
+    "ĲZER",
+    "bĳ",
+    "wĳk",
+    "café",
+    "Cafés",
+    "naïef",
+    "coöperatie",
+    "reünie",
+    "één",
+    "creëer",
+    "façade",
+    "überall",
+    "ﬁets",
+    "ﬂat",
+    "Straße",
+    "ẞ",
+    "Ærø",
+    "Øresund",
+    "œuvre",
+    "Łódź",
+    "Þór",
+    "İstanbul",
+    "Đakovo",
+    "smørrebrød",
+    "m²",
+    "½",
+    "e-mail",
+    "3D",
+    "“thee”",
+    "’s-Hertogenbosch",
+    "d’r",
+    "zo’n",
+    "A.S.",
+    "10:00",
+    "€5,-",
+    "2024",
+    "°C",
+    "№1",
+    "x",
+    "ab",
+    "gardens",
+    "meetings",
+    "running",
+    "happily",
+    "generously",
+    "murals",
+];
+
+/// A site of `stories` stories made of [`GENERATED_WORDS`], with an event, a neighbourhood
+/// and a person, written to `root`.
+fn generate_site(root: &Path, stories: usize) {
+    let write = |rel: &str, text: &str| {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().expect("a folder")).expect("make a folder");
+        fs::write(path, text).expect("write the generated site");
+    };
+    let text = |seed: usize, count: usize| {
+        (0..count)
+            .map(|i| GENERATED_WORDS[(seed * 7 + i * i * 13 + i) % GENERATED_WORDS.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    write(
+        "plein.yaml",
+        "title: Wĳkverhalen\nbase_url: https://wijk.example.nl/\nlanguage: nl\n",
+    );
+    for n in 0..stories {
+        write(
+            &format!("content/stories/verhaal-{n}.md"),
+            &format!(
+                "---\ntitle: \"{}\"\ndate: 2024-03-{:02}\nauthors: [Ĳsbrand de Vries]\n\
+                 neighbourhoods: [Ĳsselbuurt]\ntags: [\"{}\"]\n---\n{}\n\n*{}*, **{}**.\n",
+                text(n, 4),
+                n % 28 + 1,
+                GENERATED_WORDS[n % GENERATED_WORDS.len()],
+                text(n + 50, 60),
+                text(n + 7, 3),
+                text(n + 9, 2)
+            ),
+        );
+    }
+    write(
+        "content/events/ijsbaan.md",
+        "---\ntitle: De ĳsbaan gaat open\nstart: 2026-12-12T14:00\nneighbourhoods: [Ĳsselbuurt]\n\
+         location: { name: Het Ĳsclubhuis, address: \"Ĳsweg 1\" }\n---\nSchaatsen op de ĳsbaan.\n",
+    );
+    write(
+        "content/neighbourhoods/ijsselbuurt.md",
+        "---\ntitle: Ĳsselbuurt\ncity: Nieuwegein\nanchors: [Ĳsbrand de Vries]\n---\nDe wĳk aan de Ĳssel.\n",
+    );
+    write(
+        "content/people/ijsbrand-de-vries.md",
+        "---\ntitle: Ĳsbrand de Vries\nrole: opbouwwerker\n---\nĲsbrand woont in de wĳk.\n",
+    );
+}
+
+/// Every word of the site at `root` as written, with the words the index folds it into and
+/// their Dutch and English stems: the lines tests/browser/fold.mjs reads.
+fn vocabulary_table(root: &Path) -> String {
+    use plein::pipeline::{self, Cache, Options};
+    use plein::render::search::vocabulary;
+    let opts = Options {
+        root: root.to_path_buf(),
+        drafts: false,
+        base_url: None,
+        now: "2026-11-25T12:00:00Z[UTC]".parse().expect("a time"),
+        resize: false,
+        hints: None,
+        defer_search: true,
+    };
+    let site = match pipeline::build(&opts, &mut Cache::default(), None, &|_| Ok(())) {
+        Ok(built) => built.site,
+        Err(errs) => panic!(
+            "{} has errors:\n{}",
+            root.display(),
+            errs.render_plain(root)
+        ),
+    };
+    table_of(vocabulary(&site))
+}
+
+/// The lines of tests/browser/fold.mjs for `written` words.
+fn table_of(written: impl IntoIterator<Item = String>) -> String {
+    use plein::config::Lang;
+    use plein::render::search::{Analyzer, words};
+    let (nl, en) = (Analyzer::new(Lang::Nl), Analyzer::new(Lang::En));
+    let mut table = String::new();
+    for written in written {
+        let folded: Vec<String> = words(&written).collect();
+        let stems = |a: &Analyzer| folded.iter().map(|w| a.stem(w)).collect::<Vec<_>>();
+        let fields = [
+            vec![written.clone()],
+            folded.clone(),
+            stems(&nl),
+            stems(&en),
+        ];
+        let fields: Vec<String> = fields.iter().map(|f| f.join(" ")).collect();
+        table.push_str(&fields.join("\t"));
+        table.push('\n');
+    }
+    table
+}
+
+/// Every character of Latin-1, Latin Extended-A, Latin Extended Additional, the Latin
+/// ligatures and General Punctuation, each inside a word: the letters of European languages.
+fn latin_letters() -> impl Iterator<Item = String> {
+    let ranges = [0xa0..0x180, 0x1e00..0x1f00, 0xfb00..0xfb07, 0x2000..0x2070];
+    ranges
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+        .map(|c| format!("ab{c}cd"))
+}
+
+/// The browser folds and stems every word of the example site and of a generated site as the
+/// index does (issue 15), and every Latin letter: themes/buurt/static/search.js in Node,
+/// tests/browser/fold.mjs. `PLEIN_VOCABULARY_SITES` (a path list) adds more sites, such as a generated 1,000-story one.
+#[test]
+fn the_browser_folds_and_stems_every_word_as_the_index_does() {
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "node is not installed; run scripts/test, which installs it"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let generated = dir.path().join("site");
+    generate_site(&generated, 60);
+    let mut roots = vec![repo(), generated];
+    if let Some(more) = std::env::var_os("PLEIN_VOCABULARY_SITES") {
+        roots.extend(std::env::split_paths(&more));
+    }
+    let mut tables = Vec::new();
+    for (n, root) in roots.iter().enumerate() {
+        let table = dir.path().join(format!("vocabulary-{n}.tsv"));
+        fs::write(&table, vocabulary_table(root)).expect("write the vocabulary");
+        tables.push(table);
+    }
+    let letters = dir.path().join("letters.tsv");
+    fs::write(&letters, table_of(latin_letters())).expect("write the letters");
+    tables.push(letters);
+    let run = Command::new("node")
+        .arg(browser_dir().join("fold.mjs"))
+        .args(&tables)
+        .output()
+        .expect("run node tests/browser/fold.mjs");
+    let log = text(&run);
+    eprintln!("{log}");
+    assert!(run.status.success(), "query folding differs:\n{log}");
+}

@@ -356,6 +356,7 @@ impl Builder {
             summary: raw.summary.clone().unwrap_or_default(),
             body_html: Arc::from(""),
             body_print: 0,
+            body_text: Arc::from(""),
             words: 0,
             events: Vec::new(),
             source: raw.source.clone(),
@@ -419,6 +420,7 @@ impl Builder {
             cancelled: raw.cancelled,
             repeat: raw.repeat.clone(),
             body_html: Arc::from(""),
+            body_text: Arc::from(""),
             stories: Vec::new(),
         });
         Made::Event(self.site.events.len() - 1)
@@ -504,6 +506,7 @@ impl Builder {
             anchors: Vec::new(),
             image: None,
             body_html: Arc::from(""),
+            body_text: Arc::from(""),
             stories: Vec::new(),
             events: Vec::new(),
             people: Vec::new(),
@@ -543,6 +546,7 @@ impl Builder {
             neighbourhoods: Vec::new(),
             image: None,
             bio_html: Arc::from(""),
+            bio_text: Arc::from(""),
             stories: Vec::new(),
         });
         self.people_by_slug.insert(slug, i);
@@ -955,16 +959,22 @@ impl Builder {
                 s.words = r.words;
                 s.body_html = Arc::clone(&r.html);
                 s.body_print = body.html;
+                s.body_text = Arc::clone(&r.text);
             }
             Made::Event(i) => {
                 fill(&mut self.site.events[i].summary);
                 self.site.events[i].body_html = Arc::clone(&r.html);
+                self.site.events[i].body_text = Arc::clone(&r.text);
             }
             Made::Neighbourhood(i) => {
                 fill(&mut self.site.neighbourhoods[i].summary);
                 self.site.neighbourhoods[i].body_html = Arc::clone(&r.html);
+                self.site.neighbourhoods[i].body_text = Arc::clone(&r.text);
             }
-            Made::Person(i) => self.site.people[i].bio_html = Arc::clone(&r.html),
+            Made::Person(i) => {
+                self.site.people[i].bio_html = Arc::clone(&r.html);
+                self.site.people[i].bio_text = Arc::clone(&r.text);
+            }
             Made::Page(i) => {
                 fill(&mut self.site.pages[i].summary);
                 self.site.pages[i].body_html = Arc::clone(&r.html);

@@ -101,6 +101,8 @@ pub struct Story {
     pub body_html: std::sync::Arc<str>,
     /// A fingerprint of `body_html`, made once when it was rendered.
     pub body_print: u64,
+    /// The body as plain text, for the search index.
+    pub body_text: std::sync::Arc<str>,
     pub words: usize,
     pub events: Vec<Idx>,
     pub source: Option<Source>,
@@ -132,6 +134,8 @@ pub struct Event {
     /// The rule of a recurring meeting; `start` and `end` are its first meeting.
     pub repeat: Option<crate::parse::repeat::Repeat>,
     pub body_html: std::sync::Arc<str>,
+    /// The body as plain text, for the search index.
+    pub body_text: std::sync::Arc<str>,
     /// Stories that name this event.
     pub stories: Vec<Idx>,
 }
@@ -147,6 +151,8 @@ pub struct Person {
     pub neighbourhoods: Vec<Idx>,
     pub image: Option<Image>,
     pub bio_html: std::sync::Arc<str>,
+    /// The bio as plain text, for the search index.
+    pub bio_text: std::sync::Arc<str>,
     /// Stories this person wrote, newest first.
     pub stories: Vec<Idx>,
 }
@@ -170,6 +176,8 @@ pub struct Neighbourhood {
     pub anchors: Vec<Anchor>,
     pub image: Option<Image>,
     pub body_html: std::sync::Arc<str>,
+    /// The body as plain text, for the search index.
+    pub body_text: std::sync::Arc<str>,
     pub stories: Vec<Idx>,
     pub events: Vec<Idx>,
     pub people: Vec<Idx>,

@@ -351,6 +351,7 @@ mod tests {
             cancelled: false,
             repeat,
             body_html: std::sync::Arc::from(""),
+            body_text: std::sync::Arc::from(""),
             stories: Vec::new(),
         }
     }

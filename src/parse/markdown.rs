@@ -2,12 +2,14 @@
 //!
 //! Links to other content files (`[het KOEKhuis](koekhuis.md)`) are handed to a resolver
 //! that knows the site's URLs; this module knows nothing of the site itself. Headings get
-//! ids so they can be linked to; the first paragraph is kept as plain text for summaries.
+//! ids so they can be linked to; the first paragraph is kept as plain text for summaries, and
+//! the whole body as plain text for the search index, taken from the events as they are
+//! written out, so nothing reads the HTML back.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Problem;
-use crate::parse::sanitize::{Cleaner, safe_url};
+use crate::parse::sanitize::{Cleaner, decode, safe_url};
 
 /// What one Markdown body became.
 #[derive(Debug, Default, Clone)]
@@ -15,6 +17,9 @@ pub struct Rendered {
     pub html: std::sync::Arc<str>,
     /// The first top-level paragraph as plain text.
     pub first_paragraph: String,
+    /// The body as a reader sees it, without markup: each tag a word break, runs of white
+    /// space one space, pictures left out (their description is an attribute).
+    pub text: std::sync::Arc<str>,
     pub words: usize,
     /// Problems with their byte offset in the body.
     pub problems: Vec<(usize, Problem)>,
@@ -100,9 +105,102 @@ pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtm
     }
     add_heading_ids(&mut events);
     let mut html = String::with_capacity(body.len() * 5 / 4);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let mut text = PlainText::with_capacity(body.len());
+    let events = events.into_iter().inspect(|event| text.see(event));
+    pulldown_cmark::html::push_html(&mut html, events);
     out.html = html.into();
+    out.text = text.out.into();
     out
+}
+
+/// The plain text of the HTML that pulldown-cmark writes of the events it is shown, in order:
+/// text as it is, a word break for every tag, raw HTML without its tags and with its
+/// character references decoded, footnote numbers as the HTML shows them.
+#[derive(Default)]
+struct PlainText {
+    out: String,
+    /// White space (or a tag) since the last word: one space before the next.
+    space: bool,
+    /// Inside a picture: its description is written into the `alt` attribute, not shown.
+    in_image: usize,
+    /// Footnote labels by name, numbered as pulldown-cmark numbers them.
+    footnotes: std::collections::HashMap<String, usize>,
+}
+
+impl PlainText {
+    fn with_capacity(bytes: usize) -> PlainText {
+        PlainText {
+            out: String::with_capacity(bytes),
+            ..PlainText::default()
+        }
+    }
+
+    fn see(&mut self, event: &Event) {
+        if self.in_image > 0 {
+            match event {
+                Event::Start(_) => self.in_image += 1,
+                Event::End(_) => self.in_image -= 1,
+                Event::FootnoteReference(name) => _ = self.footnote(name),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(Tag::Image { .. }) => {
+                self.in_image = 1;
+                self.space = true;
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) | Event::FootnoteReference(name) => {
+                let number = self.footnote(name).to_string();
+                self.space = true;
+                self.push(&number);
+                self.space = true;
+            }
+            Event::Text(text) => self.push(text),
+            Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.space = true;
+                self.push(text);
+                self.space = true;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.push_html(html),
+            _ => self.space = true,
+        }
+    }
+
+    /// The number of footnote `name`: the next one when it is new.
+    fn footnote(&mut self, name: &str) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(name.to_string()).or_insert(next)
+    }
+
+    /// Raw HTML (as the cleaner let it through, or trusted): its text between the tags.
+    fn push_html(&mut self, html: &str) {
+        let mut rest = html;
+        while let Some(open) = rest.find('<') {
+            self.push(&decode(&rest[..open]));
+            self.space = true;
+            rest = rest[open..]
+                .find('>')
+                .map_or("", |close| &rest[open + close + 1..]);
+        }
+        self.push(&decode(rest));
+    }
+
+    /// Words of `text`, one space between them where there was white space.
+    fn push(&mut self, text: &str) {
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            self.space |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push_str(word);
+        }
+    }
 }
 
 /// The raw-HTML cleaner of one body, and the lines of an HTML block waiting to be cleaned.
@@ -407,6 +505,27 @@ mod tests {
         assert_eq!(r.first_paragraph, "De eerste alinea.");
         assert_eq!(r.words, 1 + 3 + 3);
         assert!(r.html.contains(r#"<h2 id="kop">Kop</h2>"#), "{}", r.html);
+    }
+
+    #[test]
+    fn the_text_is_what_a_reader_sees() {
+        let r = plain(concat!(
+            "Een voetnoot[^n], nog een[^m] en weer[^n]. ![Een *foto*[^q] van de `tuin`]",
+            "(https://x.nl/f.png \"a > b\") na.\n\n",
+            "| kop | kop2 |\n|:---|---:|\n| a&amp;b | `c<d>` |\n\n",
+            "<div class=\"x\">Ruwe &amp; HTML &eacute;&#33;&nbsp;tekst <script>weg()</script> ",
+            "<b>vet</b>t</div>\n\n",
+            "Een <span title=\"a>b\">inline</span> stukje, a < b > c.\n\n",
+            "```\nfn main() {}\n```\n\n",
+            "> **Vet**en ~~door~~halen  \n> breuk\n\n---\n\n",
+            "[^n]: De voetnoot *n*.\n[^m]: Voetnoot m.\n",
+        ));
+        assert_eq!(
+            &*r.text,
+            "Een voetnoot 1 , nog een 2 en weer 1 . na. kop kop2 a&b c<d> Ruwe & HTML é! tekst \
+             vet t Een inline stukje, a < b > c. fn main() {} Vet en door halen breuk \
+             1 De voetnoot n . 2 Voetnoot m."
+        );
     }
 
     #[test]

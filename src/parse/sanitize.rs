@@ -411,7 +411,7 @@ fn attribute_value(s: &str) -> Option<(&str, usize)> {
 /// Character references decoded as a browser decodes them in an attribute: numeric ones and
 /// every named one of HTML (`&euml;`, `&colon;`). The value is escaped again on output, so
 /// the browser sees exactly the value that was checked. A `&` that starts no reference stays.
-fn decode(raw: &str) -> String {
+pub fn decode(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {

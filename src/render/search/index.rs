@@ -1,0 +1,364 @@
+//! The index: stems numbered in a dictionary, each document's stems with their weights, and
+//! the postings of each stem, kept in an [`IndexCache`] from one index to the next.
+
+use ahash::{AHashMap, AHashSet};
+use rayon::prelude::*;
+
+use crate::config::Lang;
+
+use super::chunks::{MIN_KEY, chunks, encode, encodes};
+use super::words::{Analyzer, each_word, stop_words};
+
+/// How much a word counts in each part of a document: once in the title, tags, neighbourhoods,
+/// authors and kind, or lede; up to [`BODY_REPEATS`] times in the body, so that a long story
+/// that repeats a word does not outweigh one with the word in its title.
+pub(super) const TITLE: u32 = 20;
+pub(super) const TERMS: u32 = 8;
+pub(super) const LEDE: u32 = 3;
+pub(super) const BODY: u32 = 1;
+const BODY_REPEATS: u32 = 5;
+
+/// A document's stems and a stem's postings are `u32`s of an id and a weight, the weight in
+/// the low bits: at 10,000 stories that halves the index's biggest tables.
+const WEIGHT_BITS: u32 = 6;
+const _: () = assert!(TITLE + TERMS + LEDE + BODY * BODY_REPEATS < 1 << WEIGHT_BITS);
+/// Stems and documents are numbered below this.
+pub(super) const MAX_ID: u32 = 1 << (32 - WEIGHT_BITS);
+
+pub(super) fn pack(id: u32, weight: u32) -> u32 {
+    debug_assert!(id < MAX_ID && weight < 1 << WEIGHT_BITS);
+    id << WEIGHT_BITS | weight
+}
+
+pub(super) fn unpack(pair: u32) -> (u32, u32) {
+    (pair >> WEIGHT_BITS, pair & ((1 << WEIGHT_BITS) - 1))
+}
+
+/// The id of stop words in [`Dictionary::words`]: they get no postings.
+const STOP: u32 = u32::MAX;
+/// Marks the id of a stem new to the dictionary in [`Fresh`]: the rest is its place in
+/// `Fresh::new_stems`.
+const NEW: u32 = 1 << 31;
+
+/// What [`index_with`](super::index_with) keeps from one index to the next, so that after an edit it redoes only
+/// the documents and postings lists the edit touched: each document's stems by a fingerprint of
+/// its texts, and each stem's encoded postings. Numbers, not texts, apart from the dictionary
+/// of words and stems and the encoded lists.
+#[derive(Default)]
+pub struct IndexCache {
+    lang: Option<Lang>,
+    pub(super) dict: Dictionary,
+    /// A fingerprint of a document's texts -> its stems with their weights ([`pack`]ed), by id.
+    docs: AHashMap<u128, Box<[u32]>>,
+    /// By stem id: its postings list as JSON, empty when no document has the stem.
+    lists: Vec<String>,
+    /// Documents tokenised and lists encoded by the last index.
+    redone: (usize, usize),
+}
+
+/// Words and stems by number.
+#[derive(Default)]
+pub(super) struct Dictionary {
+    /// Folded word -> the id of its stem, or [`STOP`].
+    words: AHashMap<Box<str>, u32>,
+    /// Stem -> id.
+    ids: AHashMap<Box<str>, u32>,
+    /// Id -> stem.
+    pub(super) stems: Vec<Box<str>>,
+}
+
+impl Dictionary {
+    fn new(lang: Lang) -> Dictionary {
+        let words = stop_words(lang).iter().map(|&w| (w.into(), STOP)).collect();
+        Dictionary {
+            words,
+            ..Dictionary::default()
+        }
+    }
+
+    /// The id of `stem`, numbering it when it is new.
+    fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = u32::try_from(self.stems.len()).expect("fewer than 2^26 stems");
+        assert!(id < MAX_ID, "fewer than 2^26 stems");
+        self.stems.push(stem.into());
+        self.ids.insert(stem.into(), id);
+        id
+    }
+}
+
+/// The stems of a document the cache did not have, with the words and stems it met that the
+/// dictionary does not know yet: those have ids `NEW | n` until [`IndexCache::adopt`].
+#[derive(Default)]
+pub(super) struct Fresh {
+    stems: Vec<(u32, u32)>,
+    new_stems: Vec<Box<str>>,
+    new_words: AHashMap<Box<str>, u32>,
+    /// New stem -> its `NEW | n` id.
+    new_ids: AHashMap<Box<str>, u32>,
+}
+
+impl Fresh {
+    /// The id of a word the dictionary does not know.
+    fn id(&mut self, word: &str, analyzer: &Analyzer, dict: &Dictionary) -> u32 {
+        if let Some(&id) = self.new_words.get(word) {
+            return id;
+        }
+        let stem = analyzer.stemmer.stem(word);
+        let id = match (dict.ids.get(stem.as_ref()), self.new_ids.get(stem.as_ref())) {
+            (Some(&id), _) | (None, Some(&id)) => id,
+            (None, None) => {
+                let id = NEW | self.new_stems.len() as u32;
+                self.new_stems.push(stem.as_ref().into());
+                self.new_ids.insert(stem.as_ref().into(), id);
+                id
+            }
+        };
+        self.new_words.insert(word.into(), id);
+        id
+    }
+}
+
+/// All postings, by stem id: those of stem `s` are `pairs[starts[s]..starts[s + 1]]`, each a
+/// [`pack`]ed document id and weight, in document order.
+struct Postings {
+    starts: Vec<usize>,
+    pairs: Vec<u32>,
+}
+
+impl Postings {
+    /// The postings of each stem, from the stems of each document.
+    fn gather(docs: &[&[u32]], stems: usize) -> Postings {
+        let mut starts = vec![0; stems + 1];
+        for &pair in docs.iter().flat_map(|d| d.iter()) {
+            starts[unpack(pair).0 as usize + 1] += 1;
+        }
+        for s in 0..stems {
+            starts[s + 1] += starts[s];
+        }
+        let mut next = starts.clone();
+        let mut pairs = vec![0; starts[stems]];
+        for (id, doc) in docs.iter().enumerate() {
+            for &pair in doc.iter() {
+                let (stem, weight) = unpack(pair);
+                pairs[next[stem as usize]] = pack(id as u32, weight);
+                next[stem as usize] += 1;
+            }
+        }
+        Postings { starts, pairs }
+    }
+
+    fn of(&self, stem: usize) -> &[u32] {
+        &self.pairs[self.starts[stem]..self.starts[stem + 1]]
+    }
+}
+
+impl IndexCache {
+    /// Whether the cache has the stems of the document with fingerprint `print`.
+    pub(super) fn has(&self, print: u128) -> bool {
+        self.docs.contains_key(&print)
+    }
+
+    /// The stems of a document the cache does not have: see [`weigh`].
+    pub(super) fn weigh(&self, analyzer: &Analyzer, fields: &[(u32, String)], body: &str) -> Fresh {
+        weigh(analyzer, &self.dict, fields, body)
+    }
+
+    /// After every document was adopted: the postings of the documents `prints`, in that
+    /// order, as the `c/<key>.json` files and their keys. The cache forgets other documents.
+    pub(super) fn postings_of(&mut self, prints: &[u128]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+        self.forget_all_but(prints);
+        let docs: Vec<&[u32]> = prints.iter().map(|p| &*self.docs[p]).collect();
+        let postings = Postings::gather(&docs, self.dict.stems.len());
+        drop(docs);
+        self.encode_lists(&postings);
+        drop(postings);
+        self.chunk_files()
+    }
+
+    /// Documents tokenised and postings lists encoded by the last [`index_with`](super::index_with): what the
+    /// cache could not reuse.
+    pub fn redone(&self) -> (usize, usize) {
+        self.redone
+    }
+
+    /// Start over when the site's language changed: words stem differently.
+    pub(super) fn prepare(&mut self, lang: Lang) {
+        if self.lang != Some(lang) {
+            *self = IndexCache {
+                lang: Some(lang),
+                dict: Dictionary::new(lang),
+                ..IndexCache::default()
+            };
+        }
+        self.redone = (0, 0);
+    }
+
+    /// Number the new words and stems of a fresh document and keep its stems.
+    pub(super) fn adopt(&mut self, print: u128, fresh: Fresh) {
+        if self.docs.contains_key(&print) {
+            return;
+        }
+        let ids: Vec<u32> = fresh
+            .new_stems
+            .iter()
+            .map(|s| self.dict.intern(s))
+            .collect();
+        let known = |id: u32| {
+            if id & NEW == 0 {
+                id
+            } else {
+                ids[(id & !NEW) as usize]
+            }
+        };
+        for (word, id) in fresh.new_words {
+            self.dict.words.entry(word).or_insert(known(id));
+        }
+        let stems = fresh
+            .stems
+            .iter()
+            .map(|&(s, w)| pack(known(s), w))
+            .collect();
+        self.docs.insert(print, stems);
+        self.redone.0 += 1;
+    }
+
+    /// Keep only the documents of this index.
+    fn forget_all_but(&mut self, prints: &[u128]) {
+        let keep: AHashSet<u128> = prints.iter().copied().collect();
+        self.docs.retain(|print, _| keep.contains(print));
+    }
+
+    /// Bring every stem's list up to date with `postings`, encoding only those that changed.
+    fn encode_lists(&mut self, postings: &Postings) {
+        self.lists.resize_with(self.dict.stems.len(), String::new);
+        let redone: usize = self
+            .lists
+            .par_iter_mut()
+            .enumerate()
+            .map(|(stem, json)| {
+                let now = postings.of(stem);
+                if encodes(json, now) {
+                    return 0;
+                }
+                *json = if now.is_empty() {
+                    String::new()
+                } else {
+                    encode(now)
+                };
+                usize::from(!now.is_empty())
+            })
+            .sum();
+        self.redone.1 = redone;
+    }
+
+    /// The `c/<key>.json` files and their keys, in key order.
+    fn chunk_files(&self) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+        let mut live: Vec<usize> = (0..self.lists.len())
+            .filter(|&s| !self.lists[s].is_empty())
+            .collect();
+        let stems = &self.dict.stems;
+        live.par_sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
+        let entries: Vec<(&str, &str)> = live
+            .iter()
+            .map(|&s| (&*stems[s], self.lists[s].as_str()))
+            .collect();
+        let mut files = Vec::new();
+        let mut keys = Vec::new();
+        for (key, range) in chunks(&entries, MIN_KEY) {
+            let entries = &entries[range];
+            let size: usize = entries.iter().map(|(s, l)| s.len() + l.len() + 4).sum();
+            let mut json = String::with_capacity(size + 2);
+            json.push('{');
+            for (i, (stem, list)) in entries.iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                json.push('"');
+                json.push_str(stem);
+                json.push_str("\":");
+                json.push_str(list);
+            }
+            json.push('}');
+            files.push((format!("c/{key}.json"), json.into_bytes()));
+            keys.push(key);
+        }
+        (files, keys)
+    }
+
+    /// Renumber the stems when most of the dictionary is stems no document has any more, so
+    /// that a long `serve` session does not keep every word it ever saw.
+    pub(super) fn compact_if_sparse(&mut self) {
+        let live = self.lists.iter().filter(|l| !l.is_empty()).count();
+        if self.dict.stems.len() > 2 * live + 1024 {
+            self.compact();
+        }
+    }
+
+    /// Drop the stems without postings and the words of those stems, renumbering the rest.
+    pub(super) fn compact(&mut self) {
+        let old = std::mem::take(&mut self.dict);
+        let mut renumber: Vec<Option<u32>> = vec![None; old.stems.len()];
+        let mut lists = Vec::new();
+        for (stem, list) in std::mem::take(&mut self.lists).into_iter().enumerate() {
+            if !list.is_empty() {
+                renumber[stem] = Some(self.dict.intern(&old.stems[stem]));
+                lists.push(list);
+            }
+        }
+        self.lists = lists;
+        self.dict.words = old
+            .words
+            .into_iter()
+            .filter_map(|(word, id)| match id {
+                STOP => Some((word, STOP)),
+                _ => renumber[id as usize].map(|id| (word, id)),
+            })
+            .collect();
+        for stems in self.docs.values_mut() {
+            for pair in stems.iter_mut() {
+                let (stem, weight) = unpack(*pair);
+                let stem =
+                    renumber[stem as usize].expect("the stems of kept documents have postings");
+                *pair = pack(stem, weight);
+            }
+        }
+    }
+}
+
+/// The stems of one document with their weights: each field's weight once per stem, the
+/// body's up to [`BODY_REPEATS`] times. Stems the dictionary does not have get `NEW` ids.
+fn weigh(analyzer: &Analyzer, dict: &Dictionary, fields: &[(u32, String)], body: &str) -> Fresh {
+    let mut fresh = Fresh::default();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut buf = String::new();
+    let fields = fields.iter().map(|(w, t)| (*w, t.as_str()));
+    for (weight, text) in fields.chain([(BODY, body)]) {
+        ids.clear();
+        each_word(text, &mut buf, |word| {
+            let id = match dict.words.get(word) {
+                Some(&id) => id,
+                None => fresh.id(word, analyzer, dict),
+            };
+            if id != STOP {
+                ids.push(id);
+            }
+        });
+        ids.sort_unstable();
+        let repeats = if weight == BODY { BODY_REPEATS } else { 1 };
+        for same in ids.chunk_by(|a, b| a == b) {
+            pairs.push((same[0], weight * (same.len() as u32).min(repeats)));
+        }
+    }
+    pairs.sort_unstable();
+    for (stem, weight) in pairs {
+        match fresh.stems.last_mut() {
+            Some(last) if last.0 == stem => last.1 += weight,
+            _ => fresh.stems.push((stem, weight)),
+        }
+    }
+    fresh
+}
