@@ -16,14 +16,10 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+pub mod timings;
 pub mod write;
 
 use std::process::ExitCode;
-
-/// Builds allocate and free millions of small strings and vectors; mimalloc does that
-/// markedly faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cli::{Cli, Command};
 

@@ -32,7 +32,7 @@ pub fn assemble(
 ) -> Site {
     let t = std::time::Instant::now();
     let lap = |what: &str| {
-        if std::env::var_os("PLEIN_TIMINGS").is_some() {
+        if crate::timings::wanted() {
             eprintln!(
                 "plein:   {what:<12} {:>8.1} ms",
                 t.elapsed().as_secs_f64() * 1000.0
