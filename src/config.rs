@@ -7,30 +7,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
 use crate::parse::yaml;
 
-/// The languages plein has words and date formats for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Nl,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
-    fn parse(code: &str) -> Option<Lang> {
-        match code {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::words::Lang;
 
 /// The first path segment of each section; the defaults come from the site language.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -51,52 +28,24 @@ pub struct Routes {
 
 impl Routes {
     fn for_lang(lang: Lang) -> Routes {
-        let words = match lang {
-            Lang::Nl => [
-                "verhalen", "buurten", "thema", "tags", "mensen", "agenda", "zoeken", "pagina",
-            ],
-            Lang::En => [
-                "stories",
-                "neighbourhoods",
-                "themes",
-                "tags",
-                "people",
-                "events",
-                "search",
-                "page",
-            ],
-        };
-        let [
-            stories,
-            neighbourhoods,
-            kinds,
-            tags,
-            people,
-            events,
-            search,
-            page,
-        ] = words.map(String::from);
+        let w = &lang.words().routes;
         Routes {
-            stories,
-            neighbourhoods,
-            kinds,
-            tags,
-            people,
-            events,
-            search,
-            page,
-            paper: match lang {
-                Lang::Nl => "buurtkrant",
-                Lang::En => "newsletter",
-            }
-            .to_string(),
+            stories: w.stories.to_string(),
+            neighbourhoods: w.neighbourhoods.to_string(),
+            kinds: w.kinds.to_string(),
+            tags: w.tags.to_string(),
+            people: w.people.to_string(),
+            events: w.events.to_string(),
+            search: w.search.to_string(),
+            page: w.page.to_string(),
+            paper: w.paper.to_string(),
         }
     }
 
     /// `routes:` as written, with the words it leaves out taken from the language.
     fn filled(mut self, lang: Lang) -> Routes {
         if self.paper.is_empty() {
-            self.paper = Routes::for_lang(lang).paper;
+            self.paper = lang.words().routes.paper.to_string();
         }
         self
     }
@@ -310,7 +259,9 @@ impl Config {
         };
         Config {
             base_url_given,
-            title: raw.title.unwrap_or_else(|| default_title(lang).to_string()),
+            title: raw
+                .title
+                .unwrap_or_else(|| lang.words().default_title.to_string()),
             description: raw.description.unwrap_or_default(),
             base_url,
             lang,
@@ -393,21 +344,10 @@ fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {
     kinds
 }
 
-fn default_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "Buurtverhalen",
-        Lang::En => "Neighbourhood stories",
-    }
-}
-
 fn default_kinds(lang: Lang) -> Vec<KindSetting> {
-    let labels = match lang {
-        Lang::Nl => ["Ontmoeting", "Muurschildering", "Tuin"],
-        Lang::En => ["Meeting", "Mural", "Garden"],
-    };
-    ["meeting", "mural", "garden"]
+    crate::words::DEFAULT_KIND_KEYS
         .into_iter()
-        .zip(labels)
+        .zip(lang.words().kind_labels)
         .map(|(key, label)| KindSetting {
             key: key.to_string(),
             label: label.to_string(),

@@ -23,27 +23,6 @@ pub const SENTENCE_WORDS: usize = 25;
 /// ... and paragraphs to about this many.
 pub const PARAGRAPH_WORDS: usize = 150;
 
-/// Link texts that do not say where the link goes, lower case, without final punctuation.
-const VAGUE_LINK_TEXTS: &[&str] = &[
-    "klik hier",
-    "klik",
-    "hier",
-    "lees meer",
-    "lees verder",
-    "meer",
-    "meer info",
-    "meer informatie",
-    "deze link",
-    "link",
-    "click here",
-    "click",
-    "here",
-    "read more",
-    "more",
-    "more info",
-    "this link",
-];
-
 /// Which hints to give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -294,7 +273,12 @@ impl BodyWalk {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        if VAGUE_LINK_TEXTS.contains(&normal.as_str()) {
+        // In every language: a Dutch site may quote an English "click here", and the
+        // hints do not know the site's language.
+        let vague = crate::words::Lang::ALL
+            .iter()
+            .any(|lang| lang.words().vague_links.contains(&normal.as_str()));
+        if vague {
             self.problems.push((
                 offset,
                 Problem::VagueLinkText {

@@ -2,7 +2,8 @@
 //!
 //! Modules in pipeline order: load the files, parse front matter and Markdown, assemble the
 //! site model, render pages through the theme, write them atomically. `commands` glues the
-//! command line to `pipeline`; `hints` gives `plein check` its writing advice.
+//! command line to `pipeline`; `hints` gives `plein check` its writing advice. `words` holds
+//! everything plein writes in the site's language, one file per language.
 
 pub mod cli;
 pub mod commands;
@@ -17,6 +18,7 @@ pub mod pipeline;
 pub mod render;
 pub mod serve;
 pub mod timings;
+pub mod words;
 pub mod write;
 
 use std::process::ExitCode;

@@ -221,7 +221,7 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
             "description": "A recurring meeting; start is its first meeting. { every: week, on: tuesday, until: 2027-06-29 } or { every: month, on: first saturday, count: 10 }.",
             "type": "object",
             "properties": {
-                "every": {"enum": ["week", "weekly", "wekelijks", "month", "monthly", "maand", "maandelijks"], "description": "How often: week or month."},
+                "every": {"enum": every_words(), "description": "How often: week or month."},
                 "interval": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "Every this many weeks or months: 2 is every other one."},
                 "on": {
                     "type": ["string", "integer", "array"],
@@ -238,6 +238,14 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
         "slug" => text("The last part of the web address, instead of the file name."),
         _ => return None,
     })
+}
+
+/// The words `repeat: every:` takes, weekly then monthly, in every language plein knows.
+fn every_words() -> Vec<&'static str> {
+    use crate::parse::repeat::{Every, every_words};
+    let mut all = every_words(Every::Week);
+    all.extend(every_words(Every::Month));
+    all
 }
 
 fn text(description: &str) -> Value {
