@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use crate::content_type::ContentType;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "plein",
@@ -155,36 +157,6 @@ pub struct SchemaArgs {
     /// The site folder: its plein.yaml gives the kinds a story may have
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-}
-
-/// The content types, one per folder under content/.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ContentType {
-    Story,
-    Event,
-    Neighbourhood,
-    Person,
-    Page,
-}
-
-impl ContentType {
-    pub const ALL: [ContentType; 5] = [
-        ContentType::Story,
-        ContentType::Event,
-        ContentType::Neighbourhood,
-        ContentType::Person,
-        ContentType::Page,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ContentType::Story => "story",
-            ContentType::Event => "event",
-            ContentType::Neighbourhood => "neighbourhood",
-            ContentType::Person => "person",
-            ContentType::Page => "page",
-        }
-    }
 }
 
 #[derive(Debug, Args)]

@@ -188,8 +188,10 @@ fn valid_host(host: &str) -> bool {
     port_ok && name_ok
 }
 
-/// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, image_max_width";
+/// Every key of plein.yaml, from the struct it is read into.
+pub fn config_keys() -> &'static [&'static str] {
+    crate::parse::fields::of::<RawConfig>()
+}
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -321,7 +323,7 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
     yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
-        let problem = crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS);
+        let problem = crate::parse::front_matter::problem_from_yaml(&e.message, config_keys());
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
         RawConfig::default()
     })

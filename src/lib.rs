@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod content_type;
 pub mod diagnostic;
 pub mod hints;
 pub mod images;

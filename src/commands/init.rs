@@ -174,7 +174,7 @@ mod tests {
     fn plein_yaml_explains_every_setting() {
         for lang in [Lang::Nl, Lang::En] {
             let yaml = templates(lang)[0].text;
-            for key in crate::config::CONFIG_KEYS.split(", ") {
+            for key in crate::config::config_keys() {
                 assert!(
                     yaml.contains(&format!("\n{key}:")) || yaml.contains(&format!("\n# {key}:")),
                     "{lang:?}: `{key}` missing"
