@@ -78,6 +78,7 @@ pub(super) const WORDS: Words = Words {
         page: "page",
         paper: "newsletter",
     },
+    online: "Online",
     default_title: "Neighbourhood stories",
     kind_labels: ["Meeting", "Mural", "Garden"],
     vague_links: &[

@@ -75,6 +75,8 @@ pub struct Words {
     pub repeat: RepeatPhrases,
     /// The first path segment of each section.
     pub routes: RouteWords,
+    /// Where an online-only event is, in calendar files.
+    pub online: &'static str,
     /// The site title when plein.yaml gives none.
     pub default_title: &'static str,
     /// The labels of [`DEFAULT_KIND_KEYS`], in that order.

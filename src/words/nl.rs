@@ -68,6 +68,7 @@ pub(super) const WORDS: Words = Words {
         page: "pagina",
         paper: "buurtkrant",
     },
+    online: "Online",
     default_title: "Buurtverhalen",
     kind_labels: ["Ontmoeting", "Muurschildering", "Tuin"],
     vague_links: &[
