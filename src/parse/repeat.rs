@@ -57,6 +57,8 @@ pub struct Repeat {
     pub end: End,
 }
 
+/// The keys of a rule. `Repeat` reads its map by hand (so that each mistake gets its own
+/// message), so serde cannot list them: a test holds this list to what the reader takes.
 pub const REPEAT_KEYS: &str = "every, interval, on, until, count";
 
 /// Monday to Sunday, as jiff numbers them from Monday.
@@ -410,6 +412,23 @@ mod tests {
         assert_eq!(r.on, Some(On::MonthDay(15)));
         let r = read("repeat: { every: month }").unwrap();
         assert_eq!(r.on, None);
+    }
+
+    #[test]
+    fn repeat_keys_are_the_keys_the_rule_reads() {
+        for key in REPEAT_KEYS.split(", ") {
+            let message = match read(&format!("repeat: {{ every: week, {key}: [] }}")) {
+                Ok(_) => String::new(),
+                Err(e) => e.message,
+            };
+            assert!(!message.contains("unknown key"), "{key}: {message}");
+        }
+        let err = read("repeat: { every: week, often: 2 }").unwrap_err();
+        assert!(
+            err.message.contains("unknown key `often`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
