@@ -197,10 +197,17 @@ mod tests {
 
     #[test]
     fn codes_name_the_languages_both_ways() {
+        use clap::ValueEnum;
         for lang in Lang::ALL {
             assert_eq!(Lang::parse(lang.code()), Some(lang));
+            // `--lang`, serde and plein.yaml name it by the same code.
+            let value = lang.to_possible_value().expect("not skipped");
+            assert_eq!(value.get_name(), lang.code());
+            let json = serde_json::to_string(&lang).expect("a unit variant");
+            assert_eq!(json, format!("\"{}\"", lang.code()));
         }
         assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::value_variants().len(), Lang::ALL.len());
     }
 
     #[test]
