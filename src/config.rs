@@ -232,7 +232,10 @@ impl Config {
             (Some(lang), _) => lang,
             (None, None) => Lang::Nl,
             (None, Some(code)) => Lang::parse(code).unwrap_or_else(|| {
-                let problem = Problem::UnknownLanguage(code.to_string());
+                let problem = Problem::UnknownLanguage {
+                    code: code.to_string(),
+                    known: known_languages(),
+                };
                 errs.push(at_key(text, "language", problem));
                 Lang::Nl
             }),
@@ -303,6 +306,16 @@ impl Config {
     /// `base_url` without its final slash, for joining to root-relative URLs.
     pub fn origin_and_prefix(&self) -> &str {
         self.base_url.trim_end_matches('/')
+    }
+}
+
+/// The codes of the languages plein knows: "nl or en".
+fn known_languages() -> String {
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    match codes.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -447,5 +460,10 @@ mod tests {
         let at = |i: usize| errs.0[i].at.as_ref().map(|a| (a.line, a.column));
         assert_eq!(at(0), Some((2, 11)), "the language, at its value");
         assert_eq!(at(1), Some((1, 11)), "the time zone, at its value");
+        let shown = errs.0[0].problem.to_string();
+        assert_eq!(shown, "unknown language `fr`: expected nl or en");
+        for lang in Lang::ALL {
+            assert!(shown.contains(lang.code()), "{shown}");
+        }
     }
 }
