@@ -149,7 +149,7 @@ fn warn_if_similar(root: &Path, names: &[String]) {
         let hint = crate::hints::similar(name, &known);
         if hint.0.is_some() {
             let problem = Problem::SimilarName {
-                what: "neighbourhood",
+                what: crate::content_type::ContentType::Neighbourhood.name(),
                 name: name.clone(),
                 hint,
             };

@@ -290,7 +290,7 @@ impl Builder {
                 &doc.text,
                 1,
                 1,
-                Problem::MissingKey("date", "story"),
+                Problem::MissingKey("date", ContentType::Story.name()),
             ));
             return None;
         };
@@ -364,7 +364,7 @@ impl Builder {
                 &doc.text,
                 1,
                 1,
-                Problem::MissingKey("start", "event"),
+                Problem::MissingKey("start", ContentType::Event.name()),
             ));
             return None;
         };
