@@ -16,6 +16,10 @@ use std::time::Instant;
 
 use plein::pipeline::{self, Cache, Options};
 
+/// The allocator the plein binary uses, so the figures are the ones `plein serve` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = PathBuf::from(args.first().expect("usage: rebuild SITE [EDITS]"));

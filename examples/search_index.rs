@@ -21,6 +21,10 @@ use plein::pipeline::{self, Cache, Options};
 use plein::render::Output;
 use plein::render::search::{Analyzer, DOCS_PER_CHUNK, IndexCache, index, index_with, words};
 
+/// The allocator the plein binary uses, so the figures are the ones `plein serve` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let again = match args.iter().position(|a| a == "--again") {

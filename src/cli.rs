@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use crate::content_type::ContentType;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "plein",
@@ -179,36 +181,6 @@ pub struct DeployArgs {
     /// Leave files in the bucket that match this pattern alone (`archief/**`); may be repeated
     #[arg(long, value_name = "PATTERN")]
     pub keep: Vec<String>,
-}
-
-/// The content types, one per folder under content/.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ContentType {
-    Story,
-    Event,
-    Neighbourhood,
-    Person,
-    Page,
-}
-
-impl ContentType {
-    pub const ALL: [ContentType; 5] = [
-        ContentType::Story,
-        ContentType::Event,
-        ContentType::Neighbourhood,
-        ContentType::Person,
-        ContentType::Page,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ContentType::Story => "story",
-            ContentType::Event => "event",
-            ContentType::Neighbourhood => "neighbourhood",
-            ContentType::Person => "person",
-            ContentType::Page => "page",
-        }
-    }
 }
 
 #[derive(Debug, Args)]

@@ -7,30 +7,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
 use crate::parse::yaml;
 
-/// The languages plein has words and date formats for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Nl,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
-    fn parse(code: &str) -> Option<Lang> {
-        match code {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
+pub use crate::words::Lang;
 
 /// The first path segment of each section; the defaults come from the site language.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -51,52 +28,24 @@ pub struct Routes {
 
 impl Routes {
     fn for_lang(lang: Lang) -> Routes {
-        let words = match lang {
-            Lang::Nl => [
-                "verhalen", "buurten", "thema", "tags", "mensen", "agenda", "zoeken", "pagina",
-            ],
-            Lang::En => [
-                "stories",
-                "neighbourhoods",
-                "themes",
-                "tags",
-                "people",
-                "events",
-                "search",
-                "page",
-            ],
-        };
-        let [
-            stories,
-            neighbourhoods,
-            kinds,
-            tags,
-            people,
-            events,
-            search,
-            page,
-        ] = words.map(String::from);
+        let w = &lang.words().routes;
         Routes {
-            stories,
-            neighbourhoods,
-            kinds,
-            tags,
-            people,
-            events,
-            search,
-            page,
-            paper: match lang {
-                Lang::Nl => "buurtkrant",
-                Lang::En => "newsletter",
-            }
-            .to_string(),
+            stories: w.stories.to_string(),
+            neighbourhoods: w.neighbourhoods.to_string(),
+            kinds: w.kinds.to_string(),
+            tags: w.tags.to_string(),
+            people: w.people.to_string(),
+            events: w.events.to_string(),
+            search: w.search.to_string(),
+            page: w.page.to_string(),
+            paper: w.paper.to_string(),
         }
     }
 
     /// `routes:` as written, with the words it leaves out taken from the language.
     fn filled(mut self, lang: Lang) -> Routes {
         if self.paper.is_empty() {
-            self.paper = Routes::for_lang(lang).paper;
+            self.paper = lang.words().routes.paper.to_string();
         }
         self
     }
@@ -242,8 +191,10 @@ fn valid_host(host: &str) -> bool {
     port_ok && name_ok
 }
 
-/// Every key of plein.yaml.
-pub const CONFIG_KEYS: &str = "title, description, base_url, language, theme, timezone, kinds, per_page, feed_limit, author, routes, trusted_html, image_max_width, deploy";
+/// Every key of plein.yaml, from the struct it is read into.
+pub fn config_keys() -> &'static [&'static str] {
+    crate::parse::fields::of::<RawConfig>()
+}
 
 impl Config {
     /// The settings of the site at `root`; problems go to `errs` and defaults stand in.
@@ -284,7 +235,10 @@ impl Config {
             (Some(lang), _) => lang,
             (None, None) => Lang::Nl,
             (None, Some(code)) => Lang::parse(code).unwrap_or_else(|| {
-                let problem = Problem::UnknownLanguage(code.to_string());
+                let problem = Problem::UnknownLanguage {
+                    code: code.to_string(),
+                    known: known_languages(),
+                };
                 errs.push(at_key(text, "language", problem));
                 Lang::Nl
             }),
@@ -313,7 +267,9 @@ impl Config {
         };
         Config {
             base_url_given,
-            title: raw.title.unwrap_or_else(|| default_title(lang).to_string()),
+            title: raw
+                .title
+                .unwrap_or_else(|| lang.words().default_title.to_string()),
             description: raw.description.unwrap_or_default(),
             base_url,
             lang,
@@ -357,6 +313,16 @@ impl Config {
     }
 }
 
+/// The codes of the languages plein knows: "nl or en".
+fn known_languages() -> String {
+    let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    match codes.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// `problem` at the value of the top-level `key` of plein.yaml, or at its first line.
 fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
     let rel = Path::new("plein.yaml");
@@ -377,7 +343,7 @@ fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
         // A key inside a deploy target is checked against the keys a target has.
         let problem = match crate::deploy::target::unknown_key(&e.message) {
             Some(problem) => problem,
-            None => crate::parse::front_matter::problem_from_yaml(&e.message, CONFIG_KEYS),
+            None => crate::parse::front_matter::problem_from_yaml(&e.message, config_keys()),
         };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
         RawConfig::default()
@@ -401,21 +367,10 @@ fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {
     kinds
 }
 
-fn default_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "Buurtverhalen",
-        Lang::En => "Neighbourhood stories",
-    }
-}
-
 fn default_kinds(lang: Lang) -> Vec<KindSetting> {
-    let labels = match lang {
-        Lang::Nl => ["Ontmoeting", "Muurschildering", "Tuin"],
-        Lang::En => ["Meeting", "Mural", "Garden"],
-    };
-    ["meeting", "mural", "garden"]
+    crate::words::DEFAULT_KIND_KEYS
         .into_iter()
-        .zip(labels)
+        .zip(lang.words().kind_labels)
         .map(|(key, label)| KindSetting {
             key: key.to_string(),
             label: label.to_string(),
@@ -513,5 +468,10 @@ mod tests {
         let at = |i: usize| errs.0[i].at.as_ref().map(|a| (a.line, a.column));
         assert_eq!(at(0), Some((2, 11)), "the language, at its value");
         assert_eq!(at(1), Some((1, 11)), "the time zone, at its value");
+        let shown = errs.0[0].problem.to_string();
+        assert_eq!(shown, "unknown language `fr`: expected nl or en");
+        for lang in Lang::ALL {
+            assert!(shown.contains(lang.code()), "{shown}");
+        }
     }
 }

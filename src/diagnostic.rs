@@ -105,8 +105,8 @@ pub enum Problem {
     YearSlug { slug: String, section: String },
     #[error("unknown time zone `{0}`: expected a name such as Europe/Amsterdam")]
     UnknownTimeZone(String),
-    #[error("unknown language `{0}`: expected nl or en")]
-    UnknownLanguage(String),
+    #[error("unknown language `{code}`: expected {known}")]
+    UnknownLanguage { code: String, known: String },
     #[error("`{value}` is not a web address for the site: {reason}")]
     BadBaseUrl { value: String, reason: &'static str },
     #[error("{key}{}", unsafe_url(url, *fault, *image, *lang))]
@@ -188,7 +188,7 @@ impl Problem {
             Problem::StartNotInRepeat { .. } => "start-not-in-repeat",
             Problem::YearSlug { .. } => "year-slug",
             Problem::UnknownTimeZone(_) => "unknown-time-zone",
-            Problem::UnknownLanguage(_) => "unknown-language",
+            Problem::UnknownLanguage { .. } => "unknown-language",
             Problem::BadBaseUrl { .. } => "bad-base-url",
             Problem::UnsafeUrl { .. } => "unsafe-url",
             Problem::Template { .. } => "template",

@@ -14,7 +14,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Hint, Problem};
 use crate::model::slug::slugify;
-use crate::parse::{Document, Front, key_position};
+use crate::parse::{ContentType, Document, Front, key_position};
 
 /// A summary longer than this does not fit on a card.
 pub const SUMMARY_CHARS: usize = 300;
@@ -22,27 +22,6 @@ pub const SUMMARY_CHARS: usize = 300;
 pub const SENTENCE_WORDS: usize = 25;
 /// ... and paragraphs to about this many.
 pub const PARAGRAPH_WORDS: usize = 150;
-
-/// Link texts that do not say where the link goes, lower case, without final punctuation.
-const VAGUE_LINK_TEXTS: &[&str] = &[
-    "klik hier",
-    "klik",
-    "hier",
-    "lees meer",
-    "lees verder",
-    "meer",
-    "meer info",
-    "meer informatie",
-    "deze link",
-    "link",
-    "click here",
-    "click",
-    "here",
-    "read more",
-    "more",
-    "more info",
-    "this link",
-];
 
 /// Which hints to give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,7 +273,12 @@ impl BodyWalk {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        if VAGUE_LINK_TEXTS.contains(&normal.as_str()) {
+        // In every language: a Dutch site may quote an English "click here", and the
+        // hints do not know the site's language.
+        let vague = crate::words::Lang::ALL
+            .iter()
+            .any(|lang| lang.words().vague_links.contains(&normal.as_str()));
+        if vague {
             self.problems.push((
                 offset,
                 Problem::VagueLinkText {
@@ -383,22 +367,6 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Who or what a name in front matter stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum NameKind {
-    Neighbourhood,
-    Person,
-}
-
-impl NameKind {
-    fn noun(self) -> &'static str {
-        match self {
-            NameKind::Neighbourhood => "neighbourhood",
-            NameKind::Person => "person",
-        }
-    }
-}
-
 /// One use of a name in a file's front matter.
 struct Mention<'a> {
     doc: &'a Document,
@@ -424,7 +392,7 @@ pub struct Names {
 /// Every neighbourhood and person name in `docs`.
 pub fn names(docs: &[&Document]) -> Names {
     let known = collect_names(docs);
-    let of = |kind: NameKind| {
+    let of = |kind: ContentType| {
         known
             .iter()
             .filter(|((k, _), _)| *k == kind)
@@ -432,13 +400,13 @@ pub fn names(docs: &[&Document]) -> Names {
             .collect()
     };
     Names {
-        neighbourhoods: of(NameKind::Neighbourhood),
-        people: of(NameKind::Person),
+        neighbourhoods: of(ContentType::Neighbourhood),
+        people: of(ContentType::Person),
     }
 }
 
-fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(NameKind, String), Known<'a>> {
-    let mut known: BTreeMap<(NameKind, String), Known<'a>> = BTreeMap::new();
+fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(ContentType, String), Known<'a>> {
+    let mut known: BTreeMap<(ContentType, String), Known<'a>> = BTreeMap::new();
     let mut add = |kind, name: &'a str, mention: Option<Mention<'a>>| {
         let slug = slugify(name);
         if slug.is_empty() {
@@ -460,12 +428,12 @@ fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(NameKind, String), Know
             Front::Person(p) => (
                 &p.neighbourhoods.0[..],
                 &[][..],
-                p.title.as_deref().map(|t| (NameKind::Person, t)),
+                p.title.as_deref().map(|t| (ContentType::Person, t)),
             ),
             Front::Neighbourhood(n) => (
                 &[][..],
                 &[][..],
-                n.title.as_deref().map(|t| (NameKind::Neighbourhood, t)),
+                n.title.as_deref().map(|t| (ContentType::Neighbourhood, t)),
             ),
             Front::Page(_) => (&[][..], &[][..], None),
         };
@@ -475,14 +443,14 @@ fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(NameKind, String), Know
         for name in hoods {
             let key = "neighbourhoods";
             add(
-                NameKind::Neighbourhood,
+                ContentType::Neighbourhood,
                 name,
                 Some(Mention { doc, key, name }),
             );
         }
         for name in authors {
             let key = "authors";
-            add(NameKind::Person, name, Some(Mention { doc, key, name }));
+            add(ContentType::Person, name, Some(Mention { doc, key, name }));
         }
     }
     known
@@ -510,7 +478,7 @@ fn similar_names(docs: &[&Document], out: &mut Vec<Diagnostic>) {
         }
         for m in &this.mentions {
             let problem = Problem::SimilarName {
-                what: kind.noun(),
+                what: kind.name(),
                 name: m.name.to_string(),
                 hint: hint.clone(),
             };

@@ -2,11 +2,13 @@
 //!
 //! Modules in pipeline order: load the files, parse front matter and Markdown, assemble the
 //! site model, render pages through the theme, write them atomically. `commands` glues the
-//! command line to `pipeline`; `hints` gives `plein check` its writing advice.
+//! command line to `pipeline`; `hints` gives `plein check` its writing advice. `words` holds
+//! everything plein writes in the site's language, one file per language.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod content_type;
 pub mod deploy;
 pub mod diagnostic;
 pub mod hints;
@@ -17,14 +19,11 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+pub mod timings;
+pub mod words;
 pub mod write;
 
 use std::process::ExitCode;
-
-/// Builds allocate and free millions of small strings and vectors; mimalloc does that
-/// markedly faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use cli::{Cli, Command};
 

@@ -374,7 +374,7 @@ struct Stages {
 impl Stages {
     fn new() -> Stages {
         Stages {
-            on: std::env::var_os("PLEIN_TIMINGS").is_some(),
+            on: crate::timings::wanted(),
             last: std::time::Instant::now(),
         }
     }

@@ -73,7 +73,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .keep_unchanged(&cache.pages.pages)
         .and_then(|_| staging.copy(&opts.root, &built.copies))
         .and_then(|copied| staging.swap_in(&cache.pages.pages).map(|w| (w, copied)));
-    if std::env::var_os("PLEIN_TIMINGS").is_some() {
+    if crate::timings::wanted() {
         eprintln!(
             "plein: swap       {:>8.1} ms",
             writing.elapsed().as_secs_f64() * 1000.0

@@ -1,7 +1,7 @@
 //! `plein init DIR`: a new site that builds and serves at once.
 //!
 //! Writes plein.yaml with every setting explained, and one story, event, neighbourhood and
-//! person in the chosen language (texts in `init/<lang>/`). The theme is built into plein,
+//! person in the chosen language (texts in `init/<lang>/`, named in `words`). The theme is built into plein,
 //! so no themes/ folder is needed. A folder that is not empty is refused unless `--force`,
 //! and even then no file that exists is overwritten.
 
@@ -21,58 +21,22 @@ struct Template {
 }
 
 fn templates(lang: Lang) -> [Template; 6] {
-    let gitignore = Template {
-        path: ".gitignore",
-        text: "# The built site: plein build makes it again from content/.\n/public/\n",
-    };
-    match lang {
-        Lang::Nl => [
-            Template {
-                path: "plein.yaml",
-                text: include_str!("init/nl/plein.yaml"),
-            },
-            Template {
-                path: "content/stories/een-boekenkast-bij-de-bushalte.md",
-                text: include_str!("init/nl/story.md"),
-            },
-            Template {
-                path: "content/events/boekenruilmiddag-bij-de-minibieb.md",
-                text: include_str!("init/nl/event.md"),
-            },
-            Template {
-                path: "content/neighbourhoods/lindenbuurt.md",
-                text: include_str!("init/nl/neighbourhood.md"),
-            },
-            Template {
-                path: "content/people/anouk-jansen.md",
-                text: include_str!("init/nl/person.md"),
-            },
-            gitignore,
-        ],
-        Lang::En => [
-            Template {
-                path: "plein.yaml",
-                text: include_str!("init/en/plein.yaml"),
-            },
-            Template {
-                path: "content/stories/a-bookcase-at-the-bus-stop.md",
-                text: include_str!("init/en/story.md"),
-            },
-            Template {
-                path: "content/events/book-swap-at-the-little-library.md",
-                text: include_str!("init/en/event.md"),
-            },
-            Template {
-                path: "content/neighbourhoods/lindenbuurt.md",
-                text: include_str!("init/en/neighbourhood.md"),
-            },
-            Template {
-                path: "content/people/anouk-jansen.md",
-                text: include_str!("init/en/person.md"),
-            },
-            gitignore,
-        ],
-    }
+    let init = &lang.words().init;
+    let file = |(path, text): crate::words::InitFile| Template { path, text };
+    [
+        Template {
+            path: "plein.yaml",
+            text: init.plein_yaml,
+        },
+        file(init.story),
+        file(init.event),
+        file(init.neighbourhood),
+        file(init.person),
+        Template {
+            path: ".gitignore",
+            text: "# The built site: plein build makes it again from content/.\n/public/\n",
+        },
+    ]
 }
 
 pub fn run(args: &InitArgs) -> ExitCode {
@@ -210,7 +174,7 @@ mod tests {
     fn plein_yaml_explains_every_setting() {
         for lang in [Lang::Nl, Lang::En] {
             let yaml = templates(lang)[0].text;
-            for key in crate::config::CONFIG_KEYS.split(", ") {
+            for key in crate::config::config_keys() {
                 assert!(
                     yaml.contains(&format!("\n{key}:")) || yaml.contains(&format!("\n# {key}:")),
                     "{lang:?}: `{key}` missing"

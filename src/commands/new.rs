@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{NewCommand, NewEventArgs, NewStoryArgs, RootArgs};
-use crate::config::{Config, Lang};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
 use crate::model::slug::slugify;
 use crate::parse::front_matter::DateValue;
@@ -29,7 +29,7 @@ fn story(args: &NewStoryArgs) -> Result<ExitCode, ExitCode> {
     }
     warn_if_similar(&args.site.root, &args.neighbourhoods);
     let today = today(&args.site, &config);
-    let words = Words::of(config.lang);
+    let words = &config.lang.words().scaffold;
     let mut front = format!("---\ntitle: {}\ndate: {today}\n", yaml_scalar(&args.title));
     if let Some(author) = &config.author {
         front.push_str(&format!("authors: [{}]\n", yaml_scalar(author)));
@@ -59,7 +59,7 @@ fn event(args: &NewEventArgs) -> Result<ExitCode, ExitCode> {
         check_order(&config, &args.start, end)?;
     }
     warn_if_similar(&args.site.root, &args.neighbourhoods);
-    let words = Words::of(config.lang);
+    let words = &config.lang.words().scaffold;
     let mut front = format!(
         "---\ntitle: {}\nstart: {}\n",
         yaml_scalar(&args.title),
@@ -76,36 +76,6 @@ fn event(args: &NewEventArgs) -> Result<ExitCode, ExitCode> {
         words.event_body
     ));
     write_new(&args.site.root, "events", &slug, &front)
-}
-
-/// The words of the scaffolds, in the site's language.
-struct Words {
-    one_of: &'static str,
-    summary: &'static str,
-    story_body: &'static str,
-    event_body: &'static str,
-    location: &'static str,
-}
-
-impl Words {
-    fn of(lang: Lang) -> Words {
-        match lang {
-            Lang::Nl => Words {
-                one_of: "een van:",
-                summary: "een of twee zinnen voor de kaartjes; leeg: de eerste alinea",
-                story_body: "<!-- Schrijf hier je verhaal. Wat gebeurde er, wie waren erbij, en waarom doet het ertoe? Gebruik korte zinnen en kopjes met ##. Lezers zien deze regel niet. -->",
-                event_body: "<!-- Schrijf hier wat er te doen is, voor wie, en wat mensen mee moeten nemen. Lezers zien deze regel niet. -->",
-                location: "# Waar? Haal het # weg voor de drie regels hieronder en vul ze in.\n# location:\n#   name: Buurthuis De Stuiver\n#   address: Dukaatstraat 1, Nieuwegein\n",
-            },
-            Lang::En => Words {
-                one_of: "one of:",
-                summary: "one or two sentences for cards; empty: the first paragraph",
-                story_body: "<!-- Write your story here. What happened, who was there, and why does it matter? Use short sentences and headings with ##. Readers do not see this line. -->",
-                event_body: "<!-- Write here what there is to do, for whom, and what people should bring. Readers do not see this line. -->",
-                location: "# Where? Remove the # before the three lines below and fill them in.\n# location:\n#   name: Buurthuis De Stuiver\n#   address: Dukaatstraat 1, Nieuwegein\n",
-            },
-        }
-    }
 }
 
 /// The site's settings; a broken plein.yaml is reported as in a build.
@@ -179,7 +149,7 @@ fn warn_if_similar(root: &Path, names: &[String]) {
         let hint = crate::hints::similar(name, &known);
         if hint.0.is_some() {
             let problem = Problem::SimilarName {
-                what: "neighbourhood",
+                what: crate::content_type::ContentType::Neighbourhood.name(),
                 name: name.clone(),
                 hint,
             };

@@ -1,8 +1,8 @@
 //! `plein schema [TYPE]`: a JSON Schema (draft 2020-12) of each content type's front matter.
 //!
-//! The keys are those of the raw front matter structs (`parse::front_matter`): the schema
-//! takes its key list from their `*_KEYS` constants, so it never allows a key the build
-//! refuses, and a test makes sure every key is described here. Run in a site, `kind` lists
+//! The keys are those of the raw front matter structs (`parse::front_matter`), asked of serde,
+//! so the schema never allows a key the build refuses; tests make sure every key is
+//! described here, and that the nested objects have the keys of their structs. Run in a site, `kind` lists
 //! the kinds of its plein.yaml. Editors use the schema for completion and checking as they
 //! type; README.md shows how to wire it up.
 
@@ -97,32 +97,16 @@ pub fn bundle(kinds: Option<&[String]>) -> Value {
 
 /// The schema of one content type's front matter.
 pub fn schema(t: ContentType, kinds: Option<&[String]>) -> Value {
-    let (keys, required, what) = match t {
-        ContentType::Story => (
-            fm::STORY_KEYS,
-            &["title", "date"][..],
-            "a story in content/stories/",
-        ),
-        ContentType::Event => (
-            fm::EVENT_KEYS,
-            &["title", "start"][..],
-            "an event in content/events/",
-        ),
-        ContentType::Neighbourhood => (
-            fm::NEIGHBOURHOOD_KEYS,
-            &["title"][..],
-            "a neighbourhood in content/neighbourhoods/",
-        ),
-        ContentType::Person => (
-            fm::PERSON_KEYS,
-            &["title"][..],
-            "a person in content/people/",
-        ),
-        ContentType::Page => (fm::PAGE_KEYS, &["title"][..], "a page in content/pages/"),
+    let required = match t {
+        ContentType::Story => &["title", "date"][..],
+        ContentType::Event => &["title", "start"][..],
+        _ => &["title"][..],
     };
-    let properties: Map<String, Value> = keys
-        .split(", ")
-        .map(|key| {
+    let article = if t == ContentType::Event { "an" } else { "a" };
+    let what = format!("{article} {} in content/{}/", t.name(), t.folder());
+    let properties: Map<String, Value> = fm::keys(t)
+        .iter()
+        .map(|&key| {
             (
                 key.to_string(),
                 property(t, key, kinds).unwrap_or_else(|| json!({})),
@@ -221,7 +205,7 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
             "description": "A recurring meeting; start is its first meeting. { every: week, on: tuesday, until: 2027-06-29 } or { every: month, on: first saturday, count: 10 }.",
             "type": "object",
             "properties": {
-                "every": {"enum": ["week", "weekly", "wekelijks", "month", "monthly", "maand", "maandelijks"], "description": "How often: week or month."},
+                "every": {"enum": every_words(), "description": "How often: week or month."},
                 "interval": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "Every this many weeks or months: 2 is every other one."},
                 "on": {
                     "type": ["string", "integer", "array"],
@@ -238,6 +222,14 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
         "slug" => text("The last part of the web address, instead of the file name."),
         _ => return None,
     })
+}
+
+/// The words `repeat: every:` takes, weekly then monthly, in every language plein knows.
+fn every_words() -> Vec<&'static str> {
+    use crate::parse::repeat::{Every, every_words};
+    let mut all = every_words(Every::Week);
+    all.extend(every_words(Every::Month));
+    all
 }
 
 fn text(description: &str) -> Value {
@@ -294,21 +286,58 @@ mod tests {
         }
     }
 
+    /// The keys of the object schema `v`, sorted.
+    fn keys_of(v: &Value) -> Vec<String> {
+        let mut keys: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("an object schema: {v}"))
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    fn sorted(fields: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        keys.sort_unstable();
+        keys
+    }
+
     #[test]
     fn keys_follow_the_front_matter_structs() {
-        let s = schema(ContentType::Story, None);
-        let mut keys: Vec<&str> = s["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        let mut expected: Vec<&str> = fm::STORY_KEYS.split(", ").collect();
-        keys.sort_unstable();
-        expected.sort_unstable();
-        assert_eq!(keys, expected);
-        assert_eq!(s["additionalProperties"], false);
-        assert_eq!(s["$schema"], DRAFT);
+        // What `plein schema` prints, read back.
+        let printed: Value = serde_json::from_str(&pretty(&bundle(None))).unwrap();
+        for t in ContentType::ALL {
+            let s = &printed["$defs"][t.name()];
+            assert_eq!(keys_of(s), sorted(fm::keys(t)), "{}", t.name());
+            assert_eq!(s["additionalProperties"], false, "{}", t.name());
+            for key in s["required"].as_array().unwrap() {
+                let key = key.as_str().unwrap();
+                assert!(fm::keys(t).contains(&key), "{}: {key}", t.name());
+            }
+        }
+        assert_eq!(printed["$schema"], DRAFT);
+        // The nested objects are described by hand above: held against their structs.
+        let story = &printed["$defs"]["story"]["properties"];
+        let event = &printed["$defs"]["event"]["properties"];
+        let fields = crate::parse::fields::of::<fm::Source>();
+        assert_eq!(keys_of(&story["source"]), sorted(fields));
+        let fields = crate::parse::fields::of::<fm::Place>();
+        assert_eq!(keys_of(&event["location"]), sorted(fields));
+        let fields = fm::registration_keys();
+        assert_eq!(keys_of(&event["registration"]["items"]), sorted(fields));
+        let fields: Vec<&str> = crate::parse::repeat::REPEAT_KEYS.split(", ").collect();
+        assert_eq!(keys_of(&event["repeat"]), sorted(&fields));
+        let every = event["repeat"]["properties"]["every"]["enum"]
+            .as_array()
+            .unwrap();
+        for word in every {
+            let word = word.as_str().unwrap();
+            let yaml = format!("repeat: {{ every: {word} }}\n");
+            let read: Result<fm::RawEvent, _> = crate::parse::yaml::from_str(&yaml);
+            assert!(read.is_ok(), "`every: {word}` is refused");
+        }
     }
 
     #[test]

@@ -47,15 +47,13 @@ pub struct RawTarget {
     keep: Option<Vec<String>>,
 }
 
-/// Every key of a deploy target.
-pub const TARGET_KEYS: &str = "name, url, endpoint, region, profile, compress, keep";
-
 /// An unknown key inside a target, from serde's message (`deploy[0]: unknown field ...`).
 pub fn unknown_key(message: &str) -> Option<Problem> {
     let rest = message.strip_prefix("deploy[")?;
     let (_, rest) = rest.split_once("]: ")?;
-    rest.starts_with("unknown field")
-        .then(|| crate::parse::front_matter::problem_from_yaml(rest, TARGET_KEYS))
+    rest.starts_with("unknown field").then(|| {
+        crate::parse::front_matter::problem_from_yaml(rest, crate::parse::fields::of::<RawTarget>())
+    })
 }
 
 /// The targets checked; each problem goes to `errs` at the value in `text`.

@@ -15,7 +15,7 @@ use crate::parse::front_matter::{
     DateValue, RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory,
 };
 use crate::parse::markdown::{self, LinkTarget};
-use crate::parse::{Document, Front, Section, key_position};
+use crate::parse::{ContentType, Document, Front, key_position};
 
 /// Build the site from `docs`; `content_assets` are the non-Markdown files under content/.
 ///
@@ -32,7 +32,7 @@ pub fn assemble(
 ) -> Site {
     let t = std::time::Instant::now();
     let lap = |what: &str| {
-        if std::env::var_os("PLEIN_TIMINGS").is_some() {
+        if crate::timings::wanted() {
             eprintln!(
                 "plein:   {what:<12} {:>8.1} ms",
                 t.elapsed().as_secs_f64() * 1000.0
@@ -65,16 +65,9 @@ pub fn assemble(
     site
 }
 
-/// Which entity a document became.
+/// Which entity a document became: its type and its place in that type's list.
 #[derive(Debug, Clone, Copy)]
-enum Made {
-    Story(Idx),
-    Event(Idx),
-    Neighbourhood(Idx),
-    Person(Idx),
-    Page(Idx),
-    Skipped,
-}
+struct Made(ContentType, Idx);
 
 struct Builder {
     config: Config,
@@ -82,7 +75,7 @@ struct Builder {
     drafts: bool,
     site: SiteParts,
     /// Per document, in the order declared.
-    made: Vec<Made>,
+    made: Vec<Option<Made>>,
     /// Content path -> URL of every page built, for relative links.
     page_urls: HashMap<PathBuf, String>,
     /// Draft files left out, so a link to one gets a clear message.
@@ -92,7 +85,7 @@ struct Builder {
     assets: HashSet<PathBuf>,
     /// Bundle folder -> the URL of the page it belongs to.
     bundles: Vec<(PathBuf, String)>,
-    /// Per section: slug -> the file that has it.
+    /// Per content type: slug -> the file that has it.
     slugs: [HashMap<String, PathBuf>; 5],
     events_by_slug: HashMap<String, Idx>,
     people_by_slug: HashMap<String, Idx>,
@@ -192,22 +185,16 @@ impl Builder {
 
     /// First pass: every document gets its slug and URL, so links can be resolved.
     fn declare(&mut self, doc: &Document, slug: String, errs: &mut Diagnostics) {
-        let (section, title) = match &doc.front {
-            Front::Story(s) => (Section::Stories, &s.title),
-            Front::Event(e) => (Section::Events, &e.title),
-            Front::Neighbourhood(n) => (Section::Neighbourhoods, &n.title),
-            Front::Person(p) => (Section::People, &p.title),
-            Front::Page(p) => (Section::Pages, &p.title),
-        };
-        if title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        let content_type = doc.front.content_type();
+        if doc.front.title().is_none_or(|t| t.trim().is_empty()) {
             errs.push(Diagnostic::at(
                 &doc.path,
                 &doc.text,
                 1,
                 1,
-                Problem::MissingKey("title", section_noun(section)),
+                Problem::MissingKey("title", content_type.name()),
             ));
-            self.made.push(Made::Skipped);
+            self.made.push(None);
             return;
         }
         if slug.is_empty() {
@@ -219,10 +206,10 @@ impl Builder {
                 col,
                 Problem::EmptySlug(doc.stem()),
             ));
-            self.made.push(Made::Skipped);
+            self.made.push(None);
             return;
         }
-        if section == Section::Pages
+        if content_type == ContentType::Page
             && (self.urls.routes.all().contains(&slug.as_str()) || is_site_file(&slug))
         {
             let (line, col) = key_position(&doc.text, "slug");
@@ -233,10 +220,10 @@ impl Builder {
                 col,
                 Problem::ReservedSlug { slug },
             ));
-            self.made.push(Made::Skipped);
+            self.made.push(None);
             return;
         }
-        let taken = &mut self.slugs[section as usize];
+        let taken = &mut self.slugs[content_type as usize];
         if let Some(first) = taken.get(&slug) {
             let (line, col) = key_position(&doc.text, "slug");
             let first = first.display().to_string();
@@ -246,17 +233,17 @@ impl Builder {
                 line,
                 col,
                 Problem::DuplicateSlug {
-                    what: section_noun(section),
+                    what: content_type.name(),
                     slug,
                     first,
                 },
             ));
-            self.made.push(Made::Skipped);
+            self.made.push(None);
             return;
         }
         taken.insert(slug.clone(), doc.path.clone());
         let made = self.make(doc, slug, errs);
-        if let Some(url) = self.url_of(made) {
+        if let Some(url) = made.map(|m| self.url_of(m)) {
             self.page_urls.insert(doc.path.clone(), url.clone());
             if doc.is_bundle() {
                 let dir = doc
@@ -270,18 +257,17 @@ impl Builder {
         self.made.push(made);
     }
 
-    fn url_of(&self, made: Made) -> Option<String> {
-        Some(match made {
-            Made::Story(i) => self.site.stories[i].url.clone(),
-            Made::Event(i) => self.site.events[i].url.clone(),
-            Made::Neighbourhood(i) => self.site.neighbourhoods[i].url.clone(),
-            Made::Person(i) => self.site.people[i].url.clone(),
-            Made::Page(i) => self.site.pages[i].url.clone(),
-            Made::Skipped => return None,
-        })
+    fn url_of(&self, Made(t, i): Made) -> String {
+        match t {
+            ContentType::Story => self.site.stories[i].url.clone(),
+            ContentType::Event => self.site.events[i].url.clone(),
+            ContentType::Neighbourhood => self.site.neighbourhoods[i].url.clone(),
+            ContentType::Person => self.site.people[i].url.clone(),
+            ContentType::Page => self.site.pages[i].url.clone(),
+        }
     }
 
-    fn make(&mut self, doc: &Document, slug: String, errs: &mut Diagnostics) -> Made {
+    fn make(&mut self, doc: &Document, slug: String, errs: &mut Diagnostics) -> Option<Made> {
         match &doc.front {
             Front::Story(raw) => self.make_story(doc, raw, slug, errs),
             Front::Event(raw) => self.make_event(doc, raw, slug, errs),
@@ -297,16 +283,16 @@ impl Builder {
         raw: &RawStory,
         slug: String,
         errs: &mut Diagnostics,
-    ) -> Made {
+    ) -> Option<Made> {
         let Some(date) = raw.date else {
             errs.push(Diagnostic::at(
                 &doc.path,
                 &doc.text,
                 1,
                 1,
-                Problem::MissingKey("date", "story"),
+                Problem::MissingKey("date", ContentType::Story.name()),
             ));
-            return Made::Skipped;
+            return None;
         };
         let kind = raw.kind.as_deref().and_then(|k| {
             let kinds = &self.site.kinds;
@@ -363,7 +349,7 @@ impl Builder {
             draft: raw.draft,
             related: Vec::new(),
         });
-        Made::Story(self.site.stories.len() - 1)
+        Some(Made(ContentType::Story, self.site.stories.len() - 1))
     }
 
     fn make_event(
@@ -372,16 +358,16 @@ impl Builder {
         raw: &RawEvent,
         slug: String,
         errs: &mut Diagnostics,
-    ) -> Made {
+    ) -> Option<Made> {
         let Some(start) = raw.start else {
             errs.push(Diagnostic::at(
                 &doc.path,
                 &doc.text,
                 1,
                 1,
-                Problem::MissingKey("start", "event"),
+                Problem::MissingKey("start", ContentType::Event.name()),
             ));
-            return Made::Skipped;
+            return None;
         };
         let tz = self.tz().clone();
         let start = start.in_zone(&tz);
@@ -423,30 +409,35 @@ impl Builder {
             body_text: Arc::from(""),
             stories: Vec::new(),
         });
-        Made::Event(self.site.events.len() - 1)
+        Some(Made(ContentType::Event, self.site.events.len() - 1))
     }
 
-    fn make_neighbourhood(&mut self, doc: &Document, raw: &RawNeighbourhood, slug: String) -> Made {
+    fn make_neighbourhood(
+        &mut self,
+        doc: &Document,
+        raw: &RawNeighbourhood,
+        slug: String,
+    ) -> Option<Made> {
         let name = raw.title.clone().unwrap_or_default();
         let i = self.neighbourhood(&name, slug);
         let n = &mut self.site.neighbourhoods[i];
         n.source_path = Some(doc.path.clone());
         n.city = raw.city.clone();
         n.summary = raw.summary.clone().unwrap_or_default();
-        Made::Neighbourhood(i)
+        Some(Made(ContentType::Neighbourhood, i))
     }
 
-    fn make_person(&mut self, doc: &Document, raw: &RawPerson, slug: String) -> Made {
+    fn make_person(&mut self, doc: &Document, raw: &RawPerson, slug: String) -> Option<Made> {
         let name = raw.title.clone().unwrap_or_default();
         let i = self.person(&name, slug);
         let p = &mut self.site.people[i];
         p.source_path = Some(doc.path.clone());
         p.role = raw.role.clone();
         p.organisation = raw.organisation.clone();
-        Made::Person(i)
+        Some(Made(ContentType::Person, i))
     }
 
-    fn make_page(&mut self, doc: &Document, raw: &RawPage, slug: String) -> Made {
+    fn make_page(&mut self, doc: &Document, raw: &RawPage, slug: String) -> Option<Made> {
         self.site.pages.push(Page {
             source_path: doc.path.clone(),
             url: self.urls.root(&format!("{slug}/")),
@@ -455,7 +446,7 @@ impl Builder {
             summary: raw.summary.clone().unwrap_or_default(),
             body_html: Arc::from(""),
         });
-        Made::Page(self.site.pages.len() - 1)
+        Some(Made(ContentType::Page, self.site.pages.len() - 1))
     }
 
     /// What `name` resolved to when it was first mentioned, kept in `table`, or what `make`
@@ -580,9 +571,9 @@ impl Builder {
 
     /// Second pass: names in front matter become references, both ways.
     fn link_names(&mut self, at: usize, doc: &Document, errs: &mut Diagnostics) {
-        match (self.made.get(at).copied(), &doc.front) {
-            (Some(Made::Story(i)), Front::Story(raw)) => self.link_story(i, doc, raw, errs),
-            (Some(Made::Event(i)), Front::Event(raw)) => {
+        match (self.made.get(at).copied().flatten(), &doc.front) {
+            (Some(Made(_, i)), Front::Story(raw)) => self.link_story(i, doc, raw, errs),
+            (Some(Made(_, i)), Front::Event(raw)) => {
                 let hoods: Vec<Idx> = raw
                     .neighbourhoods
                     .0
@@ -594,7 +585,7 @@ impl Builder {
                 }
                 self.site.events[i].neighbourhoods = hoods;
             }
-            (Some(Made::Neighbourhood(i)), Front::Neighbourhood(raw)) => {
+            (Some(Made(_, i)), Front::Neighbourhood(raw)) => {
                 let anchors = raw
                     .anchors
                     .0
@@ -608,7 +599,7 @@ impl Builder {
                 self.site.neighbourhoods[i].image =
                     self.image(doc, &raw.image, &raw.image_alt, &None, &None, errs);
             }
-            (Some(Made::Person(i)), Front::Person(raw)) => {
+            (Some(Made(_, i)), Front::Person(raw)) => {
                 let hoods: Vec<Idx> = raw
                     .neighbourhoods
                     .0
@@ -687,7 +678,7 @@ impl Builder {
             return found;
         }
         let broken = self.broken.iter().any(|p| {
-            Section::of(p) == Some(Section::Events)
+            ContentType::of(p) == Some(ContentType::Event)
                 && p.file_stem()
                     .is_some_and(|s| slug::slugify(&s.to_string_lossy()) == wanted)
         });
@@ -827,17 +818,17 @@ impl Builder {
         }
         let under_content = path.strip_prefix("content").unwrap_or(path);
         let routes = &self.urls.routes;
-        let rest = match Section::of(path) {
-            Some(section) => {
+        let rest = match ContentType::of(path) {
+            Some(t) => {
                 let inner = under_content
-                    .strip_prefix(section.folder())
-                    .expect("section folder");
-                let word = match section {
-                    Section::Stories => routes.stories.as_str(),
-                    Section::Events => routes.events.as_str(),
-                    Section::Neighbourhoods => routes.neighbourhoods.as_str(),
-                    Section::People => routes.people.as_str(),
-                    Section::Pages => "",
+                    .strip_prefix(t.folder())
+                    .expect("content type folder");
+                let word = match t {
+                    ContentType::Story => routes.stories.as_str(),
+                    ContentType::Event => routes.events.as_str(),
+                    ContentType::Neighbourhood => routes.neighbourhoods.as_str(),
+                    ContentType::Person => routes.people.as_str(),
+                    ContentType::Page => "",
                 };
                 format!("{word}/{}", url_path(inner))
             }
@@ -862,7 +853,7 @@ impl Builder {
         let jobs: Vec<(&Arc<Document>, Made)> = docs
             .iter()
             .zip(self.made.iter().copied())
-            .filter(|(_, m)| !matches!(m, Made::Skipped))
+            .filter_map(|(doc, made)| Some((doc, made?)))
             .collect();
         let this = &*self;
         let previous = &cache.bodies;
@@ -945,15 +936,15 @@ impl Builder {
         h.finish()
     }
 
-    fn store_body(&mut self, made: Made, body: &Body) {
+    fn store_body(&mut self, Made(t, i): Made, body: &Body) {
         let r = &body.rendered;
         let fill = |summary: &mut String| {
             if summary.trim().is_empty() {
                 *summary = r.first_paragraph.trim().to_string();
             }
         };
-        match made {
-            Made::Story(i) => {
+        match t {
+            ContentType::Story => {
                 let s = &mut self.site.stories[i];
                 fill(&mut s.summary);
                 s.words = r.words;
@@ -961,25 +952,24 @@ impl Builder {
                 s.body_print = body.html;
                 s.body_text = Arc::clone(&r.text);
             }
-            Made::Event(i) => {
+            ContentType::Event => {
                 fill(&mut self.site.events[i].summary);
                 self.site.events[i].body_html = Arc::clone(&r.html);
                 self.site.events[i].body_text = Arc::clone(&r.text);
             }
-            Made::Neighbourhood(i) => {
+            ContentType::Neighbourhood => {
                 fill(&mut self.site.neighbourhoods[i].summary);
                 self.site.neighbourhoods[i].body_html = Arc::clone(&r.html);
                 self.site.neighbourhoods[i].body_text = Arc::clone(&r.text);
             }
-            Made::Person(i) => {
+            ContentType::Person => {
                 self.site.people[i].bio_html = Arc::clone(&r.html);
                 self.site.people[i].bio_text = Arc::clone(&r.text);
             }
-            Made::Page(i) => {
+            ContentType::Page => {
                 fill(&mut self.site.pages[i].summary);
                 self.site.pages[i].body_html = Arc::clone(&r.html);
             }
-            Made::Skipped => {}
         }
     }
 
@@ -1045,16 +1035,6 @@ fn is_draft(doc: &Document) -> bool {
 /// Files plein writes at the site root, which a free page must not shadow.
 fn is_site_file(slug: &str) -> bool {
     matches!(slug, "feed-xml" | "sitemap-xml" | "robots-txt" | "404-html")
-}
-
-fn section_noun(section: Section) -> &'static str {
-    match section {
-        Section::Stories => "story",
-        Section::Events => "event",
-        Section::Neighbourhoods => "neighbourhood",
-        Section::People => "person",
-        Section::Pages => "page",
-    }
 }
 
 /// `a/b/../c` -> `a/c`; `None` when it climbs above the site root.

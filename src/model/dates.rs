@@ -5,66 +5,9 @@ use jiff::civil::Weekday;
 
 use crate::config::Lang;
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month(lang: Lang, m: i8) -> &'static str {
-    let names = match lang {
-        Lang::Nl => &MONTHS_NL,
-        Lang::En => &MONTHS_EN,
-    };
-    names[(m as usize).clamp(1, 12) - 1]
-}
-
 /// The weekday's name; Dutch weekdays are lowercase, as Dutch writes them.
 pub fn weekday(lang: Lang, day: Weekday) -> &'static str {
-    let i = day.to_monday_zero_offset() as usize;
-    match lang {
-        Lang::Nl => [
-            "maandag",
-            "dinsdag",
-            "woensdag",
-            "donderdag",
-            "vrijdag",
-            "zaterdag",
-            "zondag",
-        ][i],
-        Lang::En => [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ][i],
-    }
+    lang.words().weekday(day)
 }
 
 /// "18 juli 2022" / "18 July 2022".
@@ -72,17 +15,15 @@ pub fn day(lang: Lang, date: jiff::civil::Date) -> String {
     format!(
         "{} {} {}",
         date.day(),
-        month(lang, date.month()),
+        lang.words().month(date.month()),
         date.year()
     )
 }
 
-/// "13.00" in Dutch, "1.00 pm" would be odd for a Dutch-made site, so English uses "13:00".
+/// "13.00" in Dutch, "13:00" in English.
 pub fn time(lang: Lang, t: jiff::civil::Time) -> String {
-    match lang {
-        Lang::Nl => format!("{}.{:02}", t.hour(), t.minute()),
-        Lang::En => format!("{}:{:02}", t.hour(), t.minute()),
-    }
+    let sep = lang.words().time_separator;
+    format!("{}{sep}{:02}", t.hour(), t.minute())
 }
 
 /// "donderdag 6 oktober 2022, 13.00–16.30 uur", the end left out when there is none.
@@ -92,10 +33,7 @@ pub fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
         weekday(lang, start.weekday()),
         day(lang, start.date())
     );
-    let suffix = match lang {
-        Lang::Nl => " uur",
-        Lang::En => "",
-    };
+    let suffix = lang.words().hour_suffix;
     match end {
         Some(end) if end.date() == start.date() => {
             out += &format!(

@@ -195,32 +195,10 @@ impl Event {
     }
 }
 
-const NUMBERS_NL: [&str; 11] = [
-    "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
-];
-const NUMBERS_EN: [&str; 11] = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-];
-
-/// "twee" for 2 up to twelve, as people write small numbers; digits after that.
-fn number(lang: Lang, n: u32) -> String {
-    let words = match lang {
-        Lang::Nl => &NUMBERS_NL,
-        Lang::En => &NUMBERS_EN,
-    };
-    match n.checked_sub(2).and_then(|i| words.get(i as usize)) {
-        Some(word) => word.to_string(),
-        None => n.to_string(),
-    }
-}
-
 /// "dinsdag", "dinsdag en donderdag", "maandag, woensdag en vrijdag".
 fn day_list(lang: Lang, days: &[Weekday]) -> String {
     let names: Vec<&str> = days.iter().map(|&d| dates::weekday(lang, d)).collect();
-    let and = match lang {
-        Lang::Nl => " en ",
-        Lang::En => " and ",
-    };
+    let and = lang.words().and;
     match names.split_last() {
         Some((last, [])) => last.to_string(),
         Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
@@ -228,91 +206,57 @@ fn day_list(lang: Lang, days: &[Weekday]) -> String {
     }
 }
 
-fn ordinal(lang: Lang, n: i8) -> &'static str {
-    let (nl, en) = match n {
-        1 => ("eerste", "first"),
-        2 => ("tweede", "second"),
-        3 => ("derde", "third"),
-        4 => ("vierde", "fourth"),
-        5 => ("vijfde", "fifth"),
-        _ => ("laatste", "last"),
-    };
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
-
-/// "15e" / "15th".
-fn day_number(lang: Lang, n: i8) -> String {
-    match lang {
-        Lang::Nl => format!("{n}e"),
-        Lang::En => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
-    }
-}
-
 /// The rule in words, with the time: "elke dinsdag, 19.30 uur" / "every Tuesday, 19:30".
 pub fn describe(lang: Lang, rule: &Repeat, start: &Zoned) -> String {
+    let words = lang.words();
+    let phrases = &words.repeat;
     let first = start.date();
     let n = rule.interval;
-    let nl = lang == Lang::Nl;
-    let pattern = match (rule.every, rule.on.as_ref()) {
+    let (phrase, fill) = match (rule.every, rule.on.as_ref()) {
         (Every::Week, _) => {
             let days = day_list(lang, &weekdays(rule, first));
-            match (nl, n) {
-                (true, 1) => format!("elke {days}"),
-                (true, _) => format!("elke {} weken op {days}", number(lang, n)),
-                (false, 1) => format!("every {days}"),
-                (false, _) => format!("every {} weeks on {days}", number(lang, n)),
-            }
+            let phrase = if n == 1 {
+                phrases.weekly
+            } else {
+                phrases.weekly_n
+            };
+            (phrase, ("{days}", days))
         }
         (Every::Month, Some(On::NthWeekday(k, day))) => {
-            let which = format!("{} {}", ordinal(lang, *k), dates::weekday(lang, *day));
-            match (nl, n) {
-                (true, 1) => format!("elke {which} van de maand"),
-                (true, _) => format!("elke {} maanden op de {which}", number(lang, n)),
-                (false, 1) => format!("every {which} of the month"),
-                (false, _) => format!("every {} months on the {which}", number(lang, n)),
-            }
+            let which = format!("{} {}", words.ordinal(*k), dates::weekday(lang, *day));
+            let phrase = if n == 1 {
+                phrases.monthly_weekday
+            } else {
+                phrases.monthly_weekday_n
+            };
+            (phrase, ("{which}", which))
         }
         (Every::Month, on) => {
             let day = match on {
                 Some(On::MonthDay(d)) => *d,
                 _ => first.day(),
             };
-            let day = day_number(lang, day);
-            match (nl, n) {
-                (true, 1) => format!("elke maand op de {day}"),
-                (true, _) => format!("elke {} maanden op de {day}", number(lang, n)),
-                (false, 1) => format!("on the {day} of every month"),
-                (false, _) => format!("every {} months on the {day}", number(lang, n)),
-            }
+            let phrase = if n == 1 {
+                phrases.monthly_day
+            } else {
+                phrases.monthly_day_n
+            };
+            (phrase, ("{day}", (words.day_number)(day)))
         }
     };
+    let pattern = phrase
+        .replace("{n}", &words.number(n))
+        .replace(fill.0, &fill.1);
     let time = dates::time(lang, start.time());
-    match lang {
-        Lang::Nl => format!("{pattern}, {time} uur"),
-        Lang::En => format!("{pattern}, {time}"),
-    }
+    format!("{pattern}, {time}{}", words.hour_suffix)
 }
 
 /// "tot en met 29 juni 2027" / "until 29 June 2027"; `None` for an endless series.
 pub fn describe_end(lang: Lang, event: &Event) -> Option<String> {
     event.repeat.as_ref()?;
     let last = event.last_day()?;
-    Some(match lang {
-        Lang::Nl => format!("tot en met {}", dates::day(lang, last)),
-        Lang::En => format!("until {}", dates::day(lang, last)),
-    })
+    let phrase = lang.words().repeat.until;
+    Some(phrase.replace("{date}", &dates::day(lang, last)))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer};
 use crate::config::Lang;
 use crate::diagnostic::{Diagnostic, Hint, Problem};
 use crate::parse::sanitize::{IMAGE_SCHEMES, SCHEMES, UrlFault, check_url};
-use crate::parse::yaml;
+use crate::parse::{ContentType, fields, yaml};
 
 /// A file split into its YAML and its Markdown body.
 #[derive(Debug)]
@@ -42,30 +42,30 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
 }
 
 /// Read the YAML of `split` into `T`, reporting problems at their place in `text`, in the
-/// site's language `lang` where plein has the words.
+/// site's language `lang` where plein has the words; an unknown key is told with the keys
+/// of `T`.
 pub fn read<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     yaml_text: &str,
-    allowed: &str,
     lang: Lang,
 ) -> Result<T, Diagnostic> {
     yaml::from_str::<T>(yaml_text).map_err(|e| {
-        let problem =
-            refused_url(&e.message, lang).unwrap_or_else(|| problem_from_yaml(&e.message, allowed));
+        let problem = refused_url(&e.message, lang)
+            .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
         // The YAML starts on line 2, after the opening `---`.
         Diagnostic::at(path, text, e.line + 1, e.column, problem)
     })
 }
 
 /// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
-pub fn problem_from_yaml(message: &str, allowed: &str) -> Problem {
+pub fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
-        let hint = Hint::closest(&key, allowed.split(", "));
+        let hint = Hint::closest(&key, allowed.iter().copied());
         return Problem::UnknownKey {
             key,
-            allowed: allowed.to_string(),
+            allowed: allowed.join(", "),
             hint,
         };
     }
@@ -326,8 +326,6 @@ pub struct RawStory {
     pub slug: Option<String>,
 }
 
-pub const STORY_KEYS: &str = "title, subtitle, date, updated, authors, neighbourhoods, kind, tags, image, image_alt, image_credit, image_caption, summary, events, source, draft, slug";
-
 /// Where an event takes place.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
@@ -392,8 +390,6 @@ pub struct RawEvent {
     pub slug: Option<String>,
 }
 
-pub const EVENT_KEYS: &str = "title, start, end, location, online, registration, summary, neighbourhoods, cancelled, repeat, draft, slug";
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNeighbourhood {
@@ -407,8 +403,6 @@ pub struct RawNeighbourhood {
     pub image_alt: Option<String>,
     pub slug: Option<String>,
 }
-
-pub const NEIGHBOURHOOD_KEYS: &str = "title, city, summary, anchors, image, image_alt, slug";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -424,8 +418,6 @@ pub struct RawPerson {
     pub slug: Option<String>,
 }
 
-pub const PERSON_KEYS: &str = "title, role, organisation, neighbourhoods, image, image_alt, slug";
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
@@ -436,7 +428,21 @@ pub struct RawPage {
     pub slug: Option<String>,
 }
 
-pub const PAGE_KEYS: &str = "title, summary, draft, slug";
+/// The keys the front matter of `t` may have, from its raw struct.
+pub fn keys(t: ContentType) -> &'static [&'static str] {
+    match t {
+        ContentType::Story => fields::of::<RawStory>(),
+        ContentType::Event => fields::of::<RawEvent>(),
+        ContentType::Neighbourhood => fields::of::<RawNeighbourhood>(),
+        ContentType::Person => fields::of::<RawPerson>(),
+        ContentType::Page => fields::of::<RawPage>(),
+    }
+}
+
+/// The keys of a `registration:` link.
+pub fn registration_keys() -> &'static [&'static str] {
+    fields::of::<RawRegistration>()
+}
 
 #[cfg(test)]
 mod tests {
@@ -500,8 +506,7 @@ mod tests {
     fn a_registration_link_needs_a_url() {
         let text = "---\ntitle: A\nstart: 2026-12-01T19:30\nregistration:\n  - label: Aanmelden\n  - label: Online\n    url: https://example.org/\n---\n";
         let yaml_text = split(text).unwrap().yaml;
-        let err =
-            read::<RawEvent>(Path::new("e.md"), text, yaml_text, EVENT_KEYS, Lang::En).unwrap_err();
+        let err = read::<RawEvent>(Path::new("e.md"), text, yaml_text, Lang::En).unwrap_err();
         let shown = err.problem.to_string();
         assert!(shown.contains("`Aanmelden` has no `url`"), "{shown}");
         assert_eq!(err.at.unwrap().line, 5, "{shown}");
@@ -516,7 +521,6 @@ mod tests {
             Path::new("p.md"),
             "---\ntitle: A\ntitel: B\n---\n",
             "title: A\ntitel: B\n",
-            PAGE_KEYS,
             Lang::En,
         )
         .unwrap_err();
@@ -526,6 +530,6 @@ mod tests {
             shown.contains("unknown key `titel` (did you mean `title`?)"),
             "{shown}"
         );
-        assert!(shown.contains(PAGE_KEYS));
+        assert!(shown.contains("title, summary, draft, slug"), "{shown}");
     }
 }

@@ -1,5 +1,6 @@
 //! Parse: front matter into raw typed structs, Markdown into HTML.
 
+pub mod fields;
 pub mod front_matter;
 pub mod markdown;
 pub mod repeat;
@@ -11,50 +12,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Lang;
+pub use crate::content_type::ContentType;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 use crate::load::SourceFile;
 use front_matter::{RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
 
-/// The content folders and what each holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
-    Stories,
-    Events,
-    Neighbourhoods,
-    People,
-    Pages,
-}
-
-impl Section {
-    pub const ALL: [Section; 5] = [
-        Section::Stories,
-        Section::Events,
-        Section::Neighbourhoods,
-        Section::People,
-        Section::Pages,
-    ];
-
-    /// The folder under content/.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Section::Stories => "stories",
-            Section::Events => "events",
-            Section::Neighbourhoods => "neighbourhoods",
-            Section::People => "people",
-            Section::Pages => "pages",
-        }
-    }
-
-    /// The section a content path belongs to, from its first folder under content/.
-    pub fn of(path: &Path) -> Option<Section> {
-        let folder = path.strip_prefix("content").ok()?.components().next()?;
-        Section::ALL
-            .into_iter()
-            .find(|s| folder.as_os_str() == s.folder())
-    }
-}
-
-/// Front matter read into the raw struct of its section.
+/// Front matter read into the raw struct of its content type.
 #[derive(Debug, Clone)]
 pub enum Front {
     Story(RawStory),
@@ -62,6 +25,29 @@ pub enum Front {
     Neighbourhood(RawNeighbourhood),
     Person(RawPerson),
     Page(RawPage),
+}
+
+impl Front {
+    pub fn content_type(&self) -> ContentType {
+        match self {
+            Front::Story(_) => ContentType::Story,
+            Front::Event(_) => ContentType::Event,
+            Front::Neighbourhood(_) => ContentType::Neighbourhood,
+            Front::Person(_) => ContentType::Person,
+            Front::Page(_) => ContentType::Page,
+        }
+    }
+
+    /// The `title:`, when there is one.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            Front::Story(s) => s.title.as_deref(),
+            Front::Event(e) => e.title.as_deref(),
+            Front::Neighbourhood(n) => n.title.as_deref(),
+            Front::Person(p) => p.title.as_deref(),
+            Front::Page(p) => p.title.as_deref(),
+        }
+    }
 }
 
 /// One content file, its front matter read and its body not yet rendered.
@@ -156,10 +142,10 @@ fn same_text(parsed: &Parsed, text: &std::sync::Arc<str>) -> bool {
 
 fn document(file: &SourceFile, lang: Lang) -> Result<Document, Diagnostic> {
     let SourceFile { path, text } = file.clone();
-    let Some(section) = Section::of(&path) else {
-        let folders: Vec<String> = Section::ALL
+    let Some(content_type) = ContentType::of(&path) else {
+        let folders: Vec<String> = ContentType::ALL
             .iter()
-            .map(|s| format!("content/{}/", s.folder()))
+            .map(|t| format!("content/{}/", t.folder()))
             .collect();
         let message = format!(
             "a Markdown file outside the content folders: expected it in one of {}",
@@ -171,42 +157,14 @@ fn document(file: &SourceFile, lang: Lang) -> Result<Document, Diagnostic> {
         front_matter::split(&text).map_err(|(line, p)| Diagnostic::at(&path, &text, line, 1, p))?;
     let yaml_text = split.yaml;
     let body_offset = split.body_offset;
-    let front = match section {
-        Section::Stories => Front::Story(front_matter::read(
-            &path,
-            &text,
-            yaml_text,
-            front_matter::STORY_KEYS,
-            lang,
-        )?),
-        Section::Events => Front::Event(front_matter::read(
-            &path,
-            &text,
-            yaml_text,
-            front_matter::EVENT_KEYS,
-            lang,
-        )?),
-        Section::Neighbourhoods => Front::Neighbourhood(front_matter::read(
-            &path,
-            &text,
-            yaml_text,
-            front_matter::NEIGHBOURHOOD_KEYS,
-            lang,
-        )?),
-        Section::People => Front::Person(front_matter::read(
-            &path,
-            &text,
-            yaml_text,
-            front_matter::PERSON_KEYS,
-            lang,
-        )?),
-        Section::Pages => Front::Page(front_matter::read(
-            &path,
-            &text,
-            yaml_text,
-            front_matter::PAGE_KEYS,
-            lang,
-        )?),
+    let front = match content_type {
+        ContentType::Story => Front::Story(front_matter::read(&path, &text, yaml_text, lang)?),
+        ContentType::Event => Front::Event(front_matter::read(&path, &text, yaml_text, lang)?),
+        ContentType::Neighbourhood => {
+            Front::Neighbourhood(front_matter::read(&path, &text, yaml_text, lang)?)
+        }
+        ContentType::Person => Front::Person(front_matter::read(&path, &text, yaml_text, lang)?),
+        ContentType::Page => Front::Page(front_matter::read(&path, &text, yaml_text, lang)?),
     };
     Ok(Document {
         path,
@@ -234,19 +192,6 @@ pub fn key_position(text: &str, key: &str) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sections_come_from_the_folder() {
-        assert_eq!(
-            Section::of(Path::new("content/stories/a.md")),
-            Some(Section::Stories)
-        );
-        assert_eq!(
-            Section::of(Path::new("content/people/x/index.md")),
-            Some(Section::People)
-        );
-        assert_eq!(Section::of(Path::new("content/misc/a.md")), None);
-    }
 
     #[test]
     fn key_position_points_at_the_value() {

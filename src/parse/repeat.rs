@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Hint;
 use crate::parse::front_matter::DateValue;
+use crate::words::{Lang, ORDINAL_VALUES};
 
 /// How often a meeting comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -56,40 +57,55 @@ pub struct Repeat {
     pub end: End,
 }
 
+/// The keys of a rule. `Repeat` reads its map by hand (so that each mistake gets its own
+/// message), so serde cannot list them: a test holds this list to what the reader takes.
 pub const REPEAT_KEYS: &str = "every, interval, on, until, count";
 
-const WEEKDAYS: [(&str, &str, Weekday); 7] = [
-    ("monday", "maandag", Weekday::Monday),
-    ("tuesday", "dinsdag", Weekday::Tuesday),
-    ("wednesday", "woensdag", Weekday::Wednesday),
-    ("thursday", "donderdag", Weekday::Thursday),
-    ("friday", "vrijdag", Weekday::Friday),
-    ("saturday", "zaterdag", Weekday::Saturday),
-    ("sunday", "zondag", Weekday::Sunday),
+/// Monday to Sunday, as jiff numbers them from Monday.
+const WEEK: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
 ];
 
-const ORDINALS: [(&str, &str, i8); 6] = [
-    ("first", "eerste", 1),
-    ("second", "tweede", 2),
-    ("third", "derde", 3),
-    ("fourth", "vierde", 4),
-    ("fifth", "vijfde", 5),
-    ("last", "laatste", -1),
-];
-
-/// `tuesday`, `Dinsdag`, `tuesdays`, `dinsdagen`.
+/// `tuesday`, `Dinsdag`, `tuesdays`, `dinsdagen`: in any language plein knows.
 pub fn weekday(word: &str) -> Option<Weekday> {
     let word = word.trim().to_lowercase();
-    WEEKDAYS.iter().find_map(|&(en, nl, day)| {
-        let plural = word == format!("{en}s") || word == format!("{nl}en");
-        (word == en || word == nl || plural).then_some(day)
+    Lang::ALL.iter().find_map(|lang| {
+        let words = lang.words();
+        let singular = words.weekdays.iter().map(|w| w.to_lowercase());
+        let i = singular
+            .zip(words.weekdays_plural)
+            .position(|(one, many)| word == one || word == many)?;
+        Some(WEEK[i])
+    })
+}
+
+/// The weekday names editors may write, for suggesting one: every language's, lower case.
+fn weekday_names() -> Vec<String> {
+    Lang::ALL
+        .iter()
+        .flat_map(|lang| lang.words().weekdays.iter().map(|w| w.to_lowercase()))
+        .collect()
+}
+
+/// The nth weekday of the month `word` names: `first` or `eerste` is 1, `last` is -1.
+fn ordinal(word: &str) -> Option<i8> {
+    let word = word.to_lowercase();
+    Lang::ALL.iter().find_map(|lang| {
+        let i = lang.words().ordinals.iter().position(|o| *o == word)?;
+        Some(ORDINAL_VALUES[i])
     })
 }
 
 fn weekday_or_error<E: de::Error>(word: &str) -> Result<Weekday, E> {
     weekday(word).ok_or_else(|| {
-        let names = WEEKDAYS.iter().flat_map(|(en, nl, _)| [*en, *nl]);
-        let hint = Hint::closest(word.trim(), names);
+        let names = weekday_names();
+        let hint = Hint::closest(word.trim(), names.iter().map(String::as_str));
         E::custom(format!(
             "`{word}` is not a weekday{hint}: expected monday to sunday (or maandag to zondag)"
         ))
@@ -111,11 +127,7 @@ fn on_from_str<E: de::Error>(text: &str) -> Result<On, E> {
             }
         }
         [nth, day] => {
-            let nth_lower = nth.to_lowercase();
-            let Some(&(_, _, n)) = ORDINALS
-                .iter()
-                .find(|(en, nl, _)| nth_lower == *en || nth_lower == *nl)
-            else {
+            let Some(n) = ordinal(nth) else {
                 return Err(E::custom(format!(
                     "`{text}` is not a day of the month: expected {MONTH_DAY_FORMS}"
                 )));
@@ -190,16 +202,37 @@ impl<'de> Deserialize<'de> for OnValue {
     }
 }
 
-/// `every:` as written: week or month, in English or Dutch.
+/// The words for how often a meeting comes back, in every language plein knows, each once.
+pub fn every_words(every: Every) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    for lang in Lang::ALL {
+        let words = &lang.words().every;
+        let list = match every {
+            Every::Week => words.week,
+            Every::Month => words.month,
+        };
+        for &word in list {
+            if !all.contains(&word) {
+                all.push(word);
+            }
+        }
+    }
+    all
+}
+
+/// `every:` as written: week or month, in any language plein knows.
 struct EveryValue(Every);
 
 impl<'de> Deserialize<'de> for EveryValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let word = String::deserialize(d)?;
-        match word.trim().to_lowercase().as_str() {
-            "week" | "weekly" | "wekelijks" => Ok(EveryValue(Every::Week)),
-            "month" | "monthly" | "maand" | "maandelijks" => Ok(EveryValue(Every::Month)),
-            _ => Err(de::Error::custom(format!(
+        let lower = word.trim().to_lowercase();
+        let every = [Every::Week, Every::Month]
+            .into_iter()
+            .find(|&e| every_words(e).contains(&lower.as_str()));
+        match every {
+            Some(every) => Ok(EveryValue(every)),
+            None => Err(de::Error::custom(format!(
                 "`{word}` is not how often an event repeats: expected `week` or `month` (use `interval: 2` for every other one)"
             ))),
         }
@@ -328,11 +361,9 @@ impl<'de> Visitor<'de> for RepeatVisitor {
     }
 }
 
-fn weekday_name(day: Weekday) -> &'static str {
-    WEEKDAYS
-        .iter()
-        .find(|w| w.2 == day)
-        .map_or("monday", |w| w.0)
+/// The English name of a weekday, lower case, for messages (which are in English).
+fn weekday_name(day: Weekday) -> String {
+    Lang::En.words().weekday(day).to_lowercase()
 }
 
 /// The RFC 5545 two-letter code of a weekday, as in `BYDAY=TU`.
@@ -381,6 +412,23 @@ mod tests {
         assert_eq!(r.on, Some(On::MonthDay(15)));
         let r = read("repeat: { every: month }").unwrap();
         assert_eq!(r.on, None);
+    }
+
+    #[test]
+    fn repeat_keys_are_the_keys_the_rule_reads() {
+        for key in REPEAT_KEYS.split(", ") {
+            let message = match read(&format!("repeat: {{ every: week, {key}: [] }}")) {
+                Ok(_) => String::new(),
+                Err(e) => e.message,
+            };
+            assert!(!message.contains("unknown key"), "{key}: {message}");
+        }
+        let err = read("repeat: { every: week, often: 2 }").unwrap_err();
+        assert!(
+            err.message.contains("unknown key `often`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -433,7 +433,7 @@ fn vevent(w: &mut Lines, site: &Site, e: &Event) {
             Some(address) => format!("{}, {address}", place.name),
             None => place.name.clone(),
         }),
-        (None, true) => Some("Online".to_string()),
+        (None, true) => Some(site.config.lang.words().online.to_string()),
         (None, false) => None,
     };
     if let Some(location) = location {
