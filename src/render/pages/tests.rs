@@ -145,3 +145,118 @@ fn themes_md_lists_the_globals_and_their_fields() {
         }
     }
 }
+
+/// The paragraphs of "The view types": each view's name and the text that lists its fields.
+fn documented_views() -> BTreeMap<String, String> {
+    let (_, section) = THEMES_MD
+        .split_once("## The view types")
+        .expect("the heading is there");
+    let (section, _) = section.split_once("\n## ").expect("a next heading");
+    section
+        .split("\n\n")
+        .filter_map(|paragraph| paragraph.trim().strip_prefix("**"))
+        .filter_map(|rest| rest.split_once("**:"))
+        .map(|(name, text)| (name.to_string(), text.to_string()))
+        .collect()
+}
+
+/// Every view type as the templates see it.
+fn views(site: &Site) -> BTreeMap<&'static str, serde_json::Value> {
+    use crate::render::agenda::{MeetingView, YearLink};
+    let now = now();
+    let shared = Shared::new(site, &now, &PageCache::default());
+    let story_page = json(&Page::of(&shared, Job::Story(0), &[]));
+    BTreeMap::from([
+        ("Link", json(&Link { name: "", url: "" })),
+        (
+            "ImageView",
+            json(&ImageView {
+                url: "",
+                alt: "",
+                caption: None,
+                credit: None,
+                width: None,
+                height: None,
+                srcset: None,
+            }),
+        ),
+        ("StoryCard", json(&StoryCard::of(site, &site.stories[0]))),
+        ("StoryView", story_page["story"].clone()),
+        ("AuthorView", json(&AuthorView::of(&site.people[0]))),
+        ("PersonView", json(&PersonView::of(site, &site.people[0]))),
+        (
+            "EventCard",
+            json(&EventCard::of(site, &site.events[0], &now)),
+        ),
+        (
+            "YearLink",
+            json(&YearLink {
+                year: 2025,
+                url: String::new(),
+                count: 1,
+                current: false,
+            }),
+        ),
+        (
+            "MeetingView",
+            json(&MeetingView {
+                when: String::new(),
+                start_iso: String::new(),
+            }),
+        ),
+        (
+            "NeighbourhoodView",
+            json(&NeighbourhoodView::of(site, &site.neighbourhoods[0])),
+        ),
+        (
+            "AnchorView",
+            json(&AnchorView {
+                text: "",
+                url: None,
+                role: None,
+            }),
+        ),
+        ("TermView", json(&TermView::tag(&site.tags[0]))),
+        (
+            "Pagination",
+            json(&Pagination {
+                current: 1,
+                total: 1,
+                prev_url: None,
+                next_url: None,
+                pages: Vec::new(),
+            }),
+        ),
+    ])
+}
+
+/// A view as a template sees it.
+fn json<T: serde::Serialize>(view: &T) -> serde_json::Value {
+    serde_json::to_value(view).expect("a view serialises")
+}
+
+#[test]
+fn themes_md_lists_each_view_types_fields() {
+    let site = example_site();
+    let code = views(&site);
+    let documented = documented_views();
+    let listed: BTreeSet<&str> = documented.keys().map(String::as_str).collect();
+    assert_eq!(
+        listed,
+        code.keys().copied().collect(),
+        "docs/themes.md: the view types"
+    );
+    for (name, text) in &documented {
+        let mut fields = names(text);
+        // "every field of StoryCard, and also …"
+        if let Some((_, rest)) = text.split_once("every field of ") {
+            let base: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+            fields.extend(keys(&code[base.as_str()]));
+        }
+        assert_eq!(
+            fields,
+            keys(&code[name.as_str()]),
+            "docs/themes.md: the fields of {name}"
+        );
+    }
+}
