@@ -1,9 +1,9 @@
 //! One context struct per template: what a template sees and what its page's fingerprint is
 //! made of are one value, so the two cannot drift apart. Each struct derives `Serialize` (for
-//! Tera) and `Hash` (for the fingerprint); what is big or shared by many pages is wrapped in a
-//! newtype that hashes a fingerprint made once ([`Printed`], [`Cards`], [`super::context::Html`])
-//! or the few values a text is made from (`feeds::Absolute`, `feeds::Rfc3339`), so a page whose context is
-//! unchanged costs a hash, not a serialisation.
+//! Tera) and `Hash` (for the fingerprint). What is big or shared by many pages is wrapped in a
+//! newtype that hashes a fingerprint made once ([`Printed`], [`Cards`],
+//! [`super::context::Html`]) or the few values a text is made from (`feeds::Absolute`,
+//! `feeds::Rfc3339`), so a page whose context is unchanged costs a hash, not a serialisation.
 //!
 //! docs/themes.md lists each template's variables; `tests.rs` holds the two together.
 
@@ -52,7 +52,7 @@ pub struct Page<'a> {
 #[serde(untagged)]
 pub enum Vars<'a> {
     Home(HomePage<'a>),
-    List(ListPage<'a>),
+    Stories(StoriesPage<'a>),
     Story(StoryPage<'a>),
     Neighbourhoods(NeighbourhoodsPage<'a>),
     Neighbourhood(NeighbourhoodPage<'a>),
@@ -84,7 +84,7 @@ pub struct HomePage<'a> {
 
 /// `stories.html`.
 #[derive(Serialize, Hash)]
-pub struct ListPage<'a> {
+pub struct StoriesPage<'a> {
     stories: Cards<'a>,
     pagination: Pagination,
 }
@@ -285,7 +285,7 @@ fn home<'a>(shared: &'a Shared<'a>, n: usize) -> Made<'a> {
 fn stories<'a>(shared: &'a Shared<'a>, n: usize) -> Made<'a> {
     let u = &shared.site.urls;
     let (stories, pagination) = list(shared, &shared.all, n, u.section(&u.routes.stories));
-    let vars = Vars::List(ListPage {
+    let vars = Vars::Stories(StoriesPage {
         stories,
         pagination,
     });
