@@ -135,7 +135,7 @@ pub fn agenda_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime) -> AgendaView<
 pub struct YearView<'a> {
     pub year: i16,
     /// The past events of that year, most recent first.
-    pub past_events: Vec<EventCard<'a>>,
+    pub events: Vec<EventCard<'a>>,
     pub archive_years: Vec<YearLink>,
     pub calendar_url: String,
 }
@@ -149,7 +149,7 @@ pub fn year_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime, year: i16) -> Ye
         .collect();
     YearView {
         year,
-        past_events: cards(site, &of_year, false),
+        events: cards(site, &of_year, false),
         archive_years: year_links(site, &past, Some(year)),
         calendar_url: calendar::site_url(site),
     }

@@ -15,7 +15,7 @@ mod tests;
 use serde::Serialize;
 use tera::Value;
 
-use super::agenda::{self, AgendaView, MeetingView, YearView};
+use super::agenda::{self, AgendaView, MeetingView, YearLink, YearView};
 use super::calendar;
 use super::context::*;
 use super::jobs::Job;
@@ -62,7 +62,7 @@ pub enum Vars<'a> {
     People(PeoplePage<'a>),
     Person(PersonPage<'a>),
     Agenda(AgendaView<'a>),
-    AgendaYear(YearView<'a>),
+    AgendaYear(AgendaYearPage<'a>),
     Event(EventPage<'a>),
     Free(FreePage<'a>),
     Search(SearchPage<'a>),
@@ -157,6 +157,15 @@ pub struct PersonPage<'a> {
     stories: Cards<'a>,
 }
 
+/// `agenda-year.html`: the archive of one year.
+#[derive(Serialize, Hash)]
+pub struct AgendaYearPage<'a> {
+    year: i16,
+    past_events: Vec<EventCard<'a>>,
+    archive_years: Vec<YearLink>,
+    calendar_url: String,
+}
+
 /// `event.html`.
 #[derive(Serialize, Hash)]
 pub struct EventPage<'a> {
@@ -232,10 +241,7 @@ impl<'a> Page<'a> {
                 Vars::Agenda(agenda::agenda_view(site, shared.now)),
                 ("", "", "events"),
             ),
-            Job::AgendaYear(year) => (
-                Vars::AgendaYear(agenda::year_view(site, shared.now, year)),
-                ("", "", "events"),
-            ),
+            Job::AgendaYear(year) => agenda_year(shared, year),
             Job::Calendar => calendar_file(calendar::site_calendar(site)),
             Job::EventCalendar(i) => calendar_file(calendar::event_calendar(site, &site.events[i])),
             Job::Event(i) => event(shared, i),
@@ -408,6 +414,22 @@ fn calendar_file<'a>(calendar: String) -> Made<'a> {
         Vars::Calendar(CalendarFile { calendar }),
         ("", "", "calendar"),
     )
+}
+
+fn agenda_year<'a>(shared: &'a Shared<'a>, year: i16) -> Made<'a> {
+    let YearView {
+        year,
+        events,
+        archive_years,
+        calendar_url,
+    } = agenda::year_view(shared.site, shared.now, year);
+    let vars = Vars::AgendaYear(AgendaYearPage {
+        year,
+        past_events: events,
+        archive_years,
+        calendar_url,
+    });
+    (vars, ("", "", "events"))
 }
 
 fn event<'a>(shared: &'a Shared<'a>, i: Idx) -> Made<'a> {
