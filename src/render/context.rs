@@ -1,6 +1,6 @@
 //! What templates see: `#[derive(Serialize, Hash)]` views of the model, borrowed, never cloned.
 //!
-//! docs/themes.md lists these for theme authors; keep the two in step.
+//! docs/themes.md lists these for theme authors; render/pages/tests.rs holds the two together.
 
 use serde::Serialize;
 

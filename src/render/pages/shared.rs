@@ -1,0 +1,131 @@
+//! What many pages show, made once per build, and the newtypes that let a page hold it:
+//! hashed by the fingerprint made with it, handed to Tera without a copy of its text.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rayon::prelude::*;
+use serde::{Serialize, Serializer};
+use tera::Value;
+
+use crate::model::{Idx, Site};
+use crate::render::agenda;
+use crate::render::context::{EventCard, NeighbourhoodView, StoryCard};
+use crate::render::{PageCache, fingerprint};
+
+/// What every page may need, made once per build.
+pub struct Shared<'a> {
+    pub(super) site: &'a Site,
+    pub(super) now: &'a jiff::ZonedDateTime,
+    /// Every story's card as Tera sees it, reused from the previous build where unchanged.
+    pub(super) cards: Vec<Value>,
+    pub(super) card_prints: Vec<u64>,
+    /// What every home page shows besides its stories, made and fingerprinted once.
+    pub(super) home_events: (Vec<EventCard<'a>>, u64),
+    /// Every neighbourhood's view, in site order, with its fingerprint and theirs together.
+    pub(super) hoods: Vec<NeighbourhoodView<'a>>,
+    pub(super) hood_prints: Vec<u64>,
+    pub(super) hoods_print: u64,
+    /// Every story, newest first.
+    pub(super) all: Vec<Idx>,
+}
+
+impl<'a> Shared<'a> {
+    /// Story cards (reused from `previous` where unchanged) and the home page's extras.
+    pub(in crate::render) fn new(
+        site: &'a Site,
+        now: &'a jiff::ZonedDateTime,
+        previous: &PageCache,
+    ) -> Shared<'a> {
+        let (cards, card_prints): (Vec<Value>, Vec<u64>) = site
+            .stories
+            .par_iter()
+            .map(|s| {
+                let card = StoryCard::of(site, s);
+                let print = fingerprint(&card);
+                let value = previous
+                    .cards
+                    .get(&print)
+                    .cloned()
+                    .unwrap_or_else(|| Value::from_serializable(&card));
+                (value, print)
+            })
+            .unzip();
+        let home_events = agenda::upcoming(site, site.events.iter(), now, 3);
+        let home_print = fingerprint(&home_events);
+        let hoods: Vec<NeighbourhoodView> = site
+            .neighbourhoods
+            .iter()
+            .map(|n| NeighbourhoodView::of(site, n))
+            .collect();
+        let hood_prints: Vec<u64> = hoods.iter().map(fingerprint).collect();
+        let hoods_print = fingerprint(&hood_prints);
+        Shared {
+            site,
+            now,
+            cards,
+            card_prints,
+            all: (0..site.stories.len()).collect(),
+            home_events: (home_events, home_print),
+            hoods,
+            hood_prints,
+            hoods_print,
+        }
+    }
+
+    /// The story cards by fingerprint, for the next build to reuse.
+    pub(in crate::render) fn cards_by_print(&self) -> HashMap<u64, Value> {
+        self.card_prints
+            .iter()
+            .copied()
+            .zip(self.cards.iter().cloned())
+            .collect()
+    }
+
+    pub(super) fn cards(&'a self, stories: &'a [Idx]) -> Cards<'a> {
+        Cards {
+            shared: self,
+            stories,
+        }
+    }
+}
+
+/// A value made once for many pages, hashed by the fingerprint made with it.
+pub struct Printed<'a, T: ?Sized> {
+    pub(super) value: &'a T,
+    pub(super) print: u64,
+}
+
+impl<T: Serialize + ?Sized> Serialize for Printed<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: ?Sized> Hash for Printed<'_, T> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_u64(self.print);
+    }
+}
+
+/// Story cards out of [`Shared`]: Tera gets the cards made once per build (no copy of their
+/// text), the fingerprint their fingerprints.
+pub struct Cards<'a> {
+    shared: &'a Shared<'a>,
+    stories: &'a [Idx],
+}
+
+impl Serialize for Cards<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.stories.iter().map(|&i| &self.shared.cards[i]))
+    }
+}
+
+impl Hash for Cards<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        h.write_usize(self.stories.len());
+        for &i in self.stories {
+            h.write_u64(self.shared.card_prints[i]);
+        }
+    }
+}
