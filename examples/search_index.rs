@@ -17,8 +17,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use plein::config::Lang;
+use plein::ground::output::Output;
 use plein::pipeline::{self, Cache, Options};
-use plein::render::Output;
 use plein::render::search::{Analyzer, DOCS_PER_CHUNK, IndexCache, index, index_with, words};
 
 /// The allocator the plein binary uses, so the figures are the ones `plein serve` gets.

@@ -138,8 +138,8 @@ pub struct InitArgs {
     /// The folder for the new site; made when it does not exist
     pub dir: PathBuf,
     /// The language of the site and of its example texts
-    #[arg(long, value_enum, default_value_t = crate::config::Lang::Nl)]
-    pub lang: crate::config::Lang,
+    #[arg(long, value_enum, default_value_t = crate::words::Lang::Nl)]
+    pub lang: crate::words::Lang,
     /// Also write into a folder that is not empty; files that exist are kept as they are
     #[arg(long)]
     pub force: bool,
@@ -219,7 +219,7 @@ fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
 /// A date as front matter takes it; kept as written.
 fn parse_date(s: &str) -> Result<String, String> {
     let s = s.trim();
-    crate::parse::front_matter::DateValue::parse(s)
+    crate::ground::values::DateValue::parse(s)
         .map(|_| s.replacen(' ', "T", 1))
         .ok_or_else(|| {
             format!(

@@ -5,9 +5,19 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
-use crate::parse::yaml;
+use crate::ground::yaml;
 
 pub use crate::words::Lang;
+
+pub mod deploy;
+
+/// What happens to raw HTML in a body: cleaned with an allow-list, or kept as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RawHtml {
+    #[default]
+    Clean,
+    Trusted,
+}
 
 /// The first path segment of each section; the defaults come from the site language.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -95,7 +105,7 @@ pub struct Config {
     /// The widest picture published, in pixels; wider ones are scaled down.
     pub image_max_width: u32,
     /// Where `plein deploy` publishes the site, in the order written.
-    pub deploy: Vec<crate::deploy::target::Target>,
+    pub deploy: Vec<crate::config::deploy::Target>,
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -115,7 +125,7 @@ struct RawConfig {
     routes: Option<Routes>,
     trusted_html: Option<bool>,
     image_max_width: Option<u32>,
-    deploy: Option<Vec<crate::deploy::target::RawTarget>>,
+    deploy: Option<Vec<crate::config::deploy::RawTarget>>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -193,7 +203,7 @@ fn valid_host(host: &str) -> bool {
 
 /// Every key of plein.yaml, from the struct it is read into.
 pub fn config_keys() -> &'static [&'static str] {
-    crate::parse::fields::of::<RawConfig>()
+    crate::ground::fields::of::<RawConfig>()
 }
 
 impl Config {
@@ -204,7 +214,7 @@ impl Config {
         let raw = match std::fs::read(root.join(rel)) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(read) => {
-                    text = crate::load::normalise(&read);
+                    text = crate::ground::text::normalise(&read);
                     parse_raw(rel, &text, errs)
                 }
                 Err(e) => {
@@ -285,7 +295,7 @@ impl Config {
                 .map_or_else(|| Routes::for_lang(lang), |r| r.filled(lang)),
             trusted_html: raw.trusted_html.unwrap_or(false),
             image_max_width: raw.image_max_width.unwrap_or(2400).max(1),
-            deploy: crate::deploy::target::all(raw.deploy.unwrap_or_default(), text, errs),
+            deploy: crate::config::deploy::all(raw.deploy.unwrap_or_default(), text, errs),
         }
     }
 
@@ -299,11 +309,11 @@ impl Config {
     }
 
     /// What raw HTML in Markdown becomes.
-    pub fn raw_html(&self) -> crate::parse::markdown::RawHtml {
+    pub fn raw_html(&self) -> RawHtml {
         if self.trusted_html {
-            crate::parse::markdown::RawHtml::Trusted
+            RawHtml::Trusted
         } else {
-            crate::parse::markdown::RawHtml::Clean
+            RawHtml::Clean
         }
     }
 
@@ -341,9 +351,9 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
     yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
         // A key inside a deploy target is checked against the keys a target has.
-        let problem = match crate::deploy::target::unknown_key(&e.message) {
+        let problem = match crate::config::deploy::unknown_key(&e.message) {
             Some(problem) => problem,
-            None => crate::parse::front_matter::problem_from_yaml(&e.message, config_keys()),
+            None => crate::ground::yaml::problem_from_yaml(&e.message, config_keys()),
         };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
         RawConfig::default()

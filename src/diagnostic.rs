@@ -114,10 +114,10 @@ pub enum Problem {
         /// Where serde_yaml found it, such as `source.url: `; empty in plein.yaml.
         key: String,
         url: String,
-        fault: crate::parse::sanitize::UrlFault,
+        fault: crate::ground::url::UrlFault,
         /// Whether the address is that of a picture, which only http and https may have.
         image: bool,
-        lang: crate::config::Lang,
+        lang: crate::words::Lang,
     },
     #[error("in template `{template}`: {message}")]
     Template { template: String, message: String },
@@ -285,12 +285,12 @@ impl Problem {
 /// Why a URL from front matter or plein.yaml is refused, in the site's language.
 fn unsafe_url(
     url: &str,
-    fault: crate::parse::sanitize::UrlFault,
+    fault: crate::ground::url::UrlFault,
     image: bool,
-    lang: crate::config::Lang,
+    lang: crate::words::Lang,
 ) -> String {
-    use crate::config::Lang;
-    use crate::parse::sanitize::UrlFault;
+    use crate::ground::url::UrlFault;
+    use crate::words::Lang;
     // Tabs and other control characters are shown as \t and \u{..}, not sent to the terminal.
     let shown = url.escape_debug();
     match (fault, image, lang) {
@@ -316,8 +316,8 @@ fn unsafe_url(
 }
 
 /// An example of a good address, in the site's language.
-fn unsafe_url_help(image: bool, lang: crate::config::Lang) -> String {
-    use crate::config::Lang;
+fn unsafe_url_help(image: bool, lang: crate::words::Lang) -> String {
+    use crate::words::Lang;
     match (image, lang) {
         (false, Lang::Nl) => {
             "adressen als javascript: of data: kunnen code uitvoeren bij wie klikt; een goed adres is bijvoorbeeld url: https://www.buurtwijs.nl/artikel"
@@ -521,7 +521,7 @@ impl Diagnostic {
     fn shown_path(&self, root: &Path) -> Option<PathBuf> {
         let at = self.at.as_ref()?;
         Some(
-            if at.path.starts_with(crate::load::BUILT_IN) || root == Path::new(".") {
+            if at.path.starts_with(crate::ground::text::BUILT_IN) || root == Path::new(".") {
                 at.path.clone()
             } else {
                 root.join(&at.path)

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, Hint, Problem};
-use crate::model::slug::slugify;
+use crate::ground::slug::slugify;
 use crate::parse::{ContentType, Document, Front, key_position};
 
 /// A summary longer than this does not fit on a card.

@@ -25,9 +25,9 @@ use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::ground::output::{Output, PageCache, Rendered, Sink};
 use crate::load::Asset;
 use crate::model::{ImageSize, Site};
-use crate::render::{Output, PageCache, Rendered, Sink};
 
 /// The widths of the smaller copies; none is made at or above the published width.
 pub const WIDTHS: [u32; 3] = [480, 800, 1200];

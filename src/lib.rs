@@ -3,7 +3,9 @@
 //! Modules in pipeline order: load the files, parse front matter and Markdown, assemble the
 //! site model, render pages through the theme, write them atomically. `commands` glues the
 //! command line to `pipeline`; `hints` gives `plein check` its writing advice. `words` holds
-//! everything plein writes in the site's language, one file per language.
+//! everything plein writes in the site's language, one file per language. `ground` holds the
+//! value types and small readers the stages share, so no stage reaches into another for them;
+//! no module uses a later stage (tests/cli/walls.rs holds that).
 
 pub mod cli;
 pub mod commands;
@@ -11,6 +13,7 @@ pub mod config;
 pub mod content_type;
 pub mod deploy;
 pub mod diagnostic;
+pub mod ground;
 pub mod hints;
 pub mod images;
 pub mod load;

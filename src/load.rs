@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::ground::text::{BUILT_IN, normalise};
 
 /// A text file of the site, relative to the root.
 #[derive(Debug, Clone)]
@@ -48,9 +49,6 @@ pub struct SiteFiles {
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/theme.rs"));
 }
-
-/// The name under which built-in theme files appear in messages.
-pub const BUILT_IN: &str = "(built-in theme buurt)";
 
 /// Read the site at `root`, using the theme `theme` and words for `lang`.
 pub fn site_files(root: &Path, theme: &str, lang: &str, errs: &mut Diagnostics) -> SiteFiles {
@@ -219,16 +217,6 @@ fn normalised(text: String) -> String {
         normalise(&text)
     } else {
         text
-    }
-}
-
-/// Text without a byte order mark and with `\n` line ends.
-pub fn normalise(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
     }
 }
 

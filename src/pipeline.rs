@@ -10,11 +10,12 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::ground::output::{Output, PageCache, Rendered, Sink};
 use crate::images;
 use crate::load::{self, Asset, SiteFiles};
 use crate::model::{self, ModelCache, Site};
 use crate::parse::{self, Parsed};
-use crate::render::{self, Output, PageCache, Sink, Theme};
+use crate::render::{self, Theme};
 
 /// What a build needs to know, resolved once from the command line.
 #[derive(Debug, Clone)]
@@ -141,7 +142,7 @@ pub fn build(
         .into_iter()
         .partition(|c| images::is_picture(&c.source));
     let pictures = images::measure(&opts.root, &mut site, &pictures, &mut errs);
-    let mut rendered = render::Rendered::default();
+    let mut rendered = Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {
         rendered = render::all(
@@ -252,7 +253,7 @@ pub fn search_index(
 ) -> Result<Vec<PathBuf>, Diagnostics> {
     let mut errs = Diagnostics::default();
     let dir = render::search::index_dir(site);
-    let mut fresh = render::Rendered::default();
+    let mut fresh = Rendered::default();
     render::search::emit_files(site, files, &cache.pages, &mut fresh, sink, &mut errs);
     errs.into_result(()).map(|()| {
         let mut gone = Vec::new();
@@ -288,11 +289,7 @@ fn load_files(
 
 /// Whether this render changed no page and the previous build had the same pages and an
 /// index: every word the search index holds is on some page, so the index is the same too.
-fn pages_unchanged(
-    previous: &PageCache,
-    rendered: &render::Rendered,
-    index: &std::path::Path,
-) -> bool {
+fn pages_unchanged(previous: &PageCache, rendered: &Rendered, index: &std::path::Path) -> bool {
     let pages = |cache: &PageCache| cache.pages.keys().filter(|p| !p.starts_with(index)).count();
     rendered.written == 0
         && previous.pages.keys().any(|p| p.starts_with(index))
@@ -332,7 +329,7 @@ fn embedded_statics(
     files: &SiteFiles,
     copies: &[Asset],
     previous: &PageCache,
-    rendered: &mut render::Rendered,
+    rendered: &mut Rendered,
     sink: &Sink,
     errs: &mut Diagnostics,
 ) {

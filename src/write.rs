@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::ground::output::{Output, Prints};
 use crate::load::Asset;
-use crate::render::{Output, Prints};
 
 /// The file that marks a folder as plein's output, so plein never replaces anything else.
 pub const MARKER: &str = ".plein-output";

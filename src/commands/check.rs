@@ -93,7 +93,7 @@ pub fn documents(root: &Path) -> Vec<std::sync::Arc<Document>> {
     parse::documents(
         &files,
         &Default::default(),
-        crate::config::Lang::Nl,
+        crate::words::Lang::Nl,
         &mut ignored,
     )
     .0

@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::{BuildArgs, DeployArgs, SiteArgs};
+use crate::config::deploy::{self as target, Target};
 use crate::config::{Config, Lang};
 use crate::deploy::credentials;
 use crate::deploy::files::{self, LocalFile};
 use crate::deploy::plan::{self, Change, Plan};
 use crate::deploy::s3::{self, Client};
-use crate::deploy::target::{self, Target};
 use crate::deploy::upload;
 use crate::deploy::words::{self, PlanLine};
 use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};

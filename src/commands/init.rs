@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use jiff::ToSpan;
 
 use crate::cli::InitArgs;
-use crate::config::Lang;
 use crate::diagnostic::{Diagnostic, Palette, Problem};
+use crate::words::Lang;
 
 /// One file of a new site: where it goes and its text with `{{...}}` still to fill.
 struct Template {
@@ -196,7 +196,7 @@ mod tests {
                     .find_map(|l| l.strip_prefix("title: "))
                     .unwrap();
                 let stem = Path::new(t.path).file_stem().unwrap().to_str().unwrap();
-                assert_eq!(crate::model::slug::slugify(title), stem);
+                assert_eq!(crate::ground::slug::slugify(title), stem);
             }
         }
     }

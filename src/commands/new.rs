@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use crate::cli::{NewCommand, NewEventArgs, NewStoryArgs, RootArgs};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
-use crate::model::slug::slugify;
-use crate::parse::front_matter::DateValue;
+use crate::ground::slug::slugify;
+use crate::ground::values::DateValue;
 
 pub fn run(what: &NewCommand) -> ExitCode {
     let result = match what {
@@ -303,7 +303,7 @@ mod tests {
                 yaml_scalar(text),
                 flow_list(&[text.to_string(), "B".into()])
             );
-            let one: One = crate::parse::yaml::from_str(&yaml)
+            let one: One = crate::ground::yaml::from_str(&yaml)
                 .unwrap_or_else(|e| panic!("{text}: {}\n{yaml}", e.message));
             assert_eq!(one.v, text, "{yaml}");
             assert_eq!(one.l, [text, "B"], "{yaml}");

@@ -226,7 +226,7 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
 
 /// The words `repeat: every:` takes, weekly then monthly, in every language plein knows.
 fn every_words() -> Vec<&'static str> {
-    use crate::parse::repeat::{Every, every_words};
+    use crate::ground::repeat::{Every, every_words};
     let mut all = every_words(Every::Week);
     all.extend(every_words(Every::Month));
     all
@@ -321,13 +321,13 @@ mod tests {
         // The nested objects are described by hand above: held against their structs.
         let story = &printed["$defs"]["story"]["properties"];
         let event = &printed["$defs"]["event"]["properties"];
-        let fields = crate::parse::fields::of::<fm::Source>();
+        let fields = crate::ground::fields::of::<crate::ground::values::Source>();
         assert_eq!(keys_of(&story["source"]), sorted(fields));
-        let fields = crate::parse::fields::of::<fm::Place>();
+        let fields = crate::ground::fields::of::<crate::ground::values::Place>();
         assert_eq!(keys_of(&event["location"]), sorted(fields));
-        let fields = fm::registration_keys();
+        let fields = crate::ground::values::registration_keys();
         assert_eq!(keys_of(&event["registration"]["items"]), sorted(fields));
-        let fields: Vec<&str> = crate::parse::repeat::REPEAT_KEYS.split(", ").collect();
+        let fields: Vec<&str> = crate::ground::repeat::REPEAT_KEYS.split(", ").collect();
         assert_eq!(keys_of(&event["repeat"]), sorted(&fields));
         let every = event["repeat"]["properties"]["every"]["enum"]
             .as_array()
@@ -335,7 +335,7 @@ mod tests {
         for word in every {
             let word = word.as_str().unwrap();
             let yaml = format!("repeat: {{ every: {word} }}\n");
-            let read: Result<fm::RawEvent, _> = crate::parse::yaml::from_str(&yaml);
+            let read: Result<fm::RawEvent, _> = crate::ground::yaml::from_str(&yaml);
             assert!(read.is_ok(), "`every: {word}` is refused");
         }
     }

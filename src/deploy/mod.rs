@@ -10,6 +10,5 @@ pub mod files;
 pub mod plan;
 pub mod s3;
 pub mod sigv4;
-pub mod target;
 pub mod upload;
 pub mod words;

@@ -12,7 +12,7 @@ use super::credentials::Credentials;
 use super::files::LocalFile;
 use super::plan::Remote;
 use super::sigv4::{self, EMPTY_SHA256};
-use super::target::Target;
+use crate::config::deploy::Target;
 
 /// Tries of one request: the first and four more, after 0.25, 0.5, 1 and 2 seconds.
 const TRIES: u32 = 5;

@@ -13,7 +13,7 @@ use super::files::{LocalFile, Phase};
 use super::plan::Plan;
 use super::s3::{Client, Error};
 use super::words;
-use crate::config::Lang;
+use crate::words::Lang;
 
 /// Uploads at once: enough to hide the round trips, few enough for a small uplink.
 pub const PARALLEL: usize = 8;

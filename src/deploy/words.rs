@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::credentials::{NotFound, Source};
 use super::s3::Error;
-use crate::config::Lang;
+use crate::words::Lang;
 
 /// A size in bytes as people read it: `830 B`, `12,4 kB`, `3,1 MB` (a point in English).
 pub fn size(lang: Lang, bytes: u64) -> String {

@@ -11,9 +11,9 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 use super::*;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Hint, Problem};
-use crate::parse::front_matter::{
-    DateValue, RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory,
-};
+use crate::ground::slug;
+use crate::ground::values::DateValue;
+use crate::parse::front_matter::{RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
 use crate::parse::markdown::{self, LinkTarget};
 use crate::parse::{ContentType, Document, Front, key_position};
 

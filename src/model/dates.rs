@@ -3,7 +3,7 @@
 use jiff::ZonedDateTime as Zoned;
 use jiff::civil::Weekday;
 
-use crate::config::Lang;
+use crate::words::Lang;
 
 /// The weekday's name; Dutch weekdays are lowercase, as Dutch writes them.
 pub fn weekday(lang: Lang, day: Weekday) -> &'static str {

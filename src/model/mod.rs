@@ -8,14 +8,13 @@ mod assemble;
 pub mod dates;
 pub mod recurrence;
 mod related;
-pub mod slug;
 
 use std::path::PathBuf;
 
 use jiff::ZonedDateTime as Zoned;
 
 use crate::config::{Config, Routes};
-use crate::parse::front_matter::{Place, Registration, Source};
+use crate::ground::values::{Place, Registration, Source};
 
 pub use assemble::assemble;
 
@@ -132,7 +131,7 @@ pub struct Event {
     pub neighbourhoods: Vec<Idx>,
     pub cancelled: bool,
     /// The rule of a recurring meeting; `start` and `end` are its first meeting.
-    pub repeat: Option<crate::parse::repeat::Repeat>,
+    pub repeat: Option<crate::ground::repeat::Repeat>,
     pub body_html: std::sync::Arc<str>,
     /// The body as plain text, for the search index.
     pub body_text: std::sync::Arc<str>,

@@ -11,9 +11,9 @@ use jiff::{SignedDuration, Span, ZonedDateTime as Zoned};
 
 use super::Event;
 use super::dates;
-use crate::config::Lang;
 use crate::diagnostic::Problem;
-use crate::parse::repeat::{End, Every, On, Repeat};
+use crate::ground::repeat::{End, Every, On, Repeat};
+use crate::words::Lang;
 
 /// One meeting of an event: its start, and its end when the event has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,7 +269,7 @@ mod tests {
         struct T {
             repeat: Repeat,
         }
-        crate::parse::yaml::from_str::<T>(text).unwrap().repeat
+        crate::ground::yaml::from_str::<T>(text).unwrap().repeat
     }
 
     fn amsterdam(y: i16, m: i8, d: i8, h: i8, min: i8) -> Zoned {

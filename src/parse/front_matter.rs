@@ -6,10 +6,13 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::config::Lang;
-use crate::diagnostic::{Diagnostic, Hint, Problem};
-use crate::parse::sanitize::{IMAGE_SCHEMES, SCHEMES, UrlFault, check_url};
-use crate::parse::{ContentType, fields, yaml};
+use crate::content_type::ContentType;
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::ground::fields;
+use crate::ground::url::image_url;
+use crate::ground::values::{DateValue, Place, Registration, Source};
+use crate::ground::yaml::{self, problem_from_yaml};
+use crate::words::Lang;
 
 /// A file split into its YAML and its Markdown body.
 #[derive(Debug)]
@@ -51,176 +54,11 @@ pub fn read<T: for<'de> Deserialize<'de>>(
     lang: Lang,
 ) -> Result<T, Diagnostic> {
     yaml::from_str::<T>(yaml_text).map_err(|e| {
-        let problem = refused_url(&e.message, lang)
+        let problem = crate::ground::url::refused_url(&e.message, lang)
             .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
         // The YAML starts on line 2, after the opening `---`.
         Diagnostic::at(path, text, e.line + 1, e.column, problem)
     })
-}
-
-/// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
-pub fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default().to_string();
-        let hint = Hint::closest(&key, allowed.iter().copied());
-        return Problem::UnknownKey {
-            key,
-            allowed: allowed.join(", "),
-            hint,
-        };
-    }
-    Problem::Yaml(message.to_string())
-}
-
-/// How serde's message of a URL refused by [`checked_url`] begins; the rest is what
-/// [`refused_url`] needs to say why in the site's language.
-const URL_REFUSED: &str = "refused URL ";
-
-/// A URL as written, if it keeps to the rules for a link (`image: false`) or a picture;
-/// else the message for serde that [`refused_url`] turns into a [`Problem`].
-fn checked_url(url: &str, image: bool) -> Result<(), String> {
-    let schemes = if image { IMAGE_SCHEMES } else { SCHEMES };
-    check_url(url, schemes).map_err(|fault| {
-        let fault = match fault {
-            UrlFault::Scheme => 's',
-            UrlFault::Control => 'c',
-        };
-        format!("{URL_REFUSED}{}{fault}{url}", if image { 'i' } else { 'l' })
-    })
-}
-
-/// The [`Problem::UnsafeUrl`] that serde's `message` stands for, if it is one.
-pub fn refused_url(message: &str, lang: Lang) -> Option<Problem> {
-    // serde_yaml puts the path of the key first: `registration[0].url: `.
-    let (key, rest) = message.split_once(URL_REFUSED)?;
-    let mut chars = rest.chars();
-    let image = chars.next()? == 'i';
-    let fault = match chars.next()? {
-        'c' => UrlFault::Control,
-        _ => UrlFault::Scheme,
-    };
-    Some(Problem::UnsafeUrl {
-        key: key.to_string(),
-        url: chars.as_str().to_string(),
-        fault,
-        image,
-        lang,
-    })
-}
-
-/// A web address for an `href`, checked when the front matter is read: the only way to make
-/// one, so no unchecked address from front matter reaches a page.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(transparent)]
-pub struct WebUrl(String);
-
-impl WebUrl {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for WebUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for WebUrl {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let Checked::<false>(url) = Checked::deserialize(d)?;
-        Ok(WebUrl(url))
-    }
-}
-
-/// `image:`: a picture beside the file, a site path or a web address, checked as it is read.
-fn image_url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(Option::<Checked<true>>::deserialize(d)?.map(|c| c.0))
-}
-
-/// A URL checked as a link, or with `IMAGE` as a picture. Checked inside the visitor, so
-/// that serde_yaml gives the error the position of the value itself.
-struct Checked<const IMAGE: bool>(String);
-
-impl<'de, const IMAGE: bool> Deserialize<'de> for Checked<IMAGE> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor<const IMAGE: bool>;
-        impl<const IMAGE: bool> serde::de::Visitor<'_> for Visitor<IMAGE> {
-            type Value = Checked<IMAGE>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a web address such as https://www.buurtwijs.nl/")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Checked<IMAGE>, E> {
-                // Checked as written (a tab at the start) and as used: trimming takes Unicode
-                // spaces too, and `\u{a0}javascript:` is relative only until it is trimmed.
-                let trimmed = s.trim();
-                checked_url(s, IMAGE)
-                    .and_then(|()| checked_url(trimmed, IMAGE))
-                    .map_err(E::custom)?;
-                Ok(Checked(trimmed.to_string()))
-            }
-        }
-        d.deserialize_str(Visitor::<IMAGE>)
-    }
-}
-
-/// A date as written: a day, a local date and time, or an instant with an offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateValue {
-    Day(jiff::civil::Date),
-    Local(jiff::civil::DateTime),
-    Instant(jiff::Timestamp),
-}
-
-const DATE_FORMS: &str = "a date such as 2022-07-18, or a date and time such as 2022-07-18T19:30 or 2022-07-18T19:30:00+02:00";
-
-impl DateValue {
-    pub fn parse(s: &str) -> Option<DateValue> {
-        let s = s.trim();
-        if let Ok(day) = s.parse::<jiff::civil::Date>()
-            && s.len() <= 10
-        {
-            return Some(DateValue::Day(day));
-        }
-        if let Ok(ts) = s.parse::<jiff::Timestamp>() {
-            return Some(DateValue::Instant(ts));
-        }
-        s.replacen(' ', "T", 1)
-            .parse::<jiff::civil::DateTime>()
-            .ok()
-            .map(DateValue::Local)
-    }
-
-    /// The moment this date stands for in `tz`; a day means its start.
-    pub fn in_zone(self, tz: &jiff::tz::TimeZone) -> jiff::ZonedDateTime {
-        match self {
-            DateValue::Day(d) => d.to_zoned_datetime(tz.clone()),
-            DateValue::Local(dt) => dt.to_zoned_datetime(tz.clone()),
-            DateValue::Instant(ts) => Ok(ts.to_zoned_datetime(tz.clone())),
-        }
-        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(tz.clone()))
-    }
-
-    pub fn has_time(self) -> bool {
-        !matches!(self, DateValue::Day(_))
-    }
-}
-
-impl<'de> Deserialize<'de> for DateValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = DateValue;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(DATE_FORMS)
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<DateValue, E> {
-                DateValue::parse(s)
-                    .ok_or_else(|| E::custom(format!("`{s}` is not a date: expected {DATE_FORMS}")))
-            }
-        }
-        d.deserialize_str(Visitor)
-    }
 }
 
 /// A list of names, also accepted as one bare name (`authors: Irma Vroegop`).
@@ -290,14 +128,6 @@ impl<'de> Deserialize<'de> for NameItem {
     }
 }
 
-/// "First appeared on": the original publication of a story.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub name: String,
-    pub url: Option<WebUrl>,
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawStory {
@@ -326,47 +156,6 @@ pub struct RawStory {
     pub slug: Option<String>,
 }
 
-/// Where an event takes place.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
-#[serde(deny_unknown_fields)]
-pub struct Place {
-    pub name: String,
-    pub address: Option<String>,
-}
-
-/// A way to sign up for an event: a button with `label` (empty: the theme's "Aanmelden").
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, Hash)]
-#[serde(try_from = "RawRegistration")]
-pub struct Registration {
-    pub label: String,
-    pub url: WebUrl,
-}
-
-/// A registration link as written, so that a missing `url` gets a message of its own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRegistration {
-    #[serde(default)]
-    label: String,
-    url: Option<WebUrl>,
-}
-
-impl TryFrom<RawRegistration> for Registration {
-    type Error = String;
-    fn try_from(raw: RawRegistration) -> Result<Registration, String> {
-        match raw.url.filter(|u| !u.0.is_empty()) {
-            Some(url) => Ok(Registration {
-                label: raw.label,
-                url,
-            }),
-            None => Err(format!(
-                "the registration link `{}` has no `url`: write it as `{{ label: Aanmelden, url: https://… }}`",
-                raw.label
-            )),
-        }
-    }
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEvent {
@@ -384,7 +173,7 @@ pub struct RawEvent {
     #[serde(default)]
     pub cancelled: bool,
     /// The rule of a recurring meeting; `start` is its first meeting.
-    pub repeat: Option<crate::parse::repeat::Repeat>,
+    pub repeat: Option<crate::ground::repeat::Repeat>,
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
@@ -437,11 +226,6 @@ pub fn keys(t: ContentType) -> &'static [&'static str] {
         ContentType::Person => fields::of::<RawPerson>(),
         ContentType::Page => fields::of::<RawPage>(),
     }
-}
-
-/// The keys of a `registration:` link.
-pub fn registration_keys() -> &'static [&'static str] {
-    fields::of::<RawRegistration>()
 }
 
 #[cfg(test)]

@@ -8,8 +8,10 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use crate::config::RawHtml;
 use crate::diagnostic::Problem;
-use crate::parse::sanitize::{Cleaner, decode, safe_url};
+use crate::ground::url::{decode, safe_url};
+use crate::parse::sanitize::Cleaner;
 
 /// What one Markdown body became.
 #[derive(Debug, Default, Clone)]
@@ -47,14 +49,6 @@ pub fn is_content_link(dest: &str) -> bool {
         && !dest.starts_with('/')
         && !dest.starts_with("mailto:")
         && path.ends_with(".md")
-}
-
-/// What happens to raw HTML in a body: cleaned with an allow-list, or kept as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum RawHtml {
-    #[default]
-    Clean,
-    Trusted,
 }
 
 /// Render `body` with raw HTML cleaned, asking `resolve` for each relative link.
@@ -436,7 +430,7 @@ fn add_heading_ids(events: &mut [Event]) {
                 _ => {}
             }
         }
-        let base = crate::model::slug::slugify(&text);
+        let base = crate::ground::slug::slugify(&text);
         let base = if base.is_empty() {
             "kop".to_string()
         } else {

@@ -1,20 +1,17 @@
 //! Parse: front matter into raw typed structs, Markdown into HTML.
 
-pub mod fields;
 pub mod front_matter;
 pub mod markdown;
-pub mod repeat;
 pub mod sanitize;
-pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Lang;
 pub use crate::content_type::ContentType;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 use crate::load::SourceFile;
+use crate::words::Lang;
 use front_matter::{RawEvent, RawNeighbourhood, RawPage, RawPerson, RawStory};
 
 /// Front matter read into the raw struct of its content type.

@@ -9,6 +9,8 @@
 //! blank line and `</details>` in a later block make one box, as in a browser.
 //! It knows nothing of the site: only HTML text in, HTML text out.
 
+use crate::ground::url::{decode, safe_url};
+
 /// Tags kept in running text.
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "i", "img",
@@ -71,71 +73,8 @@ const ATTRIBUTES: &[&str] = &[
     "rowspan", "start", "reversed", "value", "class", "open",
 ];
 
-/// Attributes holding a URL, whose scheme must be one of [`SCHEMES`].
+/// Attributes holding a URL, whose scheme must be one of [`SCHEMES`](crate::ground::url::SCHEMES).
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
-
-/// The schemes a link may have; any other (`javascript:`, `data:`, `vbscript:`, `file:`) is
-/// refused, in raw HTML, Markdown and front matter alike.
-pub const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
-
-/// The schemes a picture may have.
-pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
-
-/// Why a URL from front matter was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UrlFault {
-    /// A scheme not on the list, such as `javascript:`.
-    Scheme,
-    /// A control character (tab, line break, NUL...), which browsers skip or choke on.
-    Control,
-}
-
-/// Whether a Markdown link or image destination is safe to put in `href` or `src`:
-/// relative, or with an allowed scheme.
-pub fn safe_url(url: &str) -> bool {
-    scheme(url).is_none_or(|s| SCHEMES.contains(&s.as_str()))
-}
-
-/// Check a URL written in front matter or plein.yaml, which goes into `href` or `src` as it
-/// is: no control characters, character references read as a browser would read them, and
-/// relative or with one of `schemes` ([`SCHEMES`] for links, [`IMAGE_SCHEMES`] for pictures).
-pub fn check_url(url: &str, schemes: &[&str]) -> Result<(), UrlFault> {
-    let decoded = decode(url);
-    if url.chars().chain(decoded.chars()).any(char::is_control) {
-        return Err(UrlFault::Control);
-    }
-    for form in [url, decoded.as_str()] {
-        if scheme(form).is_some_and(|s| !schemes.contains(&s.as_str())) {
-            return Err(UrlFault::Scheme);
-        }
-    }
-    Ok(())
-}
-
-/// The scheme a browser would find in `url`, lower-cased, or `None` for a relative URL.
-///
-/// Browsers skip leading spaces and control characters and drop tabs and line breaks
-/// anywhere; this drops every ASCII space and control character anywhere, so it finds a
-/// scheme wherever a browser would (`" java\tscript:"`). A scheme is a letter, then letters,
-/// digits, `+`, `-` or `.`, then `:`; anything else before the first `:` (`foo):`) makes the
-/// URL relative, as it does for the browser.
-fn scheme(url: &str) -> Option<String> {
-    let mut name = String::new();
-    for c in url.chars() {
-        if c.is_ascii_whitespace() || c.is_ascii_control() {
-            continue;
-        }
-        match c {
-            ':' if !name.is_empty() => return Some(name),
-            c if c.is_ascii_alphabetic() => name.push(c.to_ascii_lowercase()),
-            c if !name.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
-                name.push(c)
-            }
-            _ => return None,
-        }
-    }
-    None
-}
 
 /// Cleans the raw HTML of one document, chunk by chunk, in order.
 #[derive(Default)]
@@ -408,69 +347,10 @@ fn attribute_value(s: &str) -> Option<(&str, usize)> {
     }
 }
 
-/// Character references decoded as a browser decodes them in an attribute: numeric ones and
-/// every named one of HTML (`&euml;`, `&colon;`). The value is escaped again on output, so
-/// the browser sees exactly the value that was checked. A `&` that starts no reference stays.
-pub fn decode(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let semi = rest.find(';').filter(|&i| i <= 40);
-        let decoded = semi.and_then(|i| reference(&rest[1..i]).map(|c| (c, i + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push_str(&c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// What `&name;` stands for.
-fn reference(name: &str) -> Option<String> {
-    let code = if let Some(hex) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
-        u32::from_str_radix(hex, 16).ok()?
-    } else if let Some(dec) = name.strip_prefix('#') {
-        dec.parse().ok()?
-    } else {
-        return named_reference(name);
-    };
-    // As browsers do: NUL, surrogates and numbers past Unicode become U+FFFD.
-    Some(
-        char::from_u32(code)
-            .filter(|&c| c != '\0')
-            .unwrap_or('\u{fffd}')
-            .to_string(),
-    )
-}
-
-/// A named character reference, looked up in pulldown-cmark's table of the HTML ones
-/// (CommonMark reads entities in text as HTML does): `&name;` alone is a paragraph of text.
-fn named_reference(name: &str) -> Option<String> {
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return None;
-    }
-    let written = format!("&{name};");
-    let text: String = pulldown_cmark::Parser::new(&written)
-        .filter_map(|event| match event {
-            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
-            _ => None,
-        })
-        .collect();
-    (text != written).then_some(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ground::url::{IMAGE_SCHEMES, SCHEMES, UrlFault, check_url};
 
     fn clean(html: &str) -> String {
         let mut c = Cleaner::default();

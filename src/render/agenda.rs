@@ -11,9 +11,9 @@ use serde_json::{Value as Json, json};
 
 use super::calendar;
 use super::context::EventCard;
+use crate::ground::repeat::{End, Every, On};
 use crate::model::recurrence::Occurrence;
 use crate::model::{Event, Site, dates};
-use crate::parse::repeat::{End, Every, On};
 
 /// How many past events `/agenda/` itself shows; older ones are in the year archives.
 pub const RECENT_PAST: usize = 6;
@@ -256,7 +256,7 @@ fn schedule(site: &Site, e: &Event) -> Option<Json> {
     let day_url = |d: jiff::civil::Weekday| {
         format!(
             "https://schema.org/{}",
-            dates::weekday(crate::config::Lang::En, d)
+            dates::weekday(crate::words::Lang::En, d)
         )
     };
     let mut s = json!({

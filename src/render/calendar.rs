@@ -15,8 +15,8 @@ use jiff::civil::DateTime;
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Span, Timestamp};
 
+use crate::ground::repeat::{End, Every, On, Repeat, weekday_code};
 use crate::model::{Event, Site};
-use crate::parse::repeat::{End, Every, On, Repeat, weekday_code};
 
 /// The root-relative URL of the calendar of every event: `/agenda.ics`.
 pub fn site_url(site: &Site) -> String {

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use crate::config::Lang;
+use crate::ground::values::{Place, Registration, Source};
 use crate::model::recurrence::{self, Occurrence};
 use crate::model::{Anchor, Event, Image, Kind, Neighbourhood, Person, Site, Story, Tag, dates};
-use crate::parse::front_matter::{Place, Registration, Source};
+use crate::words::Lang;
 
 /// A name with the page it links to.
 #[derive(Serialize, Hash)]

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
+use crate::ground::yaml;
 use crate::load::SiteFiles;
-use crate::parse::yaml;
 
 /// Templates every site has, which a theme or site may still override.
 const BUILTIN: [(&str, &str); 4] = [

@@ -63,7 +63,7 @@ impl Snapshot {
     pub fn still_serves(
         &self,
         pages: usize,
-        written: &[crate::render::Output],
+        written: &[crate::ground::output::Output],
         gone: &[PathBuf],
         built: &Built,
     ) -> bool {

@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use plein::ground::output::Output;
 use plein::pipeline::{self, Cache, Options};
-use plein::render::Output;
 
 const HOODS: [&str; 4] = ["Muntenbuurt", "Rijtuigenbuurt", "Zuilenstein", "De Drecht"];
 const TAGS: [&str; 6] = ["koffie", "tuin", "muur", "jongeren", "ouderen", "markt"];

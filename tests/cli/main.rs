@@ -19,3 +19,4 @@ mod props;
 mod security;
 mod serve;
 mod support;
+mod walls;

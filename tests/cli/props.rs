@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use plein::config::RawHtml;
 use plein::diagnostic::Diagnostics;
 use plein::load::SourceFile;
-use plein::parse::markdown::{self, LinkTarget, RawHtml};
+use plein::parse::markdown::{self, LinkTarget};
 use proptest::prelude::*;
 
 /// Pieces Markdown is made of, raw HTML (hostile and broken) included.

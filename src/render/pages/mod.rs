@@ -482,7 +482,7 @@ fn paper<'a>(shared: &'a Shared<'a>) -> Made<'a> {
 
 fn sorted_by_name<T>(items: &[T], name: impl Fn(&T) -> &str) -> impl Iterator<Item = &T> {
     let mut sorted: Vec<&T> = items.iter().collect();
-    sorted.sort_by_cached_key(|t| crate::model::slug::slugify(name(t)));
+    sorted.sort_by_cached_key(|t| crate::ground::slug::slugify(name(t)));
     sorted.into_iter()
 }
 

@@ -8,10 +8,11 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 use tera::Value;
 
+use crate::ground::output::PageCache;
 use crate::model::{Idx, Site};
 use crate::render::agenda;
 use crate::render::context::{EventCard, NeighbourhoodView, StoryCard};
-use crate::render::{PageCache, fingerprint};
+use crate::render::fingerprint;
 
 /// What every page may need, made once per build.
 pub struct Shared<'a> {

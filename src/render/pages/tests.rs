@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::*;
+use crate::ground::output::PageCache;
 use crate::pipeline::{self, Cache, Options};
-use crate::render::{Globals, PageCache, jobs};
+use crate::render::{Globals, jobs};
 
 /// What docs/themes.md promises theme authors.
 const THEMES_MD: &str = include_str!("../../../docs/themes.md");

@@ -4,7 +4,7 @@
 use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 
-use crate::config::Lang;
+use crate::words::Lang;
 
 use super::chunks::{MIN_KEY, chunks, encode, encodes};
 use super::words::{Analyzer, each_word, stop_words};

@@ -41,7 +41,8 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 
-use super::{Output, PageCache, Rendered, Sink, output_path};
+use super::output_path;
+use crate::ground::output::{Output, PageCache, Rendered, Sink};
 
 mod chunks;
 mod docs;

@@ -52,7 +52,7 @@ pub fn unknown_key(message: &str) -> Option<Problem> {
     let rest = message.strip_prefix("deploy[")?;
     let (_, rest) = rest.split_once("]: ")?;
     rest.starts_with("unknown field").then(|| {
-        crate::parse::front_matter::problem_from_yaml(rest, crate::parse::fields::of::<RawTarget>())
+        crate::ground::yaml::problem_from_yaml(rest, crate::ground::fields::of::<RawTarget>())
     })
 }
 

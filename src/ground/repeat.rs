@@ -14,7 +14,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Hint;
-use crate::parse::front_matter::DateValue;
+use crate::ground::values::DateValue;
 use crate::words::{Lang, ORDINAL_VALUES};
 
 /// How often a meeting comes back.
@@ -374,7 +374,7 @@ pub fn weekday_code(day: Weekday) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::yaml;
+    use crate::ground::yaml;
 
     #[derive(Deserialize, Debug)]
     struct T {

@@ -2,6 +2,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::diagnostic::{Hint, Problem};
+
 /// A YAML problem with its 1-based position inside the YAML text, when known.
 #[derive(Debug)]
 pub struct YamlError {
@@ -31,6 +33,20 @@ fn tidy(message: &str) -> String {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
     }
+}
+
+/// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
+pub fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default().to_string();
+        let hint = Hint::closest(&key, allowed.iter().copied());
+        return Problem::UnknownKey {
+            key,
+            allowed: allowed.join(", "),
+            hint,
+        };
+    }
+    Problem::Yaml(message.to_string())
 }
 
 #[cfg(test)]
