@@ -25,7 +25,7 @@ use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
-use crate::ground::output::{Output, PageCache, Rendered, Sink};
+use crate::ground::output::{Output, Outputs, Sink};
 use crate::load::Asset;
 use crate::model::{ImageSize, Site};
 
@@ -129,41 +129,27 @@ pub fn measure(
     variants
 }
 
-/// Make the outputs that the previous build (`previous`) does not have as they are now, in
-/// parallel, and record every output's fingerprint in `rendered`.
-pub fn resize(
-    root: &Path,
-    variants: &[Variant],
-    previous: &PageCache,
-    rendered: &mut Rendered,
-    sink: &Sink,
-    errs: &mut Diagnostics,
-) {
+/// Make the outputs that the previous build does not have as they are now, in parallel, and
+/// record every output's fingerprint in `out`.
+pub fn resize(root: &Path, variants: &[Variant], out: &mut Outputs) {
     let todo: Vec<&Variant> = variants
         .iter()
-        .filter(|c| previous.pages.get(&c.target) != Some(&c.print))
+        .filter(|c| !out.unchanged(&c.target, c.print))
         .collect();
     // One read and at most one decode per picture, however many of its outputs are needed.
     let mut by_source: BTreeMap<&Path, Vec<&Variant>> = BTreeMap::new();
     for c in &todo {
         by_source.entry(c.source.as_path()).or_default().push(c);
     }
-    let done: Vec<(usize, Vec<Diagnostic>)> = by_source
+    let sink = out.sink();
+    let done: Vec<Vec<Result<(), Diagnostic>>> = by_source
         .par_iter()
-        .map(
-            |(source, wanted)| match make_all(root, source, wanted, sink) {
-                Ok(problems) => (wanted.len() - problems.len(), problems),
-                Err(d) => (0, vec![d]),
-            },
-        )
+        .map(|(source, wanted)| {
+            make_all(root, source, wanted, sink).unwrap_or_else(|d| vec![Err(d)])
+        })
         .collect();
-    for (made, problems) in done {
-        rendered.written += made;
-        errs.extend(problems);
-    }
-    rendered.unchanged += variants.len() - todo.len();
-    for c in variants {
-        rendered.cache.pages.insert(c.target.clone(), c.print);
+    for sent in done.into_iter().flatten() {
+        out.sent(sent);
     }
 }
 
@@ -253,7 +239,7 @@ fn make_all(
     source: &Path,
     wanted: &[&Variant],
     sink: &Sink,
-) -> Result<Vec<Diagnostic>, Diagnostic> {
+) -> Result<Vec<Result<(), Diagnostic>>, Diagnostic> {
     let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
     let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
     let first = wanted[0];
@@ -276,9 +262,9 @@ fn make_all(
         None => None,
     };
     // The outputs of one picture in parallel too: a new photo is what an editor waits for.
-    let problems = wanted
+    let sent = wanted
         .par_iter()
-        .filter_map(|c| {
+        .map(|c| {
             let made = match (c.make, &decoded) {
                 (Make::Drawn { width, quality }, Some((picture, icc))) => {
                     draw(picture, width, c.format, quality, icc.as_deref())
@@ -287,17 +273,15 @@ fn make_all(
                 _ => strip::strip(&bytes, c.format)
                     .map_err(|e| format!("cannot take the metadata out: {e}")),
             };
-            made.map_err(unreadable)
-                .and_then(|bytes| {
-                    sink(Output {
-                        path: c.target.clone(),
-                        bytes,
-                    })
+            made.map_err(unreadable).and_then(|bytes| {
+                sink(Output {
+                    path: c.target.clone(),
+                    bytes,
                 })
-                .err()
+            })
         })
         .collect();
-    Ok(problems)
+    Ok(sent)
 }
 
 /// Decode a picture, with its ICC colour profile if it has one.

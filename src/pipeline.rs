@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ground::output::{Output, PageCache, Rendered, Sink};
+use crate::ground::output::{Outputs, PageCache, Rendered, Sink};
 use crate::images;
 use crate::load::{self, Asset, SiteFiles};
 use crate::model::{self, ModelCache, Site};
@@ -145,23 +145,9 @@ pub fn build(
     let mut rendered = Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {
-        rendered = render::all(
-            &site,
-            theme,
-            &files,
-            &opts.now,
-            &cache.pages,
-            sink,
-            &mut errs,
-        );
-        embedded_statics(
-            &files,
-            &copies,
-            &cache.pages,
-            &mut rendered,
-            sink,
-            &mut errs,
-        );
+        let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
+        render::all(&site, theme, &files, &opts.now, &mut out);
+        embedded_statics(&files, &copies, &mut out);
         if cache.one_shot {
             rendered.cache.forget_cards();
         }
@@ -178,18 +164,13 @@ pub fn build(
                 .pages
                 .extend(kept.map(|(p, f)| (p.clone(), *f)));
         } else {
-            render::search::emit(&site, &cache.pages, &mut rendered, sink, &mut errs);
+            let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
+            render::search::emit(&site, &mut out);
         }
         clock.lap("search");
         if opts.resize {
-            images::resize(
-                &opts.root,
-                &pictures,
-                &cache.pages,
-                &mut rendered,
-                sink,
-                &mut errs,
-            );
+            let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
+            images::resize(&opts.root, &pictures, &mut out);
         }
         clock.lap("images");
     }
@@ -254,7 +235,8 @@ pub fn search_index(
     let mut errs = Diagnostics::default();
     let dir = render::search::index_dir(site);
     let mut fresh = Rendered::default();
-    render::search::emit_files(site, files, &cache.pages, &mut fresh, sink, &mut errs);
+    let mut out = Outputs::new(&cache.pages, &mut fresh, sink, &mut errs);
+    render::search::emit_files(site, files, &mut out);
     errs.into_result(()).map(|()| {
         let mut gone = Vec::new();
         cache.pages.pages.retain(|p, _| {
@@ -325,32 +307,14 @@ fn copies(files: &SiteFiles, site: &Site) -> Vec<Asset> {
 }
 
 /// Built-in theme static files that the site does not replace with its own.
-fn embedded_statics(
-    files: &SiteFiles,
-    copies: &[Asset],
-    previous: &PageCache,
-    rendered: &mut Rendered,
-    sink: &Sink,
-    errs: &mut Diagnostics,
-) {
+fn embedded_statics(files: &SiteFiles, copies: &[Asset], out: &mut Outputs) {
     let taken: HashSet<&std::path::Path> = copies.iter().map(|c| c.target.as_path()).collect();
     for (target, bytes) in &files.embedded_statics {
         if taken.contains(target.as_path()) {
             continue;
         }
         let print = xxhash_rust::xxh3::xxh3_64(bytes);
-        rendered.cache.pages.insert(target.clone(), print);
-        if previous.pages.get(target) == Some(&print) {
-            rendered.unchanged += 1;
-            continue;
-        }
-        match sink(Output {
-            path: target.clone(),
-            bytes: bytes.to_vec(),
-        }) {
-            Ok(()) => rendered.written += 1,
-            Err(d) => errs.push(d),
-        }
+        out.put(target.clone(), print, || Ok(bytes.to_vec()));
     }
 }
 

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use tera::Value;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// One rendered file, relative to the output folder.
 #[derive(Debug, Clone)]
@@ -46,4 +47,160 @@ pub struct Rendered {
     pub written: usize,
     /// Pages left alone because nothing they show changed.
     pub unchanged: usize,
+}
+
+/// A file handed to the sink, or why it was not made.
+type Sent = Result<(), Diagnostic>;
+
+/// The one output step of every stage that makes files: fingerprint, compare with the previous
+/// build, skip or make and hand to the sink, count, and report what could not be made.
+pub struct Outputs<'a> {
+    previous: &'a PageCache,
+    rendered: &'a mut Rendered,
+    sink: &'a Sink<'a>,
+    errs: &'a mut Diagnostics,
+}
+
+impl<'a> Outputs<'a> {
+    /// Outputs compared with `previous`, counted in `rendered`, handed to `sink`; what cannot
+    /// be made goes to `errs`.
+    pub fn new(
+        previous: &'a PageCache,
+        rendered: &'a mut Rendered,
+        sink: &'a Sink<'a>,
+        errs: &'a mut Diagnostics,
+    ) -> Outputs<'a> {
+        Outputs {
+            previous,
+            rendered,
+            sink,
+            errs,
+        }
+    }
+
+    /// The fingerprints of the previous build.
+    pub fn previous(&self) -> &'a PageCache {
+        self.previous
+    }
+
+    /// Where made files go, for a stage that makes several files from one piece of work.
+    pub fn sink(&self) -> &'a Sink<'a> {
+        self.sink
+    }
+
+    /// The story cards of this render, for the next build.
+    pub fn keep_cards(&mut self, cards: HashMap<u64, Value>) {
+        self.rendered.cache.cards = cards;
+    }
+
+    /// One file: left alone when the previous build made `path` from the same `print`, else
+    /// made by `make` and handed to the sink.
+    pub fn put(
+        &mut self,
+        path: PathBuf,
+        print: u64,
+        make: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
+    ) {
+        if self.unchanged(&path, print) {
+            return;
+        }
+        let sent = make().and_then(|bytes| (self.sink)(Output { path, bytes }));
+        self.sent(sent);
+    }
+
+    /// Many files, in parallel: `plan` gives each unit's path, fingerprint and what `make`
+    /// makes its bytes from; as [`Outputs::put`] for each.
+    pub fn put_all<U: Sync, T>(
+        &mut self,
+        units: &[U],
+        plan: impl Fn(&U) -> (PathBuf, u64, T) + Sync,
+        make: impl Fn(T) -> Result<Vec<u8>, Diagnostic> + Sync,
+    ) {
+        let (previous, sink) = (self.previous, self.sink);
+        let outcomes: Vec<(PathBuf, u64, Option<Sent>)> = units
+            .par_iter()
+            .map(|unit| {
+                let (path, print, made_from) = plan(unit);
+                if previous.pages.get(&path) == Some(&print) {
+                    return (path, print, None);
+                }
+                let sent = make(made_from).and_then(|bytes| {
+                    sink(Output {
+                        path: path.clone(),
+                        bytes,
+                    })
+                });
+                (path, print, Some(sent))
+            })
+            .collect();
+        for (path, print, sent) in outcomes {
+            match sent {
+                None => {
+                    self.unchanged(&path, print);
+                }
+                Some(sent) => {
+                    self.rendered.cache.pages.insert(path, print);
+                    self.sent(sent);
+                }
+            }
+        }
+    }
+
+    /// Record that this build has `path` made from `print`; whether the previous build made
+    /// it from the same, counted as left alone.
+    pub fn unchanged(&mut self, path: &PathBuf, print: u64) -> bool {
+        self.rendered.cache.pages.insert(path.clone(), print);
+        let same = self.previous.pages.get(path) == Some(&print);
+        if same {
+            self.rendered.unchanged += 1;
+        }
+        same
+    }
+
+    /// Count a file handed to the sink, or report why it was not.
+    pub fn sent(&mut self, sent: Result<(), Diagnostic>) {
+        match sent {
+            Ok(()) => self.rendered.written += 1,
+            Err(d) => self.errs.push(d),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::diagnostic::Problem;
+
+    #[test]
+    fn outputs_skip_what_the_previous_build_made_the_same() {
+        let mut previous = PageCache::default();
+        previous.pages.insert(PathBuf::from("same.html"), 1);
+        previous.pages.insert(PathBuf::from("changed.html"), 2);
+        let sent = Mutex::new(Vec::new());
+        let sink = |o: Output| {
+            sent.lock().expect("no panic holding it").push(o.path);
+            Ok(())
+        };
+        let (mut rendered, mut errs) = (Rendered::default(), Diagnostics::default());
+        let mut out = Outputs::new(&previous, &mut rendered, &sink, &mut errs);
+        out.put("same.html".into(), 1, || panic!("not made again"));
+        out.put("changed.html".into(), 3, || Ok(b"new".to_vec()));
+        let broken = || Err(Diagnostic::in_file("x.md".as_ref(), Problem::NoFrontMatter));
+        out.put("broken.html".into(), 4, broken);
+        let units = ["same.html", "new.html"];
+        out.put_all(&units, |u| (PathBuf::from(u), 1, ()), |()| Ok(Vec::new()));
+        assert_eq!(
+            (rendered.written, rendered.unchanged, errs.len()),
+            (2, 2, 1)
+        );
+        let mut sent = sent.into_inner().expect("no panic holding it");
+        sent.sort();
+        assert_eq!(
+            sent,
+            [PathBuf::from("changed.html"), PathBuf::from("new.html")]
+        );
+        assert_eq!(rendered.cache.pages.len(), 4);
+    }
 }

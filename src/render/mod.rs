@@ -16,15 +16,12 @@ pub mod templates;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
-use std::sync::Mutex;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::diagnostic::Diagnostics;
-use crate::ground::output::{Output, PageCache, Rendered, Sink};
+use crate::ground::output::Outputs;
 use crate::load::SiteFiles;
 use crate::model::Site;
 use context::Link;
@@ -32,69 +29,30 @@ pub use jobs::Job;
 use pages::{Page, Shared};
 pub use templates::Theme;
 
-/// Render every page of `site` whose fingerprint is not in `previous`, handing it to `sink`.
+/// Render every page of `site` whose fingerprint is not in the previous build, handing it to
+/// the sink of `out`.
 pub fn all(
     site: &Site,
     theme: &mut Theme,
     files: &SiteFiles,
     now: &jiff::ZonedDateTime,
-    previous: &PageCache,
-    sink: &Sink,
-    errs: &mut Diagnostics,
-) -> Rendered {
+    out: &mut Outputs,
+) {
     let globals = set_globals(site, theme);
-    let shared = Shared::new(site, now, previous);
+    let shared = Shared::new(site, now, out.previous());
     let theme = &*theme;
-    let failures = Mutex::new(Vec::new());
     let jobs = jobs::all(site, now);
-    let outcomes: Vec<(PathBuf, u64, bool)> = jobs
-        .par_iter()
-        .filter_map(|&job| {
+    out.put_all(
+        &jobs,
+        |&job| {
             let path = output_path(site, &job.url(site));
             let page = Page::of(&shared, job, &jobs);
             let print = fingerprint(&(&page, globals, job.template()));
-            if previous.pages.get(&path) == Some(&print) {
-                return Some((path, print, false));
-            }
-            let result = render_page(theme, job, page)
-                .map_err(|e| theme.render_diagnostic(&e, files))
-                .and_then(|bytes| {
-                    sink(Output {
-                        path: path.clone(),
-                        bytes,
-                    })
-                });
-            match result {
-                Ok(()) => Some((path, print, true)),
-                Err(d) => {
-                    failures
-                        .lock()
-                        .expect("no panics while holding the lock")
-                        .push(d);
-                    None
-                }
-            }
-        })
-        .collect();
-    errs.extend(
-        failures
-            .into_inner()
-            .expect("no panics while holding the lock"),
-    );
-    let written = outcomes.iter().filter(|o| o.2).count();
-    let unchanged = outcomes.len() - written;
-    let pages = outcomes
-        .into_iter()
-        .map(|(path, print, _)| (path, print))
-        .collect();
-    Rendered {
-        cache: PageCache {
-            pages,
-            cards: shared.cards_by_print(),
+            (path, print, (job, page))
         },
-        written,
-        unchanged,
-    }
+        |(job, page)| render_page(theme, job, page).map_err(|e| theme.render_diagnostic(&e, files)),
+    );
+    out.keep_cards(shared.cards_by_print());
 }
 
 fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {

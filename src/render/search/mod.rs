@@ -38,11 +38,10 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostics;
 use crate::model::Site;
 
 use super::output_path;
-use crate::ground::output::{Output, PageCache, Rendered, Sink};
+use crate::ground::output::Outputs;
 
 mod chunks;
 mod docs;
@@ -199,40 +198,20 @@ pub fn index_dir(site: &Site) -> PathBuf {
     PathBuf::from(&site.urls.routes.search).join("index")
 }
 
-/// Hand the index files that changed since `previous` to `sink`, recording every one in
-/// `rendered.cache` so the next build can skip them too.
-pub fn emit(
-    site: &Site,
-    previous: &PageCache,
-    rendered: &mut Rendered,
-    sink: &Sink,
-    errs: &mut Diagnostics,
-) {
-    emit_files(site, index(site), previous, rendered, sink, errs);
+/// Hand the index files that changed since the previous build to the sink of `out`,
+/// recording every one so the next build can skip them too.
+pub fn emit(site: &Site, out: &mut Outputs) {
+    emit_files(site, index(site), out);
 }
 
-/// Hand the index `files` (made by [`index`]) that changed since `previous` to `sink`.
-pub fn emit_files(
-    site: &Site,
-    files: Vec<(String, Vec<u8>)>,
-    previous: &PageCache,
-    rendered: &mut Rendered,
-    sink: &Sink,
-    errs: &mut Diagnostics,
-) {
+/// Hand the index `files` (made by [`index`]) that changed since the previous build to the
+/// sink of `out`.
+pub fn emit_files(site: &Site, files: Vec<(String, Vec<u8>)>, out: &mut Outputs) {
     let base = format!("{}index/", site.urls.section(&site.urls.routes.search));
     for (rel, bytes) in files {
         let path: PathBuf = output_path(site, &format!("{base}{rel}"));
         let print = xxhash_rust::xxh3::xxh3_64(&bytes);
-        rendered.cache.pages.insert(path.clone(), print);
-        if previous.pages.get(&path) == Some(&print) {
-            rendered.unchanged += 1;
-            continue;
-        }
-        match sink(Output { path, bytes }) {
-            Ok(()) => rendered.written += 1,
-            Err(d) => errs.push(d),
-        }
+        out.put(path, print, || Ok(bytes));
     }
 }
 
