@@ -10,7 +10,7 @@ fn main() {
     collect(&dir, &mut files);
     files.sort();
     let mut code = String::from(
-        "/// The files of the built-in theme, relative to its folder.\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// The files of the built-in theme, relative to its folder.\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for path in &files {
         let rel = path

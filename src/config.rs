@@ -9,7 +9,7 @@ use crate::ground::yaml;
 
 pub use crate::words::Lang;
 
-pub mod deploy;
+pub(crate) mod deploy;
 
 /// What happens to raw HTML in a body: cleaned with an allow-list, or kept as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

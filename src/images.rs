@@ -30,7 +30,7 @@ use crate::load::Asset;
 use crate::model::{ImageSize, Site};
 
 /// The widths of the smaller copies; none is made at or above the published width.
-pub const WIDTHS: [u32; 3] = [480, 800, 1200];
+pub(crate) const WIDTHS: [u32; 3] = [480, 800, 1200];
 
 /// JPEG quality of the smaller copies: small files without visible blocks.
 const QUALITY: u8 = 80;
@@ -44,7 +44,7 @@ const RECIPE: u64 = 2;
 
 /// One file to make from a picture: the picture itself or a smaller copy.
 #[derive(Debug, Clone)]
-pub struct Variant {
+pub(crate) struct Variant {
     /// The picture, relative to the site root.
     source: PathBuf,
     /// The output, relative to the output folder.
@@ -70,13 +70,13 @@ enum Make {
 type Planned = (ImageSize, Vec<Variant>);
 
 /// Whether `path` is a picture plein publishes through this module.
-pub fn is_picture(path: &Path) -> bool {
+pub(crate) fn is_picture(path: &Path) -> bool {
     format_of(path).is_some()
 }
 
 /// Plan every picture of `pictures` (JPEG and PNG files to publish), and set the size of
 /// those that pages of the site show, with copies for `srcset`.
-pub fn measure(
+pub(crate) fn measure(
     root: &Path,
     site: &mut Site,
     pictures: &[Asset],
@@ -131,7 +131,7 @@ pub fn measure(
 
 /// Make the outputs that the previous build does not have as they are now, in parallel, and
 /// record every output's fingerprint in `out`.
-pub fn resize(root: &Path, variants: &[Variant], out: &mut Outputs) {
+pub(crate) fn resize(root: &Path, variants: &[Variant], out: &mut Outputs) {
     let todo: Vec<&Variant> = variants
         .iter()
         .filter(|c| !out.unchanged(&c.target, c.print))

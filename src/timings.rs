@@ -2,6 +2,6 @@
 //! place. Knows nothing of the stages it is asked about.
 
 /// Whether stage timings go to stderr, for finding where a build spends its time.
-pub fn wanted() -> bool {
+pub(crate) fn wanted() -> bool {
     std::env::var_os("PLEIN_TIMINGS").is_some()
 }

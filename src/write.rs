@@ -18,13 +18,12 @@ use crate::ground::output::{Output, Prints};
 use crate::load::Asset;
 
 /// The file that marks a folder as plein's output, so plein never replaces anything else.
-pub const MARKER: &str = ".plein-output";
+pub(crate) const MARKER: &str = ".plein-output";
 
 /// What a write did.
 #[derive(Debug, Default)]
-pub struct Written {
+pub(crate) struct Written {
     pub pages: usize,
-    pub copied: usize,
     pub bytes: u64,
 }
 
@@ -32,7 +31,7 @@ pub struct Written {
 const SITE_FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
 
 /// Check that `output` is a safe place to build into; returns it as an absolute path.
-pub fn guard(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
+pub(crate) fn guard(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
     let refuse = |why: String| {
         Err(Diagnostic::general(Problem::Output(format!(
             "refusing to build into {}: {why}",
@@ -101,7 +100,7 @@ fn absolute(path: &Path) -> PathBuf {
 /// A staging folder beside the output: pages go in as they are rendered, and the whole folder
 /// replaces the output at once. Dropped without [`Staging::swap_in`], it is removed and the
 /// output stays exactly as it was.
-pub struct Staging {
+pub(crate) struct Staging {
     output: PathBuf,
     dir: PathBuf,
     _lock: Lock,
@@ -113,7 +112,7 @@ pub struct Staging {
 
 impl Staging {
     /// Take the lock for `output` (already guarded) and make an empty staging folder.
-    pub fn create(output: &Path) -> Result<Staging, Diagnostic> {
+    pub(crate) fn create(output: &Path) -> Result<Staging, Diagnostic> {
         let name = output
             .file_name()
             .expect("guarded: has a name")
@@ -138,7 +137,7 @@ impl Staging {
     }
 
     /// Write one rendered file; safe to call from many threads at once.
-    pub fn put(&self, o: Output) -> Result<(), Diagnostic> {
+    pub(crate) fn put(&self, o: Output) -> Result<(), Diagnostic> {
         put_file(&self.dir, &self.made, &o.path, &o.bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes
@@ -147,7 +146,7 @@ impl Staging {
     }
 
     /// Copy static and content files, sources relative to `root`.
-    pub fn copy(&self, root: &Path, copies: &[Asset]) -> Result<usize, Diagnostic> {
+    pub(crate) fn copy(&self, root: &Path, copies: &[Asset]) -> Result<usize, Diagnostic> {
         copies.par_iter().try_for_each(|c| {
             make_parent(&self.dir, &self.made, &c.target)?;
             let to = self.dir.join(&c.target);
@@ -159,7 +158,7 @@ impl Staging {
     }
 
     /// Mark the folder as plein's and put it in place of the output, atomically.
-    pub fn swap_in(mut self, pages: &Prints) -> Result<Written, Diagnostic> {
+    pub(crate) fn swap_in(mut self, pages: &Prints) -> Result<Written, Diagnostic> {
         let marker = self.dir.join(MARKER);
         fs::write(&marker, marker_text(pages)).map_err(|e| write_error(&marker, e))?;
         if self.output.exists() {
@@ -172,14 +171,13 @@ impl Staging {
         }
         Ok(Written {
             pages: self.files.load(Ordering::Relaxed),
-            copied: 0,
             bytes: self.bytes.load(Ordering::Relaxed),
         })
     }
 
     /// Bring the pages of `pages` that were not rendered (unchanged since the previous build)
     /// over from the current output, as hard links where the file system allows.
-    pub fn keep_unchanged(&self, pages: &Prints) -> Result<usize, Diagnostic> {
+    pub(crate) fn keep_unchanged(&self, pages: &Prints) -> Result<usize, Diagnostic> {
         let kept: Vec<&PathBuf> = pages
             .keys()
             .filter(|p| !self.dir.join(p).exists())
@@ -197,7 +195,7 @@ impl Staging {
 
 /// Whether `output` already holds exactly this build: the same pages with the same
 /// fingerprints, the same copied files byte for byte, and nothing else.
-pub fn is_current(
+pub(crate) fn is_current(
     output: &Path,
     previous: &Prints,
     pages: &Prints,
@@ -259,7 +257,7 @@ fn marker_version() -> String {
 
 /// The page fingerprints of the build that wrote `output`, for pages still there as written.
 /// Another build of plein, or a marker without fingerprints, gives none.
-pub fn previous_pages(output: &Path) -> Prints {
+pub(crate) fn previous_pages(output: &Path) -> Prints {
     let Ok(text) = fs::read_to_string(output.join(MARKER)) else {
         return Prints::new();
     };
@@ -289,7 +287,7 @@ impl Drop for Staging {
 }
 
 /// Write `bytes` to `dir/rel`, making its folder first; `made` remembers folders made.
-pub fn put_file(
+pub(crate) fn put_file(
     dir: &Path,
     made: &Mutex<HashSet<PathBuf>>,
     rel: &Path,

@@ -9,7 +9,7 @@ use crate::hints;
 use crate::pipeline::{self, Built, Cache};
 use crate::write::{self, Staging};
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     if let Err(code) = super::require_site(&args.site.root) {
         return code;

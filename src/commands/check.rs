@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostics, Palette, Severity};
 use crate::parse::Document;
 use crate::{load, parse, pipeline};
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
     if let Err(code) = super::require_site(&args.site.root) {
         return code;
@@ -82,7 +82,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 
 /// The content files of the site at `root`, read and parsed; files that cannot be read or
 /// parsed are left out, as the build has reported them.
-pub fn documents(root: &Path) -> Vec<std::sync::Arc<Document>> {
+pub(crate) fn documents(root: &Path) -> Vec<std::sync::Arc<Document>> {
     let mut ignored = Diagnostics::default();
     let files: Vec<load::SourceFile> = load::walk(root, Path::new("content"), &mut ignored)
         .into_iter()

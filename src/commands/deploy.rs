@@ -18,7 +18,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
 /// A deploy that would delete more than this share of the bucket asks for `--yes`.
 const DELETE_SHARE: f64 = 0.25;
 
-pub fn run(args: &DeployArgs) -> ExitCode {
+pub(crate) fn run(args: &DeployArgs) -> ExitCode {
     let started = Instant::now();
     let ready = match prepare(args) {
         Ok(r) => r,

@@ -39,7 +39,7 @@ fn templates(lang: Lang) -> [Template; 6] {
     ]
 }
 
-pub fn run(args: &InitArgs) -> ExitCode {
+pub(crate) fn run(args: &InitArgs) -> ExitCode {
     let dir = &args.dir;
     if dir.exists() && !dir.is_dir() {
         return fail(format!("`{}` is a file, not a folder", dir.display()), None);

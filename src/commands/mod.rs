@@ -1,12 +1,12 @@
 //! The glue between the command line and the pipeline: one module per subcommand.
 
-pub mod build;
-pub mod check;
-pub mod deploy;
-pub mod init;
-pub mod new;
-pub mod schema;
-pub mod stdout;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod deploy;
+pub(crate) mod init;
+pub(crate) mod new;
+pub(crate) mod schema;
+pub(crate) mod stdout;
 
 use std::process::ExitCode;
 
@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostics;
 use crate::pipeline::Options;
 
 /// Exit status 1: the site has errors (and maybe warnings, which are shown too).
-pub fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
+pub(crate) fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
     eprintln!("{}\n", errs.render_plain(root));
     let (errors, warnings) = errs.counts();
     eprintln!(
@@ -26,7 +26,7 @@ pub fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
 }
 
 /// "2 errors", "1 warning", or "1 error and 3 warnings".
-pub fn tally(errors: usize, warnings: usize) -> String {
+pub(crate) fn tally(errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
         (e, 0) => plural(e, "error", "errors"),
         (0, w) => plural(w, "warning", "warnings"),
@@ -39,13 +39,13 @@ pub fn tally(errors: usize, warnings: usize) -> String {
 }
 
 /// "1 story", "3 stories".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `Err(1)`, with a message that says what to do, when `root` is not a site: a folder with
 /// a plein.yaml. Without this, a command run in the wrong folder would build an empty site.
-pub fn require_site(root: &std::path::Path) -> Result<(), ExitCode> {
+pub(crate) fn require_site(root: &std::path::Path) -> Result<(), ExitCode> {
     if root.join("plein.yaml").is_file() {
         return Ok(());
     }
@@ -66,7 +66,7 @@ pub fn require_site(root: &std::path::Path) -> Result<(), ExitCode> {
 }
 
 /// The pipeline options for `site`.
-pub fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
+pub(crate) fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
     let now = site.now.unwrap_or_else(jiff::Timestamp::now);
     Options {
         root: site.root.clone(),

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
 use crate::ground::slug::slugify;
 use crate::ground::values::DateValue;
 
-pub fn run(what: &NewCommand) -> ExitCode {
+pub(crate) fn run(what: &NewCommand) -> ExitCode {
     let result = match what {
         NewCommand::Story(args) => story(args),
         NewCommand::Event(args) => event(args),

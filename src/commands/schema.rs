@@ -22,7 +22,7 @@ const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 const DATE_PATTERN: &str =
     r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$";
 
-pub fn run(args: &SchemaArgs) -> ExitCode {
+pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
     let kinds = match site_kinds(&args.root) {
         Ok(kinds) => kinds,
         Err(errs) => return super::site_errors(&args.root, &errs.sorted()),
@@ -78,7 +78,7 @@ fn site_kinds(root: &Path) -> Result<Option<Vec<String>>, Diagnostics> {
 }
 
 /// All five schemas in one document, under `$defs`.
-pub fn bundle(kinds: Option<&[String]>) -> Value {
+pub(crate) fn bundle(kinds: Option<&[String]>) -> Value {
     let defs: Map<String, Value> = ContentType::ALL
         .iter()
         .map(|&t| {
@@ -96,7 +96,7 @@ pub fn bundle(kinds: Option<&[String]>) -> Value {
 }
 
 /// The schema of one content type's front matter.
-pub fn schema(t: ContentType, kinds: Option<&[String]>) -> Value {
+pub(crate) fn schema(t: ContentType, kinds: Option<&[String]>) -> Value {
     let required = match t {
         ContentType::Story => &["title", "date"][..],
         ContentType::Event => &["title", "start"][..],

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Palette, Problem};
 
 /// Print `text` and a newline on stdout. Any failure but the reader leaving is said on
 /// stderr and gives exit status 1.
-pub fn line(text: &str) -> Result<(), ExitCode> {
+pub(crate) fn line(text: &str) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => {

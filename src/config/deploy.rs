@@ -37,7 +37,7 @@ impl Target {
 /// A target as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawTarget {
+pub(crate) struct RawTarget {
     name: Option<String>,
     url: Option<String>,
     endpoint: Option<String>,
@@ -48,7 +48,7 @@ pub struct RawTarget {
 }
 
 /// An unknown key inside a target, from serde's message (`deploy[0]: unknown field ...`).
-pub fn unknown_key(message: &str) -> Option<Problem> {
+pub(crate) fn unknown_key(message: &str) -> Option<Problem> {
     let rest = message.strip_prefix("deploy[")?;
     let (_, rest) = rest.split_once("]: ")?;
     rest.starts_with("unknown field").then(|| {
@@ -57,7 +57,7 @@ pub fn unknown_key(message: &str) -> Option<Problem> {
 }
 
 /// The targets checked; each problem goes to `errs` at the value in `text`.
-pub fn all(raw: Vec<RawTarget>, text: &str, errs: &mut Diagnostics) -> Vec<Target> {
+pub(crate) fn all(raw: Vec<RawTarget>, text: &str, errs: &mut Diagnostics) -> Vec<Target> {
     let mut targets: Vec<Target> = Vec::new();
     for raw in raw {
         let Some(target) = check(raw, text, errs) else {
@@ -245,7 +245,7 @@ fn locate(text: &str, key: &str, value: &str) -> Option<(u32, u32)> {
 /// A target given on the command line as `s3://bucket/folder`, with its endpoint from the
 /// environment as the AWS tools read it (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL); without
 /// one, Amazon S3. The region comes from the environment or the AWS files, as for any target.
-pub fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
+pub(crate) fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
     let (bucket, prefix) = split_url(url)?;
     let endpoint = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]
         .into_iter()
@@ -270,7 +270,7 @@ pub fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Targe
 }
 
 /// The target called `name`, or the first one; `Err` lists the names there are.
-pub fn choose<'a>(targets: &'a [Target], name: Option<&str>) -> Result<&'a Target, Hint> {
+pub(crate) fn choose<'a>(targets: &'a [Target], name: Option<&str>) -> Result<&'a Target, Hint> {
     match name {
         None => targets.first().ok_or(Hint(None)),
         Some(n) => targets

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// An access key and its secret (and a session token for temporary keys).
 #[derive(Clone)]
-pub struct Credentials {
+pub(crate) struct Credentials {
     pub access_key_id: String,
     pub secret: String,
     pub session_token: Option<String>,
@@ -23,14 +23,14 @@ impl std::fmt::Debug for Credentials {
 
 /// Where the keys were found, for the plan's first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Environment,
     Profile { name: String, file: PathBuf },
 }
 
 /// What the environment and the shared files give: keys, and a region when they name one.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(crate) struct Found {
     pub credentials: Credentials,
     pub source: Source,
     pub region: Option<String>,
@@ -38,14 +38,14 @@ pub struct Found {
 
 /// The places that were looked in, when no keys were found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotFound {
+pub(crate) struct NotFound {
     pub profile: String,
     pub files: Vec<PathBuf>,
 }
 
 /// The keys, from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, else from the profile (the
 /// target's, AWS_PROFILE, or `default`) in ~/.aws/credentials and ~/.aws/config.
-pub fn find(
+pub(crate) fn find(
     profile: Option<&str>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Found, NotFound> {

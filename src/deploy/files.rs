@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 /// What a file is, by its name: decides its content type, cache policy and upload phase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     Html,
     Css,
     Js,
@@ -38,7 +38,7 @@ pub enum Kind {
 /// The order of uploads, so a reader never meets a page whose parts are not there yet:
 /// pictures and assets, then pages that use them, then the lists that point at pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Phase {
+pub(crate) enum Phase {
     Assets,
     Pages,
     SearchParts,
@@ -46,7 +46,7 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [
+    pub(crate) const ALL: [Phase; 4] = [
         Phase::Assets,
         Phase::Pages,
         Phase::SearchParts,
@@ -56,7 +56,7 @@ impl Phase {
 
 impl Kind {
     /// The kind of the file at `key` (a `/`-separated path), whose bytes start with `head`.
-    pub fn of(key: &str, head: &[u8]) -> Kind {
+    pub(crate) fn of(key: &str, head: &[u8]) -> Kind {
         let name = key.rsplit('/').next().unwrap_or(key);
         let ext = name
             .rsplit_once('.')
@@ -87,7 +87,7 @@ impl Kind {
     }
 
     /// The `Content-Type`, with the character set for text.
-    pub fn content_type(self) -> &'static str {
+    pub(crate) fn content_type(self) -> &'static str {
         match self {
             Kind::Html => "text/html; charset=utf-8",
             Kind::Css => "text/css; charset=utf-8",
@@ -112,11 +112,11 @@ impl Kind {
     }
 
     /// Text compresses well; pictures and fonts are compressed already.
-    pub fn is_text(self) -> bool {
+    pub(crate) fn is_text(self) -> bool {
         self.content_type().contains("charset")
     }
 
-    pub fn phase(self) -> Phase {
+    pub(crate) fn phase(self) -> Phase {
         match self {
             Kind::Html => Phase::Pages,
             Kind::Json => Phase::SearchParts,
@@ -131,7 +131,7 @@ impl Kind {
     /// content; five minutes for what changes under the same name with every new story
     /// (pages, feeds, the search index, the theme's style sheet and script); an hour for
     /// pictures and other files.
-    pub fn cache_control(self, key: &str) -> &'static str {
+    pub(crate) fn cache_control(self, key: &str) -> &'static str {
         const YEAR: &str = "public, max-age=31536000, immutable";
         const SHORT: &str = "public, max-age=300";
         const HOUR: &str = "public, max-age=3600";
@@ -155,7 +155,7 @@ fn is_atom(head: &[u8]) -> bool {
 /// digit, between `.` or `-` and the extension. plein's own theme writes no such names
 /// today, so its files are never cached as immutable; a theme or picture pipeline that adds
 /// hashes gets the long cache without a change here.
-pub fn is_fingerprinted(key: &str) -> bool {
+pub(crate) fn is_fingerprinted(key: &str) -> bool {
     let name = key.rsplit('/').next().unwrap_or(key);
     let Some((stem, _ext)) = name.rsplit_once('.') else {
         return false;
@@ -170,7 +170,7 @@ pub fn is_fingerprinted(key: &str) -> bool {
 
 /// One file of the built site.
 #[derive(Debug, Clone)]
-pub struct LocalFile {
+pub(crate) struct LocalFile {
     /// The path below the output folder, with `/`: the key below the target's prefix.
     pub key: String,
     pub path: PathBuf,
@@ -185,7 +185,7 @@ pub struct LocalFile {
 
 impl LocalFile {
     /// The bytes to store: the file, gzip-compressed when asked.
-    pub fn body(&self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn body(&self) -> std::io::Result<Vec<u8>> {
         let bytes = std::fs::read(&self.path)?;
         if self.gzip { gzip(&bytes) } else { Ok(bytes) }
     }
@@ -195,7 +195,7 @@ impl LocalFile {
 const MARKER: &str = ".plein-output";
 
 /// Every file under `dir`, hashed in parallel; `gzip` compresses text files.
-pub fn read(dir: &Path, gzip_text: bool) -> std::io::Result<Vec<LocalFile>> {
+pub(crate) fn read(dir: &Path, gzip_text: bool) -> std::io::Result<Vec<LocalFile>> {
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;

@@ -5,10 +5,10 @@
 //! the two by MD5, `upload` carries the plan out in order, and `words` says it all in the
 //! site's language. Nothing here renders or writes the site: the build is done before.
 
-pub mod credentials;
-pub mod files;
-pub mod plan;
-pub mod s3;
-pub mod sigv4;
-pub mod upload;
-pub mod words;
+pub(crate) mod credentials;
+pub(crate) mod files;
+pub(crate) mod plan;
+pub(crate) mod s3;
+pub(crate) mod sigv4;
+pub(crate) mod upload;
+pub(crate) mod words;

@@ -6,7 +6,7 @@ use super::files::{LocalFile, Phase};
 
 /// An object in the bucket, with its key below the target's prefix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Remote {
+pub(crate) struct Remote {
     pub key: String,
     pub size: u64,
     /// The MD5 of its bytes, when the ETag (or plein's metadata) tells it.
@@ -15,14 +15,14 @@ pub struct Remote {
 
 /// Why a file is uploaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     New,
     Changed,
 }
 
 /// The work of one deploy.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Indexes into the local files, in upload order.
     pub uploads: Vec<(usize, Change)>,
     /// Keys to delete, with their sizes.
@@ -36,25 +36,25 @@ pub struct Plan {
 
 impl Plan {
     /// Files and bytes of the uploads of one kind.
-    pub fn upload_totals(&self, local: &[LocalFile], change: Change) -> (usize, u64) {
+    pub(crate) fn upload_totals(&self, local: &[LocalFile], change: Change) -> (usize, u64) {
         self.uploads
             .iter()
             .filter(|(_, c)| *c == change)
             .fold((0, 0), |(n, b), (i, _)| (n + 1, b + local[*i].size))
     }
 
-    pub fn delete_bytes(&self) -> u64 {
+    pub(crate) fn delete_bytes(&self) -> u64 {
         self.deletes.iter().map(|(_, s)| s).sum()
     }
 
     /// Whether the plan deletes more than `share` of what the bucket holds.
-    pub fn deletes_more_than(&self, share: f64) -> bool {
+    pub(crate) fn deletes_more_than(&self, share: f64) -> bool {
         !self.deletes.is_empty()
             && self.deletes.len() as f64 > share * self.remote_count.max(1) as f64
     }
 
     /// The uploads of one phase.
-    pub fn phase<'a>(
+    pub(crate) fn phase<'a>(
         &'a self,
         local: &'a [LocalFile],
         phase: Phase,
@@ -67,7 +67,7 @@ impl Plan {
 }
 
 /// The plan that makes the bucket equal to `local`; `keep` protects objects from deletion.
-pub fn make(local: &[LocalFile], remote: &[Remote], keep: &[String]) -> Plan {
+pub(crate) fn make(local: &[LocalFile], remote: &[Remote], keep: &[String]) -> Plan {
     let by_key: std::collections::HashMap<&str, &Remote> =
         remote.iter().map(|r| (r.key.as_str(), r)).collect();
     let mut plan = Plan::default();
@@ -100,7 +100,7 @@ pub fn make(local: &[LocalFile], remote: &[Remote], keep: &[String]) -> Plan {
 
 /// Whether `key` matches the pattern: `*` stands for any characters but `/`, `**` for any
 /// characters, `?` for one character; a pattern ending in `/` stands for everything under it.
-pub fn matches(pattern: &str, key: &str) -> bool {
+pub(crate) fn matches(pattern: &str, key: &str) -> bool {
     let pattern = pattern.trim().trim_start_matches("./");
     if let Some(folder) = pattern.strip_suffix('/') {
         return key.starts_with(&format!("{folder}/"));

@@ -21,7 +21,7 @@ const DELETE_BATCH: usize = 1000;
 
 /// What went wrong with the bucket.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Error {
+pub(crate) enum Error {
     /// No answer: no network, a wrong endpoint, a server that is down.
     Network {
         endpoint: String,
@@ -70,7 +70,7 @@ struct Answer {
 }
 
 /// A connection to one bucket.
-pub struct Client {
+pub(crate) struct Client {
     agent: ureq::Agent,
     /// `https://host[:port]`.
     origin: String,
@@ -85,7 +85,7 @@ pub struct Client {
 
 impl Client {
     /// A client for `target`: path-style at its endpoint, or virtual-hosted at Amazon S3.
-    pub fn new(target: &Target, region: &str, creds: Credentials) -> Client {
+    pub(crate) fn new(target: &Target, region: &str, creds: Credentials) -> Client {
         let (origin, base) = match &target.endpoint {
             Some(e) => (e.clone(), format!("/{}", target.bucket)),
             // Names with dots do not fit Amazon's certificate as a host name: path style.
@@ -122,12 +122,12 @@ impl Client {
     }
 
     /// The storage's address, for messages.
-    pub fn origin(&self) -> &str {
+    pub(crate) fn origin(&self) -> &str {
         &self.origin
     }
 
     /// Every object whose key starts with `prefix`, keys given below the prefix.
-    pub fn list(&self, prefix: &str) -> Result<Vec<Remote>, Error> {
+    pub(crate) fn list(&self, prefix: &str) -> Result<Vec<Remote>, Error> {
         let mut found = Vec::new();
         let mut token: Option<String> = None;
         loop {
@@ -153,13 +153,13 @@ impl Client {
     }
 
     /// The MD5 plein stored in an object's metadata, for objects whose ETag is not one.
-    pub fn stored_md5(&self, key: &str) -> Result<Option<[u8; 16]>, Error> {
+    pub(crate) fn stored_md5(&self, key: &str) -> Result<Option<[u8; 16]>, Error> {
         let answer = self.send("HEAD", key, &[], &[], &[], "list")?;
         Ok(answer.meta_md5.as_deref().and_then(parse_md5))
     }
 
     /// Store `file` at `key` with its content type, cache policy and encoding.
-    pub fn put(&self, key: &str, file: &LocalFile) -> Result<(), Error> {
+    pub(crate) fn put(&self, key: &str, file: &LocalFile) -> Result<(), Error> {
         let body = file.body().map_err(|e| Error::Read {
             path: file.path.display().to_string(),
             reason: e.to_string(),
@@ -180,7 +180,7 @@ impl Client {
     }
 
     /// Delete the objects at `keys`, a thousand per request.
-    pub fn delete(&self, keys: &[String]) -> Result<(), Error> {
+    pub(crate) fn delete(&self, keys: &[String]) -> Result<(), Error> {
         for batch in keys.chunks(DELETE_BATCH) {
             let mut xml = String::from("<Delete><Quiet>true</Quiet>");
             for key in batch {

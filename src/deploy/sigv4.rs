@@ -9,11 +9,12 @@ use ring::{digest, hmac};
 use super::credentials::Credentials;
 
 /// The SHA-256 of an empty body, sent with requests that have none.
-pub const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+pub(crate) const EMPTY_SHA256: &str =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /// The parts of a request that are signed.
 #[derive(Debug)]
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     pub method: &'a str,
     /// The host, with `:port` unless it is the scheme's default.
     pub host: &'a str,
@@ -29,7 +30,7 @@ pub struct Request<'a> {
 
 /// The headers to add to the request: `x-amz-date`, `x-amz-content-sha256`, maybe
 /// `x-amz-security-token`, and `authorization`.
-pub fn sign(
+pub(crate) fn sign(
     req: &Request<'_>,
     creds: &Credentials,
     region: &str,
@@ -87,7 +88,7 @@ pub fn sign(
 }
 
 /// The query string as sent and as signed: encoded, sorted by name.
-pub fn canonical_query(query: &[(&str, &str)]) -> String {
+pub(crate) fn canonical_query(query: &[(&str, &str)]) -> String {
     let mut pairs: Vec<(String, String)> = query
         .iter()
         .map(|(k, v)| (encode(k, true), encode(v, true)))
@@ -101,7 +102,7 @@ pub fn canonical_query(query: &[(&str, &str)]) -> String {
 }
 
 /// A path with every byte but the unreserved ones and `/` percent-encoded.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     encode(path, false)
 }
 
@@ -121,7 +122,7 @@ fn encode(s: &str, encode_slash: bool) -> String {
 }
 
 /// The hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex(digest::digest(&digest::SHA256, bytes).as_ref())
 }
 
@@ -131,7 +132,7 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
 }
 
 /// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

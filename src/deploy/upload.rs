@@ -16,11 +16,11 @@ use super::words;
 use crate::words::Lang;
 
 /// Uploads at once: enough to hide the round trips, few enough for a small uplink.
-pub const PARALLEL: usize = 8;
+pub(crate) const PARALLEL: usize = 8;
 
 /// What was done, and the error that stopped it, if one did.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub uploaded: usize,
     pub bytes: u64,
     pub deleted: usize,
@@ -28,7 +28,7 @@ pub struct Outcome {
 }
 
 /// Upload and delete as `plan` says, below `prefix` in the bucket.
-pub fn carry_out(
+pub(crate) fn carry_out(
     client: &Client,
     prefix: &str,
     local: &[LocalFile],

@@ -7,7 +7,7 @@ use super::s3::Error;
 use crate::words::Lang;
 
 /// A size in bytes as people read it: `830 B`, `12,4 kB`, `3,1 MB` (a point in English).
-pub fn size(lang: Lang, bytes: u64) -> String {
+pub(crate) fn size(lang: Lang, bytes: u64) -> String {
     let (value, unit) = match bytes {
         b if b < 1_000 => return format!("{b} B"),
         b if b < 1_000_000 => (b as f64 / 1e3, "kB"),
@@ -18,7 +18,7 @@ pub fn size(lang: Lang, bytes: u64) -> String {
 }
 
 /// Seconds with one decimal.
-pub fn seconds(lang: Lang, s: f64) -> String {
+pub(crate) fn seconds(lang: Lang, s: f64) -> String {
     decimal(lang, format!("{s:.1} s"))
 }
 
@@ -39,7 +39,7 @@ fn files(lang: Lang, n: usize) -> String {
 }
 
 /// The first line: where to, and with which keys.
-pub fn heading(lang: Lang, name: &str, url: &str, origin: &str, source: &Source) -> String {
+pub(crate) fn heading(lang: Lang, name: &str, url: &str, origin: &str, source: &Source) -> String {
     let keys = match (lang, source) {
         (Lang::Nl, Source::Environment) => "sleutels uit de omgeving".to_string(),
         (Lang::En, Source::Environment) => "keys from the environment".to_string(),
@@ -53,7 +53,7 @@ pub fn heading(lang: Lang, name: &str, url: &str, origin: &str, source: &Source)
 }
 
 /// Saying that an earlier build is published as it is.
-pub fn using_build(lang: Lang, dir: &Path) -> String {
+pub(crate) fn using_build(lang: Lang, dir: &Path) -> String {
     match lang {
         Lang::Nl => format!(
             "plein: de site wordt niet opnieuw gebouwd; ik publiceer de build in {}",
@@ -67,7 +67,7 @@ pub fn using_build(lang: Lang, dir: &Path) -> String {
 }
 
 /// One line of the plan.
-pub fn plan_line(lang: Lang, what: PlanLine, n: usize, bytes: Option<u64>) -> String {
+pub(crate) fn plan_line(lang: Lang, what: PlanLine, n: usize, bytes: Option<u64>) -> String {
     let label = match (lang, what) {
         (Lang::Nl, PlanLine::New) => "nieuw",
         (Lang::Nl, PlanLine::Changed) => "gewijzigd",
@@ -88,7 +88,7 @@ pub fn plan_line(lang: Lang, what: PlanLine, n: usize, bytes: Option<u64>) -> St
 
 /// The lines of the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanLine {
+pub(crate) enum PlanLine {
     New,
     Changed,
     Delete,
@@ -96,14 +96,14 @@ pub enum PlanLine {
     Kept,
 }
 
-pub fn nothing_to_do(lang: Lang) -> &'static str {
+pub(crate) fn nothing_to_do(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "plein: de bucket is al gelijk aan de site; er is niets te doen",
         Lang::En => "plein: the bucket already equals the site; nothing to do",
     }
 }
 
-pub fn dry_run(lang: Lang) -> &'static str {
+pub(crate) fn dry_run(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "plein: proefrit (--dry-run): er is niets veranderd in de bucket",
         Lang::En => "plein: dry run (--dry-run): nothing in the bucket was changed",
@@ -111,7 +111,7 @@ pub fn dry_run(lang: Lang) -> &'static str {
 }
 
 /// Refusing to delete a large share of the bucket without --yes.
-pub fn too_many_deletes(lang: Lang, deletes: usize, total: usize) -> (String, String) {
+pub(crate) fn too_many_deletes(lang: Lang, deletes: usize, total: usize) -> (String, String) {
     let share = deletes * 100 / total.max(1);
     match lang {
         Lang::Nl => (
@@ -132,7 +132,7 @@ pub fn too_many_deletes(lang: Lang, deletes: usize, total: usize) -> (String, St
 }
 
 /// The progress line on a terminal.
-pub fn progress(lang: Lang, done: usize, total: usize, bytes: u64) -> String {
+pub(crate) fn progress(lang: Lang, done: usize, total: usize, bytes: u64) -> String {
     match lang {
         Lang::Nl => format!(
             "  uploaden: {done} van {}, {}",
@@ -148,7 +148,7 @@ pub fn progress(lang: Lang, done: usize, total: usize, bytes: u64) -> String {
 }
 
 /// The last line.
-pub fn summary(
+pub(crate) fn summary(
     lang: Lang,
     uploaded: usize,
     bytes: u64,
@@ -173,7 +173,7 @@ pub fn summary(
 }
 
 /// After a failure halfway: what is done stays, a new run finishes it.
-pub fn partial(lang: Lang, uploaded: usize) -> String {
+pub(crate) fn partial(lang: Lang, uploaded: usize) -> String {
     match lang {
         Lang::Nl => format!(
             "plein: {} was al geüpload; publiceer opnieuw, dan komt alleen de rest erbij",
@@ -186,7 +186,7 @@ pub fn partial(lang: Lang, uploaded: usize) -> String {
     }
 }
 
-pub fn no_targets(lang: Lang) -> (String, String) {
+pub(crate) fn no_targets(lang: Lang) -> (String, String) {
     let example = "deploy:\n           - name: productie\n             url: s3://mijn-bucket\n             endpoint: https://s3.nl-ams.scw.cloud\n             region: nl-ams";
     match lang {
         Lang::Nl => (
@@ -204,14 +204,14 @@ pub fn no_targets(lang: Lang) -> (String, String) {
     }
 }
 
-pub fn unknown_target(lang: Lang, name: &str, hint: &str, names: &str) -> String {
+pub(crate) fn unknown_target(lang: Lang, name: &str, hint: &str, names: &str) -> String {
     match lang {
         Lang::Nl => format!("er is geen doel `{name}`{hint} in plein.yaml; er zijn: {names}"),
         Lang::En => format!("there is no target `{name}`{hint} in plein.yaml; there are: {names}"),
     }
 }
 
-pub fn local_base_url(lang: Lang, base_url: &str) -> (String, String) {
+pub(crate) fn local_base_url(lang: Lang, base_url: &str) -> (String, String) {
     match lang {
         Lang::Nl => (
             format!("base_url in plein.yaml is {base_url}: de feeds, de sitemap en de gedeelde links zouden naar deze computer wijzen"),
@@ -224,7 +224,7 @@ pub fn local_base_url(lang: Lang, base_url: &str) -> (String, String) {
     }
 }
 
-pub fn not_a_build(lang: Lang, dir: &Path) -> (String, String) {
+pub(crate) fn not_a_build(lang: Lang, dir: &Path) -> (String, String) {
     match lang {
         Lang::Nl => (
             format!("{} is geen map die plein build heeft gemaakt", dir.display()),
@@ -237,7 +237,7 @@ pub fn not_a_build(lang: Lang, dir: &Path) -> (String, String) {
     }
 }
 
-pub fn read_failed(lang: Lang, dir: &Path, reason: &str) -> String {
+pub(crate) fn read_failed(lang: Lang, dir: &Path, reason: &str) -> String {
     match lang {
         Lang::Nl => format!("kan de build in {} niet lezen: {reason}", dir.display()),
         Lang::En => format!("cannot read the build in {}: {reason}", dir.display()),
@@ -245,7 +245,7 @@ pub fn read_failed(lang: Lang, dir: &Path, reason: &str) -> String {
 }
 
 /// No keys anywhere.
-pub fn no_credentials(lang: Lang, missing: &NotFound) -> (String, String) {
+pub(crate) fn no_credentials(lang: Lang, missing: &NotFound) -> (String, String) {
     let files = missing
         .files
         .iter()
@@ -271,7 +271,7 @@ pub fn no_credentials(lang: Lang, missing: &NotFound) -> (String, String) {
 }
 
 /// An S3 error as a message and a hint.
-pub fn error(lang: Lang, e: &Error) -> (String, String) {
+pub(crate) fn error(lang: Lang, e: &Error) -> (String, String) {
     let nl = lang == Lang::Nl;
     let pick = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
     match e {

@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, Visitor};
 ///
 /// Serde's derive hands a struct's field names to `deserialize_struct`; a deserialiser that
 /// keeps them and reads nothing gives the list.
-pub fn of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
     let mut fields = None;
     // The error is the point: nothing is read, only the names are kept.
     let _ = T::deserialize(Fields(&mut fields));

@@ -2,11 +2,11 @@
 //! stage has to reach into another for them. Nothing here knows a stage: config, load, parse,
 //! model, images, render and write build on it, and `diagnostic` and `words` stand beside it.
 
-pub mod fields;
+pub(crate) mod fields;
 pub mod output;
-pub mod repeat;
-pub mod slug;
-pub mod text;
-pub mod url;
-pub mod values;
-pub mod yaml;
+pub(crate) mod repeat;
+pub(crate) mod slug;
+pub(crate) mod text;
+pub(crate) mod url;
+pub(crate) mod values;
+pub(crate) mod yaml;

@@ -59,7 +59,7 @@ pub struct Repeat {
 
 /// The keys of a rule. `Repeat` reads its map by hand (so that each mistake gets its own
 /// message), so serde cannot list them: a test holds this list to what the reader takes.
-pub const REPEAT_KEYS: &str = "every, interval, on, until, count";
+pub(crate) const REPEAT_KEYS: &str = "every, interval, on, until, count";
 
 /// Monday to Sunday, as jiff numbers them from Monday.
 const WEEK: [Weekday; 7] = [
@@ -73,7 +73,7 @@ const WEEK: [Weekday; 7] = [
 ];
 
 /// `tuesday`, `Dinsdag`, `tuesdays`, `dinsdagen`: in any language plein knows.
-pub fn weekday(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     let word = word.trim().to_lowercase();
     Lang::ALL.iter().find_map(|lang| {
         let words = lang.words();
@@ -203,7 +203,7 @@ impl<'de> Deserialize<'de> for OnValue {
 }
 
 /// The words for how often a meeting comes back, in every language plein knows, each once.
-pub fn every_words(every: Every) -> Vec<&'static str> {
+pub(crate) fn every_words(every: Every) -> Vec<&'static str> {
     let mut all: Vec<&'static str> = Vec::new();
     for lang in Lang::ALL {
         let words = &lang.words().every;
@@ -367,7 +367,7 @@ fn weekday_name(day: Weekday) -> String {
 }
 
 /// The RFC 5545 two-letter code of a weekday, as in `BYDAY=TU`.
-pub fn weekday_code(day: Weekday) -> &'static str {
+pub(crate) fn weekday_code(day: Weekday) -> &'static str {
     ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.to_monday_zero_offset() as usize]
 }
 

@@ -1,7 +1,7 @@
 //! Slugs: lowercase ASCII words joined by hyphens, diacritics folded (Creëer -> creeer).
 
 /// The slug of `text`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let folded = deunicode::deunicode(text).to_lowercase();
     let mut slug = String::with_capacity(folded.len());
     for c in folded.chars() {

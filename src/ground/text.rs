@@ -1,7 +1,7 @@
 //! Text as plein reads it, the same for content files, plein.yaml and the theme.
 
 /// Text without a byte order mark and with `\n` line ends.
-pub fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
@@ -11,4 +11,4 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// The name under which built-in theme files appear in messages.
-pub const BUILT_IN: &str = "(built-in theme buurt)";
+pub(crate) const BUILT_IN: &str = "(built-in theme buurt)";

@@ -9,10 +9,10 @@ use crate::words::Lang;
 
 /// The schemes a link may have; any other (`javascript:`, `data:`, `vbscript:`, `file:`) is
 /// refused, in raw HTML, Markdown and front matter alike.
-pub const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
+pub(crate) const SCHEMES: &[&str] = &["http", "https", "mailto", "tel"];
 
 /// The schemes a picture may have.
-pub const IMAGE_SCHEMES: &[&str] = &["http", "https"];
+pub(crate) const IMAGE_SCHEMES: &[&str] = &["http", "https"];
 
 /// Why a URL from front matter was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,14 +25,14 @@ pub enum UrlFault {
 
 /// Whether a Markdown link or image destination is safe to put in `href` or `src`:
 /// relative, or with an allowed scheme.
-pub fn safe_url(url: &str) -> bool {
+pub(crate) fn safe_url(url: &str) -> bool {
     scheme(url).is_none_or(|s| SCHEMES.contains(&s.as_str()))
 }
 
 /// Check a URL written in front matter or plein.yaml, which goes into `href` or `src` as it
 /// is: no control characters, character references read as a browser would read them, and
 /// relative or with one of `schemes` ([`SCHEMES`] for links, [`IMAGE_SCHEMES`] for pictures).
-pub fn check_url(url: &str, schemes: &[&str]) -> Result<(), UrlFault> {
+pub(crate) fn check_url(url: &str, schemes: &[&str]) -> Result<(), UrlFault> {
     let decoded = decode(url);
     if url.chars().chain(decoded.chars()).any(char::is_control) {
         return Err(UrlFault::Control);
@@ -73,7 +73,7 @@ fn scheme(url: &str) -> Option<String> {
 /// Character references decoded as a browser decodes them in an attribute: numeric ones and
 /// every named one of HTML (`&euml;`, `&colon;`). The value is escaped again on output, so
 /// the browser sees exactly the value that was checked. A `&` that starts no reference stays.
-pub fn decode(raw: &str) -> String {
+pub(crate) fn decode(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(amp) = rest.find('&') {
@@ -148,7 +148,7 @@ fn checked_url(url: &str, image: bool) -> Result<(), String> {
 }
 
 /// The [`Problem::UnsafeUrl`] that serde's `message` stands for, if it is one.
-pub fn refused_url(message: &str, lang: Lang) -> Option<Problem> {
+pub(crate) fn refused_url(message: &str, lang: Lang) -> Option<Problem> {
     // serde_yaml puts the path of the key first: `registration[0].url: `.
     let (key, rest) = message.split_once(URL_REFUSED)?;
     let mut chars = rest.chars();
@@ -192,7 +192,7 @@ impl<'de> Deserialize<'de> for WebUrl {
 }
 
 /// `image:`: a picture beside the file, a site path or a web address, checked as it is read.
-pub fn image_url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+pub(crate) fn image_url<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     Ok(Option::<Checked<true>>::deserialize(d)?.map(|c| c.0))
 }
 

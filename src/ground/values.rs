@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::ground::fields;
 use crate::ground::url::WebUrl;
 
 /// A date as written: a day, a local date and time, or an instant with an offset.
@@ -115,6 +114,7 @@ impl TryFrom<RawRegistration> for Registration {
 }
 
 /// The keys of a `registration:` link.
-pub fn registration_keys() -> &'static [&'static str] {
-    fields::of::<RawRegistration>()
+#[cfg(test)]
+pub(crate) fn registration_keys() -> &'static [&'static str] {
+    crate::ground::fields::of::<RawRegistration>()
 }

@@ -6,14 +6,14 @@ use crate::diagnostic::{Hint, Problem};
 
 /// A YAML problem with its 1-based position inside the YAML text, when known.
 #[derive(Debug)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     pub message: String,
     pub line: u32,
     pub column: u32,
 }
 
 /// Deserialize `text` into `T`; an empty document is read as an empty mapping.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e
@@ -36,7 +36,7 @@ fn tidy(message: &str) -> String {
 }
 
 /// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
-pub fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
+pub(crate) fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default().to_string();
         let hint = Hint::closest(&key, allowed.iter().copied());

@@ -6,12 +6,12 @@ use jiff::civil::Weekday;
 use crate::words::Lang;
 
 /// The weekday's name; Dutch weekdays are lowercase, as Dutch writes them.
-pub fn weekday(lang: Lang, day: Weekday) -> &'static str {
+pub(crate) fn weekday(lang: Lang, day: Weekday) -> &'static str {
     lang.words().weekday(day)
 }
 
 /// "18 juli 2022" / "18 July 2022".
-pub fn day(lang: Lang, date: jiff::civil::Date) -> String {
+pub(crate) fn day(lang: Lang, date: jiff::civil::Date) -> String {
     format!(
         "{} {} {}",
         date.day(),
@@ -21,13 +21,13 @@ pub fn day(lang: Lang, date: jiff::civil::Date) -> String {
 }
 
 /// "13.00" in Dutch, "13:00" in English.
-pub fn time(lang: Lang, t: jiff::civil::Time) -> String {
+pub(crate) fn time(lang: Lang, t: jiff::civil::Time) -> String {
     let sep = lang.words().time_separator;
     format!("{}{sep}{:02}", t.hour(), t.minute())
 }
 
 /// "donderdag 6 oktober 2022, 13.00–16.30 uur", the end left out when there is none.
-pub fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
+pub(crate) fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
     let mut out = format!(
         "{} {}",
         weekday(lang, start.weekday()),
@@ -57,7 +57,7 @@ pub fn event_span(lang: Lang, start: &Zoned, end: Option<&Zoned>) -> String {
 }
 
 /// RFC 3339 with offset, for `<time datetime>`, feeds and sitemaps.
-pub fn rfc3339(z: &Zoned) -> String {
+pub(crate) fn rfc3339(z: &Zoned) -> String {
     let (d, t) = (z.date(), z.time());
     if !(0..=9999).contains(&d.year()) {
         return z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();

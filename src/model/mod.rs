@@ -5,8 +5,8 @@
 //! or files on disk.
 
 mod assemble;
-pub mod dates;
-pub mod recurrence;
+pub(crate) mod dates;
+pub(crate) mod recurrence;
 mod related;
 
 use std::path::PathBuf;

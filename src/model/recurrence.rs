@@ -51,7 +51,7 @@ fn day_in_month(on: Option<&On>, first: Date, month: Date) -> Option<Date> {
 /// Every date of the series whose first meeting is on `first`, in order, the end applied.
 ///
 /// Endless rules give an endless iterator; it stops only at the end of jiff's calendar.
-pub fn dates(rule: &Repeat, first: Date) -> Box<dyn Iterator<Item = Date> + '_> {
+pub(crate) fn dates(rule: &Repeat, first: Date) -> Box<dyn Iterator<Item = Date> + '_> {
     let step = i64::from(rule.interval);
     let all: Box<dyn Iterator<Item = Date>> = match rule.every {
         Every::Week => {
@@ -91,7 +91,7 @@ pub fn dates(rule: &Repeat, first: Date) -> Box<dyn Iterator<Item = Date> + '_> 
 }
 
 /// Whether `start` is a day the rule falls on, as the first meeting of a series must be.
-pub fn starts_on_rule(rule: &Repeat, start: Date) -> bool {
+pub(crate) fn starts_on_rule(rule: &Repeat, start: Date) -> bool {
     let mut probe = rule.clone();
     probe.end = End::Never;
     dates(&probe, start).next() == Some(start)
@@ -101,7 +101,7 @@ pub fn starts_on_rule(rule: &Repeat, start: Date) -> bool {
 ///
 /// A series must start on a day of its rule (RFC 5545 leaves other starts undefined), and an
 /// event slug must not be a year: `/agenda/2025/` is the agenda's archive of that year.
-pub fn check_event(
+pub(crate) fn check_event(
     slug: &str,
     start: &Zoned,
     repeat: Option<&Repeat>,
@@ -207,7 +207,7 @@ fn day_list(lang: Lang, days: &[Weekday]) -> String {
 }
 
 /// The rule in words, with the time: "elke dinsdag, 19.30 uur" / "every Tuesday, 19:30".
-pub fn describe(lang: Lang, rule: &Repeat, start: &Zoned) -> String {
+pub(crate) fn describe(lang: Lang, rule: &Repeat, start: &Zoned) -> String {
     let words = lang.words();
     let phrases = &words.repeat;
     let first = start.date();
@@ -252,7 +252,7 @@ pub fn describe(lang: Lang, rule: &Repeat, start: &Zoned) -> String {
 }
 
 /// "tot en met 29 juni 2027" / "until 29 June 2027"; `None` for an endless series.
-pub fn describe_end(lang: Lang, event: &Event) -> Option<String> {
+pub(crate) fn describe_end(lang: Lang, event: &Event) -> Option<String> {
     event.repeat.as_ref()?;
     let last = event.last_day()?;
     let phrase = lang.words().repeat.until;

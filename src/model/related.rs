@@ -15,7 +15,7 @@ const SHOWN: usize = 3;
 /// Fill every story's `related`. `cache` holds, per story index, a fingerprint of the windows
 /// the choice was made from and the choice: a story whose windows are the same keeps it, so an
 /// edit that moves nothing re-scores nothing.
-pub fn fill(
+pub(super) fn fill(
     stories: &mut [Story],
     neighbourhoods: &[Neighbourhood],
     tags: &[Tag],

@@ -16,15 +16,14 @@ use crate::words::Lang;
 
 /// A file split into its YAML and its Markdown body.
 #[derive(Debug)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     pub yaml: &'a str,
-    pub body: &'a str,
     /// Byte offset of the body in the whole text.
     pub body_offset: usize,
 }
 
 /// Split `text` at its `---` fences.
-pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
     let Some(rest) = text.strip_prefix("---\n") else {
         return Err((1, Problem::NoFrontMatter));
     };
@@ -33,11 +32,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
         if line.trim_end() == "---" {
             let yaml = &text[4..offset];
             let body_offset = offset + line.len();
-            return Ok(Split {
-                yaml,
-                body: &text[body_offset..],
-                body_offset,
-            });
+            return Ok(Split { yaml, body_offset });
         }
         offset += line.len();
     }
@@ -47,7 +42,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
 /// Read the YAML of `split` into `T`, reporting problems at their place in `text`, in the
 /// site's language `lang` where plein has the words; an unknown key is told with the keys
 /// of `T`.
-pub fn read<T: for<'de> Deserialize<'de>>(
+pub(crate) fn read<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     yaml_text: &str,
@@ -218,7 +213,7 @@ pub struct RawPage {
 }
 
 /// The keys the front matter of `t` may have, from its raw struct.
-pub fn keys(t: ContentType) -> &'static [&'static str] {
+pub(crate) fn keys(t: ContentType) -> &'static [&'static str] {
     match t {
         ContentType::Story => fields::of::<RawStory>(),
         ContentType::Event => fields::of::<RawEvent>(),
@@ -234,9 +229,10 @@ mod tests {
 
     #[test]
     fn split_finds_yaml_and_body() {
-        let s = split("---\ntitle: A\n---\nBody\n").unwrap();
+        let text = "---\ntitle: A\n---\nBody\n";
+        let s = split(text).unwrap();
         assert_eq!(s.yaml, "title: A\n");
-        assert_eq!(s.body, "Body\n");
+        assert_eq!(&text[s.body_offset..], "Body\n");
         assert_eq!(s.body_offset, 17);
     }
 

@@ -1,8 +1,8 @@
 //! Parse: front matter into raw typed structs, Markdown into HTML.
 
-pub mod front_matter;
+pub(crate) mod front_matter;
 pub mod markdown;
-pub mod sanitize;
+pub(crate) mod sanitize;
 
 use std::path::{Path, PathBuf};
 

@@ -78,7 +78,7 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "cite"];
 
 /// Cleans the raw HTML of one document, chunk by chunk, in order.
 #[derive(Default)]
-pub struct Cleaner {
+pub(crate) struct Cleaner {
     /// Open raw tags, each with the Markdown depth it was opened at.
     open: Vec<(String, usize)>,
     /// Inside a dropped element: its name, how deep in it, and the Markdown depth it began at.
@@ -89,12 +89,12 @@ pub struct Cleaner {
 
 impl Cleaner {
     /// Whether text events are inside a dropped element (such as an inline `<script>`).
-    pub fn dropping(&self) -> bool {
+    pub(crate) fn dropping(&self) -> bool {
         self.dropping.is_some()
     }
 
     /// Whether a raw `<a>` is open, so a Markdown link now would be a link in a link.
-    pub fn in_raw_link(&self) -> bool {
+    pub(crate) fn in_raw_link(&self) -> bool {
         self.open.iter().any(|(n, _)| n == "a")
     }
 
@@ -110,7 +110,7 @@ impl Cleaner {
     }
 
     /// Clean one chunk of raw HTML found at Markdown `depth`; `block` for HTML blocks.
-    pub fn clean(&mut self, html: &str, depth: usize, block: bool) -> String {
+    pub(crate) fn clean(&mut self, html: &str, depth: usize, block: bool) -> String {
         let mut out = String::new();
         let mut rest = html;
         while !rest.is_empty() {
@@ -137,7 +137,7 @@ impl Cleaner {
     }
 
     /// The end tags of raw tags opened at `depth`, for when the Markdown element there ends.
-    pub fn close(&mut self, depth: usize) -> String {
+    pub(crate) fn close(&mut self, depth: usize) -> String {
         let mut out = String::new();
         while self.open.last().is_some_and(|(_, d)| *d >= depth) {
             let (name, _) = self.open.pop().expect("checked");
@@ -151,7 +151,7 @@ impl Cleaner {
 
     /// The end tags for a Markdown block that starts now: raw elements that hold only
     /// running text (`<p>`, `<pre>`, `<summary>`) end before it, as `<p>` ends in a browser.
-    pub fn block_starts(&mut self) -> String {
+    pub(crate) fn block_starts(&mut self) -> String {
         let mut out = String::new();
         if let Some(first) = self
             .open
@@ -167,7 +167,7 @@ impl Cleaner {
 
     /// An HTML block ended: an element dropped with its content (an `<iframe>` left open)
     /// ends with it, while the tags it opened stay open for the blocks that follow.
-    pub fn block_ends(&mut self) {
+    pub(crate) fn block_ends(&mut self) {
         self.dropping = None;
     }
 

@@ -16,16 +16,16 @@ use crate::model::recurrence::Occurrence;
 use crate::model::{Event, Site, dates};
 
 /// How many past events `/agenda/` itself shows; older ones are in the year archives.
-pub const RECENT_PAST: usize = 6;
+pub(crate) const RECENT_PAST: usize = 6;
 
 /// How many meetings after the next one an event page of a series lists.
 const NEXT_DATES: usize = 5;
 
 /// Events, each with the meeting shown for it.
-pub type Shown<'a> = Vec<(Occurrence, &'a Event)>;
+pub(crate) type Shown<'a> = Vec<(Occurrence, &'a Event)>;
 
 /// Events with the meeting shown for each: upcoming soonest first, past most recent first.
-pub fn timeline<'a>(
+pub(crate) fn timeline<'a>(
     events: impl Iterator<Item = &'a Event>,
     now: &jiff::ZonedDateTime,
 ) -> (Shown<'a>, Shown<'a>) {
@@ -53,7 +53,7 @@ fn cards<'a>(
 }
 
 /// The cards of the upcoming events among `events`, soonest first, at most `limit`.
-pub fn upcoming<'a>(
+pub(crate) fn upcoming<'a>(
     site: &'a Site,
     events: impl Iterator<Item = &'a Event>,
     now: &jiff::ZonedDateTime,
@@ -66,7 +66,7 @@ pub fn upcoming<'a>(
 
 /// A year of the archive, as a link.
 #[derive(Serialize, Hash)]
-pub struct YearLink {
+pub(crate) struct YearLink {
     pub year: i16,
     pub url: String,
     /// How many past events it lists.
@@ -76,7 +76,7 @@ pub struct YearLink {
 }
 
 /// The years that have past events at `now`, most recent first.
-pub fn archive_years(site: &Site, now: &jiff::ZonedDateTime) -> Vec<i16> {
+pub(crate) fn archive_years(site: &Site, now: &jiff::ZonedDateTime) -> Vec<i16> {
     let (_, past) = timeline(site.events.iter(), now);
     let mut years: Vec<i16> = past.iter().map(|(o, _)| o.start.year()).collect();
     years.dedup();
@@ -101,13 +101,13 @@ fn year_links(site: &Site, past: &[(Occurrence, &Event)], current: Option<i16>) 
 }
 
 /// `/agenda/2025/`.
-pub fn year_url(site: &Site, year: i16) -> String {
+pub(crate) fn year_url(site: &Site, year: i16) -> String {
     site.urls.item(&site.urls.routes.events, &year.to_string())
 }
 
 /// What `/agenda/` shows.
 #[derive(Serialize, Hash)]
-pub struct AgendaView<'a> {
+pub(crate) struct AgendaView<'a> {
     pub upcoming_events: Vec<EventCard<'a>>,
     /// The most recent past events, at most [`RECENT_PAST`].
     pub past_events: Vec<EventCard<'a>>,
@@ -118,7 +118,7 @@ pub struct AgendaView<'a> {
     pub calendar_url: String,
 }
 
-pub fn agenda_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime) -> AgendaView<'a> {
+pub(crate) fn agenda_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime) -> AgendaView<'a> {
     let (upcoming, past) = timeline(site.events.iter(), now);
     let recent = &past[..past.len().min(RECENT_PAST)];
     AgendaView {
@@ -132,7 +132,7 @@ pub fn agenda_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime) -> AgendaView<
 
 /// What the archive page of one year shows.
 #[derive(Serialize, Hash)]
-pub struct YearView<'a> {
+pub(crate) struct YearView<'a> {
     pub year: i16,
     /// The past events of that year, most recent first.
     pub events: Vec<EventCard<'a>>,
@@ -140,7 +140,7 @@ pub struct YearView<'a> {
     pub calendar_url: String,
 }
 
-pub fn year_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime, year: i16) -> YearView<'a> {
+pub(crate) fn year_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime, year: i16) -> YearView<'a> {
     let (_, past) = timeline(site.events.iter(), now);
     let of_year: Vec<(Occurrence, &Event)> = past
         .iter()
@@ -157,13 +157,13 @@ pub fn year_view<'a>(site: &'a Site, now: &jiff::ZonedDateTime, year: i16) -> Ye
 
 /// One meeting of a series, for the list on its page.
 #[derive(Serialize, Hash)]
-pub struct MeetingView {
+pub(crate) struct MeetingView {
     pub when: String,
     pub start_iso: String,
 }
 
 /// The meetings of a series after the one shown, at most [`NEXT_DATES`]; none for one event.
-pub fn next_meetings(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> Vec<MeetingView> {
+pub(crate) fn next_meetings(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> Vec<MeetingView> {
     if e.repeat.is_none() || e.cancelled {
         return Vec::new();
     }
@@ -179,7 +179,7 @@ pub fn next_meetings(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> Vec<M
 }
 
 /// schema.org Event data for the page of `e`, as JSON safe to put in a `<script>` element.
-pub fn json_ld(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> String {
+pub(crate) fn json_ld(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> String {
     let (shown, _) = e.occurrence_at(now);
     let url = calendar::absolute(site, &e.url);
     let mut data = json!({

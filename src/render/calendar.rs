@@ -19,24 +19,24 @@ use crate::ground::repeat::{End, Every, On, Repeat, weekday_code};
 use crate::model::{Event, Site};
 
 /// The root-relative URL of the calendar of every event: `/agenda.ics`.
-pub fn site_url(site: &Site) -> String {
+pub(crate) fn site_url(site: &Site) -> String {
     site.urls.root(&format!("{}.ics", site.urls.routes.events))
 }
 
 /// The root-relative URL of one event's calendar file: `/agenda/<slug>.ics`.
-pub fn event_url(site: &Site, e: &Event) -> String {
+pub(crate) fn event_url(site: &Site, e: &Event) -> String {
     site.urls
         .root(&format!("{}/{}.ics", site.urls.routes.events, e.slug))
 }
 
 /// The calendar of every event of the site.
-pub fn site_calendar(site: &Site) -> String {
+pub(crate) fn site_calendar(site: &Site) -> String {
     let events: Vec<&Event> = site.events.iter().collect();
     calendar(site, &events, Some(&site.config.title))
 }
 
 /// The calendar of one event.
-pub fn event_calendar(site: &Site, e: &Event) -> String {
+pub(crate) fn event_calendar(site: &Site, e: &Event) -> String {
     calendar(site, &[e], None)
 }
 
@@ -101,7 +101,7 @@ impl Lines {
 }
 
 /// Escape TEXT (RFC 5545 3.3.11): backslash, semicolon, comma and newline.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -119,7 +119,7 @@ pub fn escape(text: &str) -> String {
 
 /// Append `line` to `out`, folded (RFC 5545 3.1): at most 75 octets a line, continuation
 /// lines starting with one space, never splitting a UTF-8 character; every line ends in CRLF.
-pub fn fold(line: &str, out: &mut String) {
+pub(crate) fn fold(line: &str, out: &mut String) {
     let mut room = 75;
     let mut used = 0;
     for c in line.chars() {

@@ -11,7 +11,7 @@ use crate::words::Lang;
 
 /// A name with the page it links to.
 #[derive(Serialize, Hash)]
-pub struct Link<'a> {
+pub(crate) struct Link<'a> {
     pub name: &'a str,
     pub url: &'a str,
 }
@@ -19,14 +19,14 @@ pub struct Link<'a> {
 /// A story's kind: its label, its page and its key in `plein.yaml` (`mural`), which a theme
 /// can style by.
 #[derive(Serialize, Hash)]
-pub struct KindLink<'a> {
+pub(crate) struct KindLink<'a> {
     pub name: &'a str,
     pub url: &'a str,
     pub key: &'a str,
 }
 
 #[derive(Serialize, Hash)]
-pub struct ImageView<'a> {
+pub(crate) struct ImageView<'a> {
     pub url: &'a str,
     pub alt: &'a str,
     pub caption: Option<&'a str>,
@@ -39,7 +39,7 @@ pub struct ImageView<'a> {
 }
 
 impl<'a> ImageView<'a> {
-    pub fn of(image: &'a Option<Image>) -> Option<ImageView<'a>> {
+    pub(crate) fn of(image: &'a Option<Image>) -> Option<ImageView<'a>> {
         image.as_ref().map(|i| ImageView {
             url: &i.url,
             alt: &i.alt,
@@ -54,7 +54,7 @@ impl<'a> ImageView<'a> {
 
 /// A story as a card in a list.
 #[derive(Serialize, Hash)]
-pub struct StoryCard<'a> {
+pub(crate) struct StoryCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub date: String,
@@ -68,7 +68,7 @@ pub struct StoryCard<'a> {
 }
 
 impl<'a> StoryCard<'a> {
-    pub fn of(site: &'a Site, s: &'a Story) -> StoryCard<'a> {
+    pub(crate) fn of(site: &'a Site, s: &'a Story) -> StoryCard<'a> {
         let lang = site.config.lang;
         StoryCard {
             title: &s.title,
@@ -113,7 +113,7 @@ fn person_link(p: &Person) -> Link<'_> {
 
 /// An author under a story, with what the reader should know of them.
 #[derive(Serialize, Hash)]
-pub struct AuthorView<'a> {
+pub(crate) struct AuthorView<'a> {
     pub name: &'a str,
     pub url: &'a str,
     pub role: Option<&'a str>,
@@ -122,7 +122,7 @@ pub struct AuthorView<'a> {
 }
 
 impl<'a> AuthorView<'a> {
-    pub fn of(p: &'a Person) -> AuthorView<'a> {
+    pub(crate) fn of(p: &'a Person) -> AuthorView<'a> {
         AuthorView {
             name: &p.name,
             url: &p.url,
@@ -135,7 +135,7 @@ impl<'a> AuthorView<'a> {
 
 /// Rendered HTML whose fingerprint was made when it was rendered: hashing a page that shows
 /// it costs eight bytes, not the whole text.
-pub struct Html<'a> {
+pub(crate) struct Html<'a> {
     pub text: &'a str,
     pub print: u64,
 }
@@ -153,7 +153,7 @@ impl std::hash::Hash for Html<'_> {
 }
 
 impl<'a> Html<'a> {
-    pub fn of_story(s: &'a Story) -> Html<'a> {
+    pub(crate) fn of_story(s: &'a Story) -> Html<'a> {
         Html {
             text: &s.body_html,
             print: s.body_print,
@@ -163,7 +163,7 @@ impl<'a> Html<'a> {
 
 /// What a story's page shows besides its card: templates see both as one `story`.
 #[derive(Serialize, Hash)]
-pub struct StoryView<'a> {
+pub(crate) struct StoryView<'a> {
     pub subtitle: Option<&'a str>,
     pub updated: Option<String>,
     pub updated_iso: Option<String>,
@@ -174,7 +174,7 @@ pub struct StoryView<'a> {
 }
 
 impl<'a> StoryView<'a> {
-    pub fn of(site: &'a Site, s: &'a Story) -> StoryView<'a> {
+    pub(crate) fn of(site: &'a Site, s: &'a Story) -> StoryView<'a> {
         let lang = site.config.lang;
         StoryView {
             subtitle: s.subtitle.as_deref(),
@@ -201,7 +201,7 @@ impl<'a> StoryView<'a> {
 
 /// An event as a card or call to action; for a series, its meeting that is next (or last).
 #[derive(Serialize, Hash)]
-pub struct EventCard<'a> {
+pub(crate) struct EventCard<'a> {
     pub title: &'a str,
     pub url: &'a str,
     pub when: String,
@@ -224,13 +224,18 @@ pub struct EventCard<'a> {
 }
 
 impl<'a> EventCard<'a> {
-    pub fn of(site: &'a Site, e: &'a Event, now: &jiff::ZonedDateTime) -> EventCard<'a> {
+    pub(crate) fn of(site: &'a Site, e: &'a Event, now: &jiff::ZonedDateTime) -> EventCard<'a> {
         let (occurrence, upcoming) = e.occurrence_at(now);
         EventCard::at(site, e, &occurrence, upcoming)
     }
 
     /// The card of `e` showing the meeting `o`.
-    pub fn at(site: &'a Site, e: &'a Event, o: &Occurrence, upcoming: bool) -> EventCard<'a> {
+    pub(crate) fn at(
+        site: &'a Site,
+        e: &'a Event,
+        o: &Occurrence,
+        upcoming: bool,
+    ) -> EventCard<'a> {
         let lang: Lang = site.config.lang;
         EventCard {
             title: &e.title,
@@ -270,7 +275,7 @@ fn sentence(text: &str) -> String {
 }
 
 #[derive(Serialize, Hash)]
-pub struct AnchorView<'a> {
+pub(crate) struct AnchorView<'a> {
     pub text: &'a str,
     pub url: Option<&'a str>,
     pub role: Option<&'a str>,
@@ -289,7 +294,7 @@ impl<'a> AnchorView<'a> {
 
 /// A neighbourhood, for its own page and for lists.
 #[derive(Serialize, Hash)]
-pub struct NeighbourhoodView<'a> {
+pub(crate) struct NeighbourhoodView<'a> {
     pub name: &'a str,
     pub url: &'a str,
     pub feed_url: &'a str,
@@ -303,7 +308,7 @@ pub struct NeighbourhoodView<'a> {
 }
 
 impl<'a> NeighbourhoodView<'a> {
-    pub fn of(site: &'a Site, n: &'a Neighbourhood) -> NeighbourhoodView<'a> {
+    pub(crate) fn of(site: &'a Site, n: &'a Neighbourhood) -> NeighbourhoodView<'a> {
         NeighbourhoodView {
             name: &n.name,
             url: &n.url,
@@ -325,7 +330,7 @@ impl<'a> NeighbourhoodView<'a> {
 
 /// A person, for their own page and for lists.
 #[derive(Serialize, Hash)]
-pub struct PersonView<'a> {
+pub(crate) struct PersonView<'a> {
     #[serde(flatten)]
     pub author: AuthorView<'a>,
     pub bio: &'a str,
@@ -334,7 +339,7 @@ pub struct PersonView<'a> {
 }
 
 impl<'a> PersonView<'a> {
-    pub fn of(site: &'a Site, p: &'a Person) -> PersonView<'a> {
+    pub(crate) fn of(site: &'a Site, p: &'a Person) -> PersonView<'a> {
         PersonView {
             author: AuthorView::of(p),
             bio: &p.bio_html,
@@ -350,14 +355,14 @@ impl<'a> PersonView<'a> {
 
 /// A tag or kind in an overview, with how many stories it has.
 #[derive(Serialize, Hash)]
-pub struct TermView<'a> {
+pub(crate) struct TermView<'a> {
     pub name: &'a str,
     pub url: &'a str,
     pub count: usize,
 }
 
 impl<'a> TermView<'a> {
-    pub fn tag(t: &'a Tag) -> TermView<'a> {
+    pub(crate) fn tag(t: &'a Tag) -> TermView<'a> {
         TermView {
             name: &t.name,
             url: &t.url,
@@ -365,7 +370,7 @@ impl<'a> TermView<'a> {
         }
     }
 
-    pub fn kind(k: &'a Kind) -> TermView<'a> {
+    pub(crate) fn kind(k: &'a Kind) -> TermView<'a> {
         TermView {
             name: &k.label,
             url: &k.url,
@@ -373,7 +378,7 @@ impl<'a> TermView<'a> {
         }
     }
 
-    pub fn neighbourhood(n: &'a Neighbourhood) -> TermView<'a> {
+    pub(crate) fn neighbourhood(n: &'a Neighbourhood) -> TermView<'a> {
         TermView {
             name: &n.name,
             url: &n.url,
@@ -384,7 +389,7 @@ impl<'a> TermView<'a> {
 
 /// Where a list page stands among its siblings.
 #[derive(Serialize, Hash)]
-pub struct Pagination {
+pub(crate) struct Pagination {
     pub current: usize,
     pub total: usize,
     pub prev_url: Option<String>,
@@ -393,7 +398,7 @@ pub struct Pagination {
 }
 
 #[derive(Serialize, Hash)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     pub number: usize,
     pub url: String,
     /// Pages are left out before this one (show an ellipsis).
@@ -402,7 +407,7 @@ pub struct PageLink {
 
 /// The page numbers worth linking from page `current` of `total`: the first, the last and
 /// two on either side, so a list of 10,000 stories does not link 800 pages from each.
-pub fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
+pub(crate) fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
     let mut shown: Vec<usize> = [1, total]
         .into_iter()
         .chain(current.saturating_sub(2).max(1)..=(current + 2).min(total))

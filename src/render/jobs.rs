@@ -48,7 +48,7 @@ pub enum Job {
 }
 
 /// Every job of the site, in a stable order; `now` decides which years the agenda archives.
-pub fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
+pub(crate) fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
     let per = site.config.per_page;
     let pages = |n: usize| 1..=n.div_ceil(per).max(1);
     let mut jobs = Vec::with_capacity(site.stories.len() * 2 + 64);

@@ -5,13 +5,13 @@
 //! serialised for Tera: a page whose fingerprint matches the previous build's is not rendered
 //! again, so a rebuild after one edit renders only the pages that show something of it.
 
-pub mod agenda;
-pub mod calendar;
-pub mod context;
-pub mod jobs;
-pub mod pages;
+pub(crate) mod agenda;
+pub(crate) mod calendar;
+pub(crate) mod context;
+pub(crate) mod jobs;
+pub(crate) mod pages;
 pub mod search;
-pub mod templates;
+pub(crate) mod templates;
 
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};

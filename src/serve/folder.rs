@@ -17,14 +17,14 @@ const PREFIX: &str = "plein-serve-";
 /// The file that says plein made the folder.
 const MARKER: &str = ".plein-serve";
 
-pub struct Folder {
+pub(super) struct Folder {
     dir: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
     counter: AtomicU64,
 }
 
 impl Folder {
-    pub fn create() -> std::io::Result<Folder> {
+    pub(super) fn create() -> std::io::Result<Folder> {
         let base = std::env::temp_dir();
         remove_stale(&base);
         let me = Process::current();
@@ -41,17 +41,17 @@ impl Folder {
         })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         &self.dir
     }
 
     /// Write a page that is not served yet (the first build).
-    pub fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub(super) fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         put_file(&self.dir, &self.made, rel, bytes)
     }
 
     /// Replace a page that may be being served, atomically.
-    pub fn replace(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    pub(super) fn replace(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
         let temp = PathBuf::from(format!(".replacing-{n}"));
         put_file(&self.dir, &self.made, &temp, bytes)?;
@@ -62,7 +62,7 @@ impl Folder {
         std::fs::rename(self.dir.join(&temp), &target).map_err(|e| error(&target, e))
     }
 
-    pub fn remove(&self, rel: &Path) {
+    pub(super) fn remove(&self, rel: &Path) {
         let _ = std::fs::remove_file(self.dir.join(rel));
     }
 }

@@ -16,18 +16,18 @@ use super::{SEND_TIMEOUT, State, overlay};
 use crate::pipeline::Built;
 
 /// The script every HTML page gets in serve mode, with the number of the build it shows.
-pub fn reload_script(build: u64) -> String {
+pub(crate) fn reload_script(build: u64) -> String {
     format!("<script src=\"/__plein/reload.js\" data-build=\"{build}\"></script>")
 }
-pub const RELOAD_JS: &str = include_str!("reload.js");
+pub(crate) const RELOAD_JS: &str = include_str!("reload.js");
 
 /// One served file: a rendered page in the server's folder, or a file of the site copied as is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Body(pub PathBuf);
+pub(crate) struct Body(pub PathBuf);
 
 /// The site as served: URL path (no leading slash) to file. Only these files are ever read.
 #[derive(Clone, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub files: HashMap<String, Body>,
     /// The build's copied files and how many pages it had, to tell whether the next build
     /// serves the same set of files.
@@ -37,7 +37,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// The served form of a build: its pages in `dir`, its copies read from the site at `root`.
-    pub fn of(
+    pub(crate) fn of(
         pages: impl ExactSizeIterator<Item = PathBuf>,
         dir: &std::path::Path,
         built: &Built,
@@ -60,7 +60,7 @@ impl Snapshot {
 
     /// Whether a build of `pages` pages that wrote `written` and removed `gone` serves the same
     /// files as this snapshot, which can then stay: pages are replaced in place on disk.
-    pub fn still_serves(
+    pub(crate) fn still_serves(
         &self,
         pages: usize,
         written: &[crate::ground::output::Output],
@@ -76,7 +76,7 @@ impl Snapshot {
     }
 
     /// The file for a request path, and whether it is the 404 page standing in.
-    pub fn lookup(&self, raw_url: &str) -> Lookup {
+    pub(crate) fn lookup(&self, raw_url: &str) -> Lookup {
         let Some(path) = clean_path(raw_url) else {
             return Lookup::BadRequest;
         };
@@ -98,7 +98,7 @@ impl Snapshot {
     }
 }
 
-pub enum Lookup {
+pub(crate) enum Lookup {
     Found(String, Body),
     Redirect(String),
     NotFound(Option<Body>),
@@ -113,7 +113,7 @@ fn url_key(path: &std::path::Path) -> String {
 }
 
 /// An HTML page of build `build` with the live reload script before `</body>`.
-pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], build: u64) -> Vec<u8> {
     let text = String::from_utf8_lossy(html);
     let script = reload_script(build);
     match text.rfind("</body>") {
@@ -124,7 +124,7 @@ pub fn inject(html: &[u8], build: u64) -> Vec<u8> {
 
 /// Whether a request may be answered, by the host it names.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Host {
+pub(crate) enum Host {
     /// An address of this machine or `localhost`, or no name at all from an HTTP/1.0 client.
     Local,
     /// A name that anyone's DNS could point here: refused (403), as webpack's and Vite's
@@ -139,7 +139,7 @@ pub enum Host {
 /// Browsers always send `Host`; a page that DNS rebinding brought here sends its own name.
 /// IP literals and `localhost` cannot be rebound, so they are all the preview needs, also
 /// when it listens on every address (`--bind 0.0.0.0`) and is reached by the machine's IP.
-pub fn check_host(hosts: &[&str], url: &str, http_1_0: bool) -> Host {
+pub(crate) fn check_host(hosts: &[&str], url: &str, http_1_0: bool) -> Host {
     let named = match hosts {
         [] if http_1_0 => true,
         [host] => is_local(host.trim()),
@@ -179,7 +179,7 @@ fn is_local(authority: &str) -> bool {
 
 /// The decoded path of a request URL without its leading slash, or `None` when it tries to
 /// leave the site: `..` segments, backslashes, NUL bytes, or text that is not UTF-8.
-pub fn clean_path(raw_url: &str) -> Option<String> {
+pub(crate) fn clean_path(raw_url: &str) -> Option<String> {
     let mut url = raw_url;
     if let Some(rest) = url
         .strip_prefix("http://")
@@ -220,7 +220,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// The Content-Type for a file name.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit('.')
         .next()

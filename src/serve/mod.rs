@@ -6,10 +6,12 @@
 //! broken edit leaves the last good site served. Until the first build succeeds, every page
 //! request gets a page that shows the errors and reloads once they are fixed.
 
-pub mod http;
-pub mod overlay;
-pub mod reload;
-pub mod watch;
+pub(crate) mod http;
+// Swept to pub(crate) once the localised messages (issue 16) are in.
+#[allow(unreachable_pub)]
+pub(crate) mod overlay;
+pub(crate) mod reload;
+pub(crate) mod watch;
 
 mod folder;
 
@@ -46,7 +48,7 @@ struct State {
     base_url: String,
 }
 
-pub fn run(args: &ServeArgs) -> ExitCode {
+pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     if let Err(code) = crate::commands::require_site(&args.site.root) {
         return code;
     }

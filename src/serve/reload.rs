@@ -24,7 +24,7 @@ const HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-
 
 /// What open pages are told.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
+pub(crate) enum Message {
     Reload,
     Css,
     Errors(String),
@@ -59,7 +59,7 @@ fn event(name: &str, data: &str) -> String {
 
 /// The open event streams, and the errors a new one is told first.
 #[derive(Default)]
-pub struct Hub(Mutex<Streams>);
+pub(crate) struct Hub(Mutex<Streams>);
 
 #[derive(Default)]
 struct Streams {
@@ -73,7 +73,7 @@ struct Streams {
 
 impl Hub {
     /// Take a new connection: answer with the stream headers and the current state.
-    pub fn join(&self, writer: Box<dyn Write + Send>) {
+    pub(crate) fn join(&self, writer: Box<dyn Write + Send>) {
         let mut streams = self.0.lock().expect("hub lock");
         let first = match &streams.errors {
             Some(html) => Message::Errors(html.clone()),
@@ -96,7 +96,7 @@ impl Hub {
     }
 
     /// Tell every open page; streams that are gone or too far behind are dropped.
-    pub fn send(&self, message: &Message) {
+    pub(crate) fn send(&self, message: &Message) {
         let mut streams = self.0.lock().expect("hub lock");
         streams.errors = match message {
             Message::Errors(html) => Some(html.clone()),
@@ -111,22 +111,23 @@ impl Hub {
 
     /// A sign of life: pages that hear nothing for a while connect anew, and connections that
     /// are gone are noticed and closed.
-    pub fn heartbeat(&self) {
+    pub(crate) fn heartbeat(&self) {
         let mut streams = self.0.lock().expect("hub lock");
         streams.broadcast(Arc::from(event("ping", "").into_bytes()));
     }
 
     /// The number of the last good rebuild open pages were told of, for the pages served now.
-    pub fn build(&self) -> u64 {
+    pub(crate) fn build(&self) -> u64 {
         self.0.lock().expect("hub lock").build
     }
 
     /// Whether open pages show the error overlay now.
-    pub fn shows_errors(&self) -> bool {
+    pub(crate) fn shows_errors(&self) -> bool {
         self.0.lock().expect("hub lock").errors.is_some()
     }
 
-    pub fn clients(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn clients(&self) -> usize {
         self.0.lock().expect("hub lock").queues.len()
     }
 }

@@ -12,14 +12,14 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 /// How long the folder must be quiet before a rebuild starts.
-pub const QUIET: Duration = Duration::from_millis(30);
+pub(crate) const QUIET: Duration = Duration::from_millis(30);
 /// How long it must be quiet when every changed file has been written and closed, renamed
 /// into place or removed: only the next file of a burst (git writes them microseconds
 /// apart) is waited for.
-pub const SETTLED: Duration = Duration::from_millis(5);
+pub(crate) const SETTLED: Duration = Duration::from_millis(5);
 
 /// Whether a change to `path` (absolute) can change the site.
-pub fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
+pub(crate) fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
@@ -43,13 +43,13 @@ pub fn matters(root: &Path, ignored: &[PathBuf], path: &Path) -> bool {
 
 /// What the serve loop waits for: file events, or a message `T` of its own (such as work
 /// finished on another thread) that wakes it as well.
-pub enum Message<T> {
+pub(crate) enum Message<T> {
     File(notify::Result<notify::Event>),
     Other(T),
 }
 
 /// What the serve loop does next.
-pub enum Next<T> {
+pub(crate) enum Next<T> {
     Rebuild(BTreeSet<PathBuf>),
     Other(T),
 }
@@ -57,7 +57,7 @@ pub enum Next<T> {
 /// Wait for the next batch of relevant changes or another message; `None` when the watcher
 /// has gone. Other messages that come while a save is still being gathered are dropped: the
 /// rebuild that follows makes them stale.
-pub fn next_batch<T>(
+pub(crate) fn next_batch<T>(
     events: &Receiver<Message<T>>,
     root: &Path,
     ignored: &[PathBuf],
@@ -116,7 +116,7 @@ fn collect(
 }
 
 /// Whether every change is to a stylesheet, which pages can swap without reloading.
-pub fn only_css(changed: &BTreeSet<PathBuf>) -> bool {
+pub(crate) fn only_css(changed: &BTreeSet<PathBuf>) -> bool {
     !changed.is_empty()
         && changed
             .iter()

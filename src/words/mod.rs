@@ -44,7 +44,7 @@ impl Lang {
 
 /// The keys of the kinds a site has when plein.yaml names none; the theme styles them by
 /// these keys, so they are the same in every language and only their labels differ.
-pub const DEFAULT_KIND_KEYS: [&str; 3] = ["meeting", "mural", "garden"];
+pub(crate) const DEFAULT_KIND_KEYS: [&str; 3] = ["meeting", "mural", "garden"];
 
 /// The words of one language.
 #[derive(Debug)]
@@ -148,7 +148,7 @@ pub struct Scaffold {
 }
 
 /// A file of a new site: its path under the site folder and its text.
-pub type InitFile = (&'static str, &'static str);
+pub(crate) type InitFile = (&'static str, &'static str);
 
 /// The files `plein init` writes, in the order it writes them.
 #[derive(Debug)]
@@ -189,7 +189,7 @@ impl Words {
 }
 
 /// The nth weekday of a month an ordinal stands for: 1 to 5, or -1 for the last.
-pub const ORDINAL_VALUES: [i8; 6] = [1, 2, 3, 4, 5, -1];
+pub(crate) const ORDINAL_VALUES: [i8; 6] = [1, 2, 3, 4, 5, -1];
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,8 @@
 //! CLI tests: the built `plein` binary run on fixture sites under tests/sites/.
 
+// A test binary: `pub` here only lets one test file use another's helpers.
+#![allow(unreachable_pub)]
+
 mod agenda;
 mod build;
 mod crash;

@@ -12,7 +12,7 @@ use crate::render::jobs::Job;
 
 /// A root-relative URL, written out absolute only when serialised.
 #[derive(Hash)]
-pub struct Absolute<'a> {
+pub(super) struct Absolute<'a> {
     origin: &'a str,
     prefix: &'a str,
     url: Cow<'a, str>,
@@ -36,13 +36,13 @@ impl Serialize for Absolute<'_> {
 }
 
 /// `url` as an absolute URL, for feeds and printing.
-pub fn absolute(site: &Site, url: &str) -> String {
+pub(super) fn absolute(site: &Site, url: &str) -> String {
     let path = url.strip_prefix(&site.urls.prefix).unwrap_or(url);
     format!("{}{}", site.config.origin_and_prefix(), path)
 }
 
 /// A moment, written out as RFC 3339 only when serialised.
-pub struct Rfc3339<'a>(&'a Zoned);
+pub(super) struct Rfc3339<'a>(&'a Zoned);
 
 impl Serialize for Rfc3339<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -57,7 +57,7 @@ impl Hash for Rfc3339<'_> {
     }
 }
 #[derive(Serialize, Hash)]
-pub struct FeedView<'a> {
+pub(crate) struct FeedView<'a> {
     title: String,
     self_url: String,
     site_url: String,
@@ -66,7 +66,7 @@ pub struct FeedView<'a> {
 }
 
 #[derive(Serialize, Hash)]
-pub struct FeedEntry<'a> {
+pub(crate) struct FeedEntry<'a> {
     title: &'a str,
     url: String,
     published: String,
@@ -78,7 +78,7 @@ pub struct FeedEntry<'a> {
 }
 
 #[derive(Serialize, Hash)]
-pub struct SitemapEntry<'a> {
+pub(crate) struct SitemapEntry<'a> {
     loc: Absolute<'a>,
     lastmod: Option<Rfc3339<'a>>,
 }

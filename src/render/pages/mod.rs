@@ -20,9 +20,9 @@ use super::calendar;
 use super::context::*;
 use super::jobs::Job;
 use crate::model::{Idx, Site, dates};
-pub use feeds::{FeedEntry, FeedView, SitemapEntry};
+pub(crate) use feeds::{FeedView, SitemapEntry};
 use feeds::{absolute, feed, sitemap_entries};
-pub use shared::{Cards, Printed, Shared};
+pub(crate) use shared::{Cards, Printed, Shared};
 
 /// The buurtkrant holds the newest stories and the next events that fit on two A4 pages.
 const PAPER_STORIES: usize = 6;
@@ -30,7 +30,7 @@ const PAPER_EVENTS: usize = 5;
 
 /// What the `<head>` of every page needs: the template sees it as `page`.
 #[derive(Serialize, Hash)]
-pub struct PageInfo<'a> {
+pub(crate) struct PageInfo<'a> {
     title: &'a str,
     description: &'a str,
     url: String,
@@ -41,7 +41,7 @@ pub struct PageInfo<'a> {
 
 /// Everything one page's template sees besides the globals.
 #[derive(Serialize, Hash)]
-pub struct Page<'a> {
+pub(crate) struct Page<'a> {
     page: PageInfo<'a>,
     #[serde(flatten)]
     vars: Vars<'a>,
@@ -50,7 +50,7 @@ pub struct Page<'a> {
 /// What each template sees besides `page`: one variant per kind of page.
 #[derive(Serialize, Hash)]
 #[serde(untagged)]
-pub enum Vars<'a> {
+pub(crate) enum Vars<'a> {
     Home(HomePage<'a>),
     Stories(StoriesPage<'a>),
     Story(StoryPage<'a>),
@@ -75,7 +75,7 @@ pub enum Vars<'a> {
 
 /// `index.html`.
 #[derive(Serialize, Hash)]
-pub struct HomePage<'a> {
+pub(crate) struct HomePage<'a> {
     stories: Cards<'a>,
     pagination: Pagination,
     upcoming_events: Printed<'a, [EventCard<'a>]>,
@@ -84,14 +84,14 @@ pub struct HomePage<'a> {
 
 /// `stories.html`.
 #[derive(Serialize, Hash)]
-pub struct StoriesPage<'a> {
+pub(crate) struct StoriesPage<'a> {
     stories: Cards<'a>,
     pagination: Pagination,
 }
 
 /// `story.html`.
 #[derive(Serialize, Hash)]
-pub struct StoryPage<'a> {
+pub(crate) struct StoryPage<'a> {
     story: FullStory<'a>,
     events: Vec<EventCard<'a>>,
     related: Cards<'a>,
@@ -99,7 +99,7 @@ pub struct StoryPage<'a> {
 
 /// A story's card, made once per build, with what only its own page shows: one `story`.
 #[derive(Serialize, Hash)]
-pub struct FullStory<'a> {
+pub(crate) struct FullStory<'a> {
     #[serde(flatten)]
     card: Printed<'a, Value>,
     #[serde(flatten)]
@@ -108,13 +108,13 @@ pub struct FullStory<'a> {
 
 /// `neighbourhoods.html`.
 #[derive(Serialize, Hash)]
-pub struct NeighbourhoodsPage<'a> {
+pub(crate) struct NeighbourhoodsPage<'a> {
     neighbourhoods: Vec<NeighbourhoodView<'a>>,
 }
 
 /// `neighbourhood.html`.
 #[derive(Serialize, Hash)]
-pub struct NeighbourhoodPage<'a> {
+pub(crate) struct NeighbourhoodPage<'a> {
     neighbourhood: Printed<'a, NeighbourhoodView<'a>>,
     stories: Cards<'a>,
     pagination: Pagination,
@@ -123,7 +123,7 @@ pub struct NeighbourhoodPage<'a> {
 
 /// `kind.html`.
 #[derive(Serialize, Hash)]
-pub struct KindPage<'a> {
+pub(crate) struct KindPage<'a> {
     kind: TermView<'a>,
     stories: Cards<'a>,
     pagination: Pagination,
@@ -131,14 +131,14 @@ pub struct KindPage<'a> {
 
 /// `tags.html`.
 #[derive(Serialize, Hash)]
-pub struct TagsPage<'a> {
+pub(crate) struct TagsPage<'a> {
     tags: Vec<TermView<'a>>,
     kinds: Vec<TermView<'a>>,
 }
 
 /// `tag.html`.
 #[derive(Serialize, Hash)]
-pub struct TagPage<'a> {
+pub(crate) struct TagPage<'a> {
     tag: TermView<'a>,
     stories: Cards<'a>,
     pagination: Pagination,
@@ -146,20 +146,20 @@ pub struct TagPage<'a> {
 
 /// `people.html`.
 #[derive(Serialize, Hash)]
-pub struct PeoplePage<'a> {
+pub(crate) struct PeoplePage<'a> {
     people: Vec<PersonView<'a>>,
 }
 
 /// `person.html`.
 #[derive(Serialize, Hash)]
-pub struct PersonPage<'a> {
+pub(crate) struct PersonPage<'a> {
     person: PersonView<'a>,
     stories: Cards<'a>,
 }
 
 /// `agenda-year.html`: the archive of one year.
 #[derive(Serialize, Hash)]
-pub struct AgendaYearPage<'a> {
+pub(crate) struct AgendaYearPage<'a> {
     year: i16,
     past_events: Vec<EventCard<'a>>,
     archive_years: Vec<YearLink>,
@@ -168,7 +168,7 @@ pub struct AgendaYearPage<'a> {
 
 /// `event.html`.
 #[derive(Serialize, Hash)]
-pub struct EventPage<'a> {
+pub(crate) struct EventPage<'a> {
     event: EventCard<'a>,
     next_meetings: Vec<MeetingView>,
     json_ld: String,
@@ -178,13 +178,13 @@ pub struct EventPage<'a> {
 
 /// `page.html`: a free page.
 #[derive(Serialize, Hash)]
-pub struct FreePage<'a> {
+pub(crate) struct FreePage<'a> {
     body: &'a str,
 }
 
 /// `search.html`.
 #[derive(Serialize, Hash)]
-pub struct SearchPage<'a> {
+pub(crate) struct SearchPage<'a> {
     neighbourhoods: Vec<TermView<'a>>,
     kinds: Vec<TermView<'a>>,
     tags: Vec<TermView<'a>>,
@@ -192,7 +192,7 @@ pub struct SearchPage<'a> {
 
 /// `buurtkrant.html`.
 #[derive(Serialize, Hash)]
-pub struct PaperPage<'a> {
+pub(crate) struct PaperPage<'a> {
     stories: Cards<'a>,
     story_links: Vec<String>,
     upcoming_events: Vec<EventCard<'a>>,
@@ -201,25 +201,25 @@ pub struct PaperPage<'a> {
 }
 /// `feed.xml`: the site's Atom feed or a neighbourhood's.
 #[derive(Serialize, Hash)]
-pub struct FeedPage<'a> {
+pub(crate) struct FeedPage<'a> {
     feed: FeedView<'a>,
 }
 
 /// `sitemap.xml`.
 #[derive(Serialize, Hash)]
-pub struct SitemapPage<'a> {
+pub(crate) struct SitemapPage<'a> {
     entries: Vec<SitemapEntry<'a>>,
 }
 
 /// `calendar.ics`: the iCalendar text, written whole by [`calendar`].
 #[derive(Serialize, Hash)]
-pub struct CalendarFile {
+pub(crate) struct CalendarFile {
     calendar: String,
 }
 
 /// `404.html`, `robots.txt`: nothing besides the globals and `page`.
 #[derive(Serialize, Hash)]
-pub struct Nothing {}
+pub(crate) struct Nothing {}
 
 impl<'a> Page<'a> {
     /// The context of `job`; `jobs` are all of the build, which the sitemap lists.

@@ -15,7 +15,7 @@ use crate::render::context::{EventCard, NeighbourhoodView, StoryCard};
 use crate::render::fingerprint;
 
 /// What every page may need, made once per build.
-pub struct Shared<'a> {
+pub(crate) struct Shared<'a> {
     pub(super) site: &'a Site,
     pub(super) now: &'a jiff::ZonedDateTime,
     /// Every story's card as Tera sees it, reused from the previous build where unchanged.
@@ -92,7 +92,7 @@ impl<'a> Shared<'a> {
 }
 
 /// A value made once for many pages, hashed by the fingerprint made with it.
-pub struct Printed<'a, T: ?Sized> {
+pub(crate) struct Printed<'a, T: ?Sized> {
     pub(super) value: &'a T,
     pub(super) print: u64,
 }
@@ -111,7 +111,7 @@ impl<T: ?Sized> Hash for Printed<'_, T> {
 
 /// Story cards out of [`Shared`]: Tera gets the cards made once per build (no copy of their
 /// text), the fingerprint their fingerprints.
-pub struct Cards<'a> {
+pub(crate) struct Cards<'a> {
     shared: &'a Shared<'a>,
     stories: &'a [Idx],
 }

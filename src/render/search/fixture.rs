@@ -46,7 +46,7 @@ const WORDS: &[&str] = &[
 ];
 
 /// `count` words picked by `seed`, deterministically.
-pub fn text(seed: usize, count: usize) -> String {
+pub(crate) fn text(seed: usize, count: usize) -> String {
     let mut out = Vec::new();
     for i in 0..count {
         out.push(WORDS[(seed * 7 + i * i * 13 + i) % WORDS.len()]);
@@ -54,7 +54,7 @@ pub fn text(seed: usize, count: usize) -> String {
     out.join(" ")
 }
 
-pub fn story(n: usize, title: &str) -> String {
+pub(crate) fn story(n: usize, title: &str) -> String {
     let hood = ["Muntenbuurt", "Rijtuigenbuurt"][n % 2];
     let kind = ["meeting", "mural", "garden"]
         .get(n % 4)
@@ -76,14 +76,14 @@ pub fn story(n: usize, title: &str) -> String {
     )
 }
 
-pub fn write(dir: &Path, rel: &str, text: &str) {
+pub(crate) fn write(dir: &Path, rel: &str, text: &str) {
     let path = dir.join(rel);
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("make folder");
     std::fs::write(path, text).expect("write fixture");
 }
 
 /// A site of `stories` stories, an event, two neighbourhoods and a person.
-pub fn site(dir: &Path, lang: &str, stories: usize) {
+pub(crate) fn site(dir: &Path, lang: &str, stories: usize) {
     write(
         dir,
         "plein.yaml",
@@ -128,7 +128,7 @@ pub fn site(dir: &Path, lang: &str, stories: usize) {
 }
 
 /// The site at `root`, built as `plein build` does.
-pub fn build(root: &Path) -> Site {
+pub(crate) fn build(root: &Path) -> Site {
     let opts = Options {
         root: root.to_path_buf(),
         drafts: false,
@@ -145,7 +145,7 @@ pub fn build(root: &Path) -> Site {
 }
 
 /// One fingerprint per index file, with its name.
-pub fn digest(files: &[(String, Vec<u8>)]) -> Vec<(String, u64)> {
+pub(crate) fn digest(files: &[(String, Vec<u8>)]) -> Vec<(String, u64)> {
     files
         .iter()
         .map(|(name, bytes)| (name.clone(), xxhash_rust::xxh3::xxh3_64(bytes)))
