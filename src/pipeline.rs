@@ -75,6 +75,15 @@ impl Cache {
             ..Cache::default()
         }
     }
+
+    /// Let go of what the model now holds (texts, parsed documents) when no build follows.
+    fn model_made(&mut self, files: &mut SiteFiles) {
+        if self.one_shot {
+            files.content = Vec::new();
+            self.parsed = Default::default();
+            self.model = ModelCache::default();
+        }
+    }
 }
 
 /// Run every stage, handing each page that changed since `cache` to `sink`; all problems of
@@ -88,15 +97,7 @@ pub fn build(
 ) -> Result<Built, Diagnostics> {
     let mut errs = Diagnostics::default();
     let mut clock = Stages::new();
-    let mut config = Config::load(&opts.root, None, &mut errs);
-    if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-        config.base_url_given = true;
-    }
+    let config = site_config(opts, &mut errs);
     let (mut files, load_errs) = load_files(opts, &config, cache.files.take(), changed);
     errs.extend(load_errs.iter().cloned());
     clock.lap("load");
@@ -108,12 +109,7 @@ pub fn build(
         None => Diagnostics::default(),
     };
     clock.lap("hints");
-    let broken: ahash::AHashSet<PathBuf> = errs
-        .0
-        .iter()
-        .filter_map(|d| d.at.as_ref())
-        .map(|at| at.path.clone())
-        .collect();
+    let broken = broken_files(&errs);
     let theme_key = theme_key(&files, &config);
     let theme = match cache.theme.take() {
         Some((key, theme)) if key == theme_key => Some(theme),
@@ -130,18 +126,8 @@ pub fn build(
         &mut errs,
     );
     clock.lap("model");
-    if cache.one_shot {
-        // The texts and parsed documents are in the model now.
-        files.content = Vec::new();
-        cache.parsed = Default::default();
-        cache.model = ModelCache::default();
-    }
-    // Pictures are published through `images`, which takes their metadata out; the other
-    // files are copied as they are.
-    let (pictures, copies): (Vec<Asset>, Vec<Asset>) = copies(&files, &site)
-        .into_iter()
-        .partition(|c| images::is_picture(&c.source));
-    let pictures = images::measure(&opts.root, &mut site, &pictures, &mut errs);
+    cache.model_made(&mut files);
+    let (pictures, copies) = published(opts, &files, &mut site, &mut errs);
     let mut rendered = Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {
@@ -152,21 +138,8 @@ pub fn build(
             rendered.cache.forget_cards();
         }
         clock.lap("render");
-        let dir = render::search::index_dir(&site);
-        if opts.defer_search || pages_unchanged(&cache.pages, &rendered, &dir) {
-            let kept = cache
-                .pages
-                .pages
-                .iter()
-                .filter(|(p, _)| p.starts_with(&dir));
-            rendered
-                .cache
-                .pages
-                .extend(kept.map(|(p, f)| (p.clone(), *f)));
-        } else {
-            let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
-            render::search::emit(&site, &mut out);
-        }
+        let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
+        search(opts, &site, &mut out);
         clock.lap("search");
         if opts.resize {
             let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
@@ -174,13 +147,7 @@ pub fn build(
         }
         clock.lap("images");
     }
-    let gone = cache
-        .pages
-        .pages
-        .keys()
-        .filter(|p| !rendered.cache.pages.contains_key(*p))
-        .cloned()
-        .collect();
+    let gone = gone(&cache.pages, &rendered.cache);
     let built = Built {
         site,
         copies,
@@ -190,7 +157,64 @@ pub fn build(
         warnings: Diagnostics::default(),
     };
     cache.files = Some((files, load_errs));
-    let result = match errs.into_result(built) {
+    let result = with_warnings(errs.into_result(built), warnings);
+    if result.is_ok() {
+        cache.pages = rendered.cache;
+        cache.theme = theme.map(|t| (theme_key, t));
+    }
+    result
+}
+
+/// plein.yaml, with the `base_url` of the command line, if given, in its place.
+fn site_config(opts: &Options, errs: &mut Diagnostics) -> Config {
+    let mut config = Config::load(&opts.root, None, errs);
+    if let Some(url) = &opts.base_url {
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
+        config.base_url_given = true;
+    }
+    config
+}
+
+/// The files with errors so far, which the model leaves out without more errors.
+fn broken_files(errs: &Diagnostics) -> ahash::AHashSet<PathBuf> {
+    errs.0
+        .iter()
+        .filter_map(|d| d.at.as_ref())
+        .map(|at| at.path.clone())
+        .collect()
+}
+
+/// Make the search index, unless it is deferred (`serve`) or cannot have changed: then the
+/// previous build's index files are kept as they are.
+fn search(opts: &Options, site: &Site, out: &mut Outputs) {
+    let dir = render::search::index_dir(site);
+    if opts.defer_search || pages_unchanged(out.previous(), out.rendered(), &dir) {
+        out.keep_previous(|p| p.starts_with(&dir));
+    } else {
+        render::search::emit(site, out);
+    }
+}
+
+/// The files of the `previous` build that this one (`now`) no longer makes.
+fn gone(previous: &PageCache, now: &PageCache) -> Vec<PathBuf> {
+    previous
+        .pages
+        .keys()
+        .filter(|p| !now.pages.contains_key(*p))
+        .cloned()
+        .collect()
+}
+
+/// The build's result with its `warnings`: beside the built site, or after its errors.
+fn with_warnings(
+    result: Result<Built, Diagnostics>,
+    warnings: Diagnostics,
+) -> Result<Built, Diagnostics> {
+    match result {
         Ok(built) => Ok(Built {
             warnings: warnings.sorted(),
             ..built
@@ -199,12 +223,7 @@ pub fn build(
             errs.extend(warnings.0);
             Err(errs.sorted())
         }
-    };
-    if result.is_ok() {
-        cache.pages = rendered.cache;
-        cache.theme = theme.map(|t| (theme_key, t));
     }
-    result
 }
 
 /// The site's warnings: a `base_url` missing from plein.yaml, and the hints of `scope`.
@@ -295,6 +314,21 @@ fn theme_key(files: &SiteFiles, config: &Config) -> u64 {
     }
     (&config.theme, config.lang.code()).hash(&mut h);
     h.finish()
+}
+
+/// The files published beside the pages: pictures, measured and planned, through `images`,
+/// which takes their metadata out; the other files are copied as they are.
+fn published(
+    opts: &Options,
+    files: &SiteFiles,
+    site: &mut Site,
+    errs: &mut Diagnostics,
+) -> (Vec<images::Variant>, Vec<Asset>) {
+    let (pictures, copies): (Vec<Asset>, Vec<Asset>) = copies(files, site)
+        .into_iter()
+        .partition(|c| images::is_picture(&c.source));
+    let pictures = images::measure(&opts.root, site, &pictures, errs);
+    (pictures, copies)
 }
 
 /// Static files (the site's own over the theme's) and files beside content.

@@ -40,17 +40,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
-    let warnings = &built.warnings;
-    if !warnings.is_empty() {
-        eprintln!("{}\n", warnings.render(&opts.root, &Palette::for_stderr()));
-    }
-    let warned = match warnings.len() {
-        0 => String::new(),
-        n => format!(
-            "\n       {} (above)",
-            super::plural(n, "warning", "warnings")
-        ),
-    };
+    let warned = show_warnings(&built, &opts.root);
     if built.written == 0
         && write::is_current(
             &output,
@@ -68,18 +58,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let writing = Instant::now();
-    let result = staging
-        .keep_unchanged(&cache.pages.pages)
-        .and_then(|_| staging.copy(&opts.root, &built.copies))
-        .and_then(|copied| staging.swap_in(&cache.pages.pages).map(|w| (w, copied)));
-    if crate::timings::wanted() {
-        eprintln!(
-            "plein: swap       {:>8.1} ms",
-            writing.elapsed().as_secs_f64() * 1000.0
-        );
-    }
-    match result {
+    match swap_in(staging, &cache, &opts.root, &built) {
         Ok((written, copied)) => {
             eprintln!(
                 "{}{}",
@@ -96,6 +75,43 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         }
         Err(d) => one(d),
     }
+}
+
+/// Print the build's warnings; the line the summary ends with when there are any.
+fn show_warnings(built: &Built, root: &std::path::Path) -> String {
+    let warnings = &built.warnings;
+    if !warnings.is_empty() {
+        eprintln!("{}\n", warnings.render(root, &Palette::for_stderr()));
+    }
+    match warnings.len() {
+        0 => String::new(),
+        n => format!(
+            "\n       {} (above)",
+            super::plural(n, "warning", "warnings")
+        ),
+    }
+}
+
+/// Complete the staging folder (unchanged pages, copied files) and swap it in; what was
+/// written, and how many files were copied.
+fn swap_in(
+    staging: Staging,
+    cache: &Cache,
+    root: &std::path::Path,
+    built: &Built,
+) -> Result<(write::Written, usize), crate::diagnostic::Diagnostic> {
+    let writing = Instant::now();
+    let result = staging
+        .keep_unchanged(&cache.pages.pages)
+        .and_then(|_| staging.copy(root, &built.copies))
+        .and_then(|copied| staging.swap_in(&cache.pages.pages).map(|w| (w, copied)));
+    if crate::timings::wanted() {
+        eprintln!(
+            "plein: swap       {:>8.1} ms",
+            writing.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    result
 }
 
 fn summary(

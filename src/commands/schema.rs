@@ -166,6 +166,17 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
         "city" => text("The town or city: Nieuwegein."),
         "role" => text("What the person does: bewoner en flatcontact."),
         "organisation" => text("The organisation the person works for, if any."),
+        "online" => flag("Whether people can take part online."),
+        "cancelled" => flag("Whether the event is cancelled; it stays in the agenda, marked so."),
+        "draft" => flag("A draft is left out of the site unless built with --drafts."),
+        "slug" => text("The last part of the web address, instead of the file name."),
+        _ => return nested(key),
+    })
+}
+
+/// The schema of a key that holds an object or a list of them; `None` for any other key.
+fn nested(key: &str) -> Option<Value> {
+    Some(match key {
         "source" => json!({
             "description": "Where the story first appeared.",
             "type": "object",
@@ -199,8 +210,6 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
                 "additionalProperties": false,
             },
         }),
-        "online" => flag("Whether people can take part online."),
-        "cancelled" => flag("Whether the event is cancelled; it stays in the agenda, marked so."),
         "repeat" => json!({
             "description": "A recurring meeting; start is its first meeting. { every: week, on: tuesday, until: 2027-06-29 } or { every: month, on: first saturday, count: 10 }.",
             "type": "object",
@@ -218,8 +227,6 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
             "required": ["every"],
             "additionalProperties": false,
         }),
-        "draft" => flag("A draft is left out of the site unless built with --drafts."),
-        "slug" => text("The last part of the web address, instead of the file name."),
         _ => return None,
     })
 }

@@ -285,76 +285,12 @@ pub(crate) fn error(lang: Lang, e: &Error) -> (String, String) {
                 "check that this computer is online and that `endpoint:` in plein.yaml is right".into(),
             ),
         ),
-        Error::UnknownKey => (
-            pick(
-                "de opslag kent deze toegangssleutel (AWS_ACCESS_KEY_ID) niet".into(),
-                "the storage does not know this access key (AWS_ACCESS_KEY_ID)".into(),
-            ),
-            pick(
-                "kopieer de sleutel opnieuw uit het beheer van je opslag; hoort hij bij een andere aanbieder, kijk dan naar `endpoint:`".into(),
-                "copy the key again from your storage's console; if it belongs to another provider, check `endpoint:`".into(),
-            ),
-        ),
-        Error::WrongSecret => (
-            pick(
-                "de geheime sleutel (AWS_SECRET_ACCESS_KEY) hoort niet bij de toegangssleutel".into(),
-                "the secret key (AWS_SECRET_ACCESS_KEY) does not belong to the access key".into(),
-            ),
-            pick(
-                "kopieer de geheime sleutel opnieuw, zonder spaties ervoor of erachter".into(),
-                "copy the secret key again, without spaces before or after it".into(),
-            ),
-        ),
-        Error::ExpiredToken => (
-            pick(
-                "de tijdelijke sleutel (AWS_SESSION_TOKEN) is verlopen of ongeldig".into(),
-                "the temporary key (AWS_SESSION_TOKEN) has expired or is not valid".into(),
-            ),
-            pick(
-                "vraag nieuwe tijdelijke sleutels aan, of gebruik vaste sleutels".into(),
-                "get new temporary keys, or use permanent ones".into(),
-            ),
-        ),
-        Error::AccessDenied { action } => (
-            pick(
-                format!("deze sleutels mogen dat niet in de bucket ({})", action_nl(action)),
-                format!("these keys may not do that in the bucket ({})", action_en(action)),
-            ),
-            pick(
-                "geef de sleutels in het beheer van je opslag het recht om te lezen, te schrijven en te verwijderen (s3:ListBucket, s3:PutObject, s3:DeleteObject)".into(),
-                "give the keys the right to list, write and delete in your storage's console (s3:ListBucket, s3:PutObject, s3:DeleteObject)".into(),
-            ),
-        ),
-        Error::NoSuchBucket { bucket } => (
-            pick(
-                format!("de bucket `{bucket}` bestaat niet bij deze opslag"),
-                format!("the bucket `{bucket}` does not exist at this storage"),
-            ),
-            pick(
-                "maak de bucket aan in het beheer van je opslag, of verbeter `url:` (en `endpoint:`) in plein.yaml".into(),
-                "create the bucket in your storage's console, or correct `url:` (and `endpoint:`) in plein.yaml".into(),
-            ),
-        ),
-        Error::WrongRegion { region: Some(r) } => (
-            pick(
-                format!("de bucket staat in regio {r}, niet in de regio waarvoor plein tekende"),
-                format!("the bucket is in region {r}, not in the one plein signed for"),
-            ),
-            pick(
-                format!("zet `region: {r}` bij het doel in plein.yaml"),
-                format!("set `region: {r}` for the target in plein.yaml"),
-            ),
-        ),
-        Error::WrongRegion { region: None } => (
-            pick(
-                "de bucket staat in een andere regio".into(),
-                "the bucket is in another region".into(),
-            ),
-            pick(
-                "zet de regio van de bucket bij `region:` in plein.yaml".into(),
-                "set the bucket's region as `region:` in plein.yaml".into(),
-            ),
-        ),
+        Error::UnknownKey => key_error(nl, KeyFault::Unknown),
+        Error::WrongSecret => key_error(nl, KeyFault::Secret),
+        Error::ExpiredToken => key_error(nl, KeyFault::Expired),
+        Error::AccessDenied { action } => key_error(nl, KeyFault::Denied(action)),
+        Error::NoSuchBucket { bucket } => bucket_error(nl, BucketFault::Missing(bucket)),
+        Error::WrongRegion { region } => bucket_error(nl, BucketFault::Region(region.as_deref())),
         Error::ClockSkew { minutes } => {
             let off = minutes
                 .map(|m| pick(format!(" ({m} minuten)"), format!(" ({m} minutes)")))
@@ -392,6 +328,104 @@ pub(crate) fn error(lang: Lang, e: &Error) -> (String, String) {
             pick(
                 "bouw de site opnieuw en publiceer dan".into(),
                 "build the site again, then deploy".into(),
+            ),
+        ),
+    }
+}
+
+/// A refusal because of the keys.
+enum KeyFault<'a> {
+    Unknown,
+    Secret,
+    Expired,
+    Denied(&'a str),
+}
+
+/// A refusal because of the keys, as a message and a hint.
+fn key_error(nl: bool, fault: KeyFault) -> (String, String) {
+    let pick = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+    match fault {
+        KeyFault::Unknown => (
+            pick(
+                "de opslag kent deze toegangssleutel (AWS_ACCESS_KEY_ID) niet".into(),
+                "the storage does not know this access key (AWS_ACCESS_KEY_ID)".into(),
+            ),
+            pick(
+                "kopieer de sleutel opnieuw uit het beheer van je opslag; hoort hij bij een andere aanbieder, kijk dan naar `endpoint:`".into(),
+                "copy the key again from your storage's console; if it belongs to another provider, check `endpoint:`".into(),
+            ),
+        ),
+        KeyFault::Secret => (
+            pick(
+                "de geheime sleutel (AWS_SECRET_ACCESS_KEY) hoort niet bij de toegangssleutel".into(),
+                "the secret key (AWS_SECRET_ACCESS_KEY) does not belong to the access key".into(),
+            ),
+            pick(
+                "kopieer de geheime sleutel opnieuw, zonder spaties ervoor of erachter".into(),
+                "copy the secret key again, without spaces before or after it".into(),
+            ),
+        ),
+        KeyFault::Expired => (
+            pick(
+                "de tijdelijke sleutel (AWS_SESSION_TOKEN) is verlopen of ongeldig".into(),
+                "the temporary key (AWS_SESSION_TOKEN) has expired or is not valid".into(),
+            ),
+            pick(
+                "vraag nieuwe tijdelijke sleutels aan, of gebruik vaste sleutels".into(),
+                "get new temporary keys, or use permanent ones".into(),
+            ),
+        ),
+        KeyFault::Denied(action) => (
+            pick(
+                format!("deze sleutels mogen dat niet in de bucket ({})", action_nl(action)),
+                format!("these keys may not do that in the bucket ({})", action_en(action)),
+            ),
+            pick(
+                "geef de sleutels in het beheer van je opslag het recht om te lezen, te schrijven en te verwijderen (s3:ListBucket, s3:PutObject, s3:DeleteObject)".into(),
+                "give the keys the right to list, write and delete in your storage's console (s3:ListBucket, s3:PutObject, s3:DeleteObject)".into(),
+            ),
+        ),
+    }
+}
+
+/// A bucket that is not where plein looked.
+enum BucketFault<'a> {
+    Missing(&'a str),
+    Region(Option<&'a str>),
+}
+
+/// A bucket that is not where plein looked, as a message and a hint.
+fn bucket_error(nl: bool, fault: BucketFault) -> (String, String) {
+    let pick = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
+    match fault {
+        BucketFault::Missing(bucket) => (
+            pick(
+                format!("de bucket `{bucket}` bestaat niet bij deze opslag"),
+                format!("the bucket `{bucket}` does not exist at this storage"),
+            ),
+            pick(
+                "maak de bucket aan in het beheer van je opslag, of verbeter `url:` (en `endpoint:`) in plein.yaml".into(),
+                "create the bucket in your storage's console, or correct `url:` (and `endpoint:`) in plein.yaml".into(),
+            ),
+        ),
+        BucketFault::Region(Some(r)) => (
+            pick(
+                format!("de bucket staat in regio {r}, niet in de regio waarvoor plein tekende"),
+                format!("the bucket is in region {r}, not in the one plein signed for"),
+            ),
+            pick(
+                format!("zet `region: {r}` bij het doel in plein.yaml"),
+                format!("set `region: {r}` for the target in plein.yaml"),
+            ),
+        ),
+        BucketFault::Region(None) => (
+            pick(
+                "de bucket staat in een andere regio".into(),
+                "the bucket is in another region".into(),
+            ),
+            pick(
+                "zet de regio van de bucket bij `region:` in plein.yaml".into(),
+                "set the bucket's region as `region:` in plein.yaml".into(),
             ),
         ),
     }

@@ -83,6 +83,18 @@ impl<'a> Outputs<'a> {
         self.previous
     }
 
+    /// What this build made so far.
+    pub fn rendered(&self) -> &Rendered {
+        self.rendered
+    }
+
+    /// Keep the files of the previous build that `keep` picks as they are, unmade.
+    pub fn keep_previous(&mut self, keep: impl Fn(&PathBuf) -> bool) {
+        let kept = self.previous.pages.iter().filter(|(p, _)| keep(p));
+        let pages = &mut self.rendered.cache.pages;
+        pages.extend(kept.map(|(p, f)| (p.clone(), *f)));
+    }
+
     /// Where made files go, for a stage that makes several files from one piece of work.
     pub fn sink(&self) -> &'a Sink<'a> {
         self.sink
