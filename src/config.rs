@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(at(0), Some((2, 11)), "the language, at its value");
         assert_eq!(at(1), Some((1, 11)), "the time zone, at its value");
         let shown = errs.0[0].problem.to_string();
-        assert_eq!(shown, "unknown language `fr`: expected nl or en");
+        assert_eq!(shown, "unknown language `fr`: expected one of nl, en");
         for lang in Lang::ALL {
             assert!(shown.contains(lang.code()), "{shown}");
         }

@@ -37,20 +37,20 @@ pub fn fails_with(case: &str, expected: &[&str]) -> String {
 fn error_blocks(stderr: &str) -> Vec<&str> {
     stderr
         .split("\n\n")
-        .filter(|block| !block.contains(": warning: ") && !block.starts_with("plein: "))
+        .filter(|block| !block.contains(": waarschuwing: ") && !block.starts_with("plein: "))
         .collect()
 }
 
 #[test]
 fn malformed_yaml() {
-    fails_with("malformed_yaml", &["content/stories/kapot.md:5:1: error:"]);
+    fails_with("malformed_yaml", &["content/stories/kapot.md:5:1: fout:"]);
 }
 
 #[test]
 fn missing_title() {
     fails_with(
         "missing_title",
-        &["content/stories/zonder-titel.md:1:1: error: missing key `title`"],
+        &["content/stories/zonder-titel.md:1:1: fout: de sleutel `title` ontbreekt"],
     );
 }
 
@@ -59,8 +59,8 @@ fn bad_date() {
     fails_with(
         "bad_date",
         &[
-            "content/stories/rare-datum.md:3:7: error: date: `3 mei 2024` is not a date",
-            "2022-07-18",
+            "content/stories/rare-datum.md:3:7: fout: `3 mei 2024` is geen datum",
+            "date: 2025-03-12",
         ],
     );
 }
@@ -70,7 +70,7 @@ fn unknown_key_names_the_allowed_keys() {
     fails_with(
         "unknown_key",
         &[
-            "content/stories/tikfout.md:4:1: error: unknown key `neighbourhods` (did you mean `neighbourhoods`?)",
+            "content/stories/tikfout.md:4:1: fout: onbekende sleutel `neighbourhods` (bedoel je `neighbourhoods`?)",
             "title, subtitle, date",
             "4 | neighbourhods: [Zuilenstein]",
             "  | ^",
@@ -83,7 +83,7 @@ fn duplicate_slug() {
     fails_with(
         "duplicate_slug",
         &[
-            "error: the story slug `eerste-verhaal` is already used by content/stories/eerste-verhaal",
+            "fout: het webadres `eerste-verhaal` (verhaal) wordt al gebruikt door content/stories/eerste-verhaal",
         ],
     );
 }
@@ -93,12 +93,12 @@ fn missing_link_target() {
     let stderr = fails_with(
         "missing_link",
         &[
-            "content/stories/dode-link.md:5:10: error: link to `tweede-verhaal.md`, but no such content file",
-            "link to `../neighbourhoods/nergens.md`",
+            "content/stories/dode-link.md:5:10: fout: link naar `tweede-verhaal.md`, maar dat bestand bestaat niet",
+            "link naar `../neighbourhoods/nergens.md`",
         ],
     );
     assert_eq!(
-        stderr.matches(": error:").count(),
+        stderr.matches(": fout:").count(),
         2,
         "both links reported at once:\n{stderr}"
     );
@@ -108,7 +108,7 @@ fn missing_link_target() {
 fn non_utf8_file() {
     fails_with(
         "not_utf8",
-        &["content/stories/latin1.md:5:4: error: the file is not valid UTF-8"],
+        &["content/stories/latin1.md:5:4: fout: het bestand is niet als UTF-8-tekst opgeslagen"],
     );
 }
 
@@ -116,7 +116,7 @@ fn non_utf8_file() {
 fn template_syntax_error() {
     fails_with(
         "template_syntax",
-        &["templates/story.html:3:", "error: in template `story.html`"],
+        &["templates/story.html:3:", "fout: in sjabloon `story.html`"],
     );
 }
 
@@ -125,7 +125,7 @@ fn unknown_kind() {
     fails_with(
         "unknown_kind",
         &[
-            "content/stories/muur.md:4:7: error: unknown kind `murall` (did you mean `mural`?)",
+            "content/stories/muur.md:4:7: fout: onbekend thema `murall` (bedoel je `mural`?)",
             "meeting, mural, garden",
         ],
     );
@@ -135,7 +135,7 @@ fn unknown_kind() {
 fn image_without_alt_text() {
     fails_with(
         "missing_image_alt",
-        &["content/stories/foto.md:4:8: error: `image` is set but `image_alt` is missing"],
+        &["content/stories/foto.md:4:8: fout: er staat een `image`, maar `image_alt` ontbreekt"],
     );
 }
 
@@ -144,7 +144,7 @@ fn unknown_event() {
     fails_with(
         "unknown_event",
         &[
-            "content/stories/oproep.md:4:9: error: unknown event `tuindagg` (did you mean `tuindag`?)",
+            "content/stories/oproep.md:4:9: fout: onbekende activiteit `tuindagg` (bedoel je `tuindag`?)",
         ],
     );
 }
@@ -153,7 +153,7 @@ fn unknown_event() {
 fn event_ending_before_it_starts() {
     fails_with(
         "end_before_start",
-        &["content/events/omgekeerd.md:4:6: error: the event ends"],
+        &["content/events/omgekeerd.md:4:6: fout: de activiteit eindigt"],
     );
 }
 
@@ -161,7 +161,7 @@ fn event_ending_before_it_starts() {
 fn file_without_front_matter() {
     fails_with(
         "no_front_matter",
-        &["content/stories/kaal.md:1:1: error: expected front matter"],
+        &["content/stories/kaal.md:1:1: fout: het bestand begint niet met een regel `---`"],
     );
 }
 
@@ -169,7 +169,7 @@ fn file_without_front_matter() {
 fn bad_config() {
     fails_with(
         "bad_config",
-        &["plein.yaml:3:1: error: unknown key `lnaguage` (did you mean `language`?)"],
+        &["plein.yaml:3:1: fout: onbekende sleutel `lnaguage` (bedoel je `language`?)"],
     );
 }
 
@@ -181,8 +181,8 @@ fn every_error_of_a_build_at_once() {
     }
     let run = site.plein(&["build"]);
     run.fails(1);
-    assert_eq!(run.stderr.matches(": error:").count(), 5, "{}", run.stderr);
-    assert!(run.stderr.contains("5 errors found"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches(": fout:").count(), 5, "{}", run.stderr);
+    assert!(run.stderr.contains("5 fouten gevonden"), "{}", run.stderr);
 }
 
 #[test]
