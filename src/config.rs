@@ -339,15 +339,17 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 }
 
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
-    yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
+    // Every problem is told; the settings that could be read are kept, such as the language.
+    let (raw, problems) = yaml::from_str_all::<RawConfig>(text);
+    for e in problems {
         // A key inside a deploy target is checked against the keys a target has.
         let problem = match crate::deploy::target::unknown_key(&e.message) {
             Some(problem) => problem,
             None => crate::parse::front_matter::problem_from_yaml(&e.message, config_keys()),
         };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
-        RawConfig::default()
-    })
+    }
+    raw.unwrap_or_default()
 }
 
 fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {

@@ -41,21 +41,27 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
     Err((1, Problem::UnclosedFrontMatter))
 }
 
-/// Read the YAML of `split` into `T`, reporting problems at their place in `text`, in the
-/// site's language `lang` where plein has the words; an unknown key is told with the keys
-/// of `T`.
+/// Read the YAML of `split` into `T`, reporting every problem at its place in `text`; an
+/// unknown key is told with the keys of `T`. A file with a problem is not handed on, so a
+/// key left out for its wrong value is not reported again as missing.
 pub fn read<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     yaml_text: &str,
     lang: Lang,
-) -> Result<T, Diagnostic> {
-    yaml::from_str::<T>(yaml_text).map_err(|e| {
-        let problem = refused_url(&e.message, lang)
-            .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
-        // The YAML starts on line 2, after the opening `---`.
-        Diagnostic::at(path, text, e.line + 1, e.column, problem)
-    })
+) -> Result<T, Vec<Diagnostic>> {
+    match yaml::from_str_all::<T>(yaml_text) {
+        (Some(value), problems) if problems.is_empty() => Ok(value),
+        (_, problems) => Err(problems
+            .into_iter()
+            .map(|e| {
+                let problem = refused_url(&e.message, lang)
+                    .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
+                // The YAML starts on line 2, after the opening `---`.
+                Diagnostic::at(path, text, e.line + 1, e.column, problem)
+            })
+            .collect()),
+    }
 }
 
 /// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
@@ -507,9 +513,10 @@ mod tests {
         let text = "---\ntitle: A\nstart: 2026-12-01T19:30\nregistration:\n  - label: Aanmelden\n  - label: Online\n    url: https://example.org/\n---\n";
         let yaml_text = split(text).unwrap().yaml;
         let err = read::<RawEvent>(Path::new("e.md"), text, yaml_text, Lang::En).unwrap_err();
+        let err = &err[0];
         let shown = err.problem.to_string();
         assert!(shown.contains("`Aanmelden` has no `url`"), "{shown}");
-        assert_eq!(err.at.unwrap().line, 5, "{shown}");
+        assert_eq!(err.at.as_ref().unwrap().line, 5, "{shown}");
         let ok = "title: A\nregistration:\n  - url: https://example.org/\n";
         let event: RawEvent = yaml::from_str(ok).unwrap();
         assert_eq!(event.registration[0].label, "");
@@ -524,7 +531,8 @@ mod tests {
             Lang::En,
         )
         .unwrap_err();
-        assert_eq!(err.at.unwrap().line, 3);
+        let err = &err[0];
+        assert_eq!(err.at.as_ref().unwrap().line, 3);
         let shown = err.problem.to_string();
         assert!(
             shown.contains("unknown key `titel` (did you mean `title`?)"),

@@ -25,6 +25,76 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// At most this many problems are told for one YAML text.
+const MAX_PROBLEMS: usize = 20;
+
+/// Deserialize `text` into `T`, telling every problem, not only the first: after a problem
+/// in one top-level entry (a wrong value, an unknown key, a colon or a tab in it), that
+/// entry is left out and the rest is read again, with the lines where they were. Only a
+/// problem that leaves the rest unreadable (an unclosed quote or bracket, indentation that
+/// loses the structure) ends the reading. Returns the value read without the entries left
+/// out (none when the reading ended early) and the problems in the order found.
+pub fn from_str_all<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<YamlError>) {
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut found: Vec<YamlError> = Vec::new();
+    loop {
+        let current: String = lines.concat();
+        let error = match from_str::<T>(&current) {
+            Ok(value) => return (Some(value), found),
+            // A key may be missing only because its entry was left out: not told twice.
+            Err(e) if !found.is_empty() && e.message.contains("missing field") => {
+                return (None, found);
+            }
+            Err(e) => e,
+        };
+        let stops = ends_reading(&error.message);
+        let line = error.line as usize;
+        found.push(error);
+        if stops || found.len() >= MAX_PROBLEMS || !leave_out_entry(&mut lines, line) {
+            return (None, found);
+        }
+    }
+}
+
+/// Whether a parser's message means that what follows cannot be read with any trust.
+fn ends_reading(message: &str) -> bool {
+    let local = ["mapping values are not allowed", "cannot start any token"];
+    let syntax = [
+        "did not find expected",
+        "found unexpected",
+        "while scanning",
+        "while parsing",
+        "unknown escape",
+        "found character",
+        "could not find expected",
+        "block mapping",
+        "found incompatible",
+        "control characters",
+        "recursion limit",
+        "repetition limit",
+    ];
+    !local.iter().any(|l| message.contains(l)) && syntax.iter().any(|s| message.contains(s))
+}
+
+/// Blank the lines of the top-level entry that holds 1-based `line`, keeping the line count
+/// so later positions stay true; false when there was nothing left to blank.
+fn leave_out_entry(lines: &mut [&str], line: usize) -> bool {
+    let at = line.saturating_sub(1).min(lines.len().saturating_sub(1));
+    let top = |l: &str| !l.starts_with([' ', '\t', '#', '-', '\n', '\r']) && !l.is_empty();
+    let start = (0..=at).rev().find(|&i| top(lines[i])).unwrap_or(at);
+    let end = (start + 1..lines.len())
+        .find(|&i| top(lines[i]))
+        .unwrap_or(lines.len());
+    let mut changed = false;
+    for l in &mut lines[start..end] {
+        if !l.trim().is_empty() {
+            *l = "\n";
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// serde_yaml appends " at line L column C" to its messages; the position is shown separately.
 fn tidy(message: &str) -> String {
     match message.find(" at line ") {
@@ -53,6 +123,23 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn every_problem_is_told_at_its_own_line() {
+        let text = "titel: a\ntitle: Buurt: open\ntitle2: b\n  more: c\n";
+        let (value, errs) = from_str_all::<Small>(text);
+        let lines: Vec<u32> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2, 3], "{errs:?}");
+        assert!(value.is_none(), "no `title` was left");
+        let (value, errs) = from_str_all::<Small>("titel: a\ntitle: b\n");
+        assert_eq!((value.map(|s| s.title), errs.len()), (Some("b".into()), 1));
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_the_reading() {
+        let (value, errs) = from_str_all::<Small>("titel: a\ntitle: \"open\nx: y\n");
+        assert_eq!((value.is_none(), errs.len()), (true, 2), "{errs:?}");
     }
 
     #[test]

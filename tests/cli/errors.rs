@@ -197,3 +197,48 @@ fn error_output_snapshots() {
         );
     }
 }
+
+#[test]
+fn every_problem_of_every_file_in_one_run() {
+    let site = Site::copy("minimal");
+    let story = |name: &str, front: &str| {
+        site.write(
+            &format!("content/stories/{name}.md"),
+            &format!("---\n{front}---\nTekst.\n"),
+        );
+    };
+    // Two mistakes in each: the first must not hide the second.
+    story(
+        "een",
+        "title: Buurtkamer open\ndate: 12-03-2025\nneighbourhods: [Zuilenstein]\n",
+    );
+    story(
+        "twee",
+        "title: Buurtkamer: open op dinsdag\ndate: 2025-03-12\ndraft: ja\n",
+    );
+    story(
+        "drie",
+        "titel: De moestuin\ndate: 2025-03-12\nneighbourhoods:\n\t- Zuilenstein\n",
+    );
+    let run = site.plein(&["check"]);
+    run.fails(1);
+    for place in [
+        "content/stories/een.md:3:7: fout: `12-03-2025` is geen datum",
+        "content/stories/een.md:4:1: fout: onbekende sleutel `neighbourhods`",
+        "content/stories/twee.md:2:18: fout: een dubbele punt",
+        "content/stories/twee.md:4:8: fout: `draft` moet true of false zijn, niet `ja`",
+        "content/stories/drie.md:2:1: fout: onbekende sleutel `titel` (bedoel je `title`?)",
+        "content/stories/drie.md:5:1: fout: op deze regel staat een teken",
+    ] {
+        assert!(
+            run.stderr.contains(place),
+            "expected `{place}` in:\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("plein: 6 fouten gevonden"),
+        "{}",
+        run.stderr
+    );
+}
