@@ -345,7 +345,12 @@ fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
         // A key inside a deploy target is checked against the keys a target has.
         let problem = match crate::deploy::target::unknown_key(&e.message) {
             Some(problem) => problem,
-            None => crate::parse::front_matter::problem_from_yaml(&e.message, config_keys()),
+            None => {
+                let (problem, line, column) =
+                    crate::parse::front_matter::yaml_mistake(&e, text, config_keys());
+                errs.push(Diagnostic::at(rel, text, line, column, problem));
+                continue;
+            }
         };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
     }

@@ -53,6 +53,12 @@ pub enum Problem {
     NoFrontMatter,
     UnclosedFrontMatter,
     Yaml(String),
+    /// A YAML mistake recognised from its line (`cause` names it, as `tab` or `colon`), with
+    /// the line as it should read.
+    YamlLine {
+        cause: YamlCause,
+        fixed: String,
+    },
     UnknownKey {
         key: String,
         allowed: String,
@@ -175,7 +181,7 @@ impl Problem {
             Problem::NotUtf8 => "not-utf8",
             Problem::NoFrontMatter => "no-front-matter",
             Problem::UnclosedFrontMatter => "unclosed-front-matter",
-            Problem::Yaml(_) => "yaml",
+            Problem::Yaml(_) | Problem::YamlLine { .. } => "yaml",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey(..) => "missing-key",
             Problem::BadDate { .. } => "bad-date",
@@ -232,6 +238,7 @@ impl Problem {
             Problem::Read(reason) => a.text("reason", reason),
             Problem::Write { path, reason } => a.text("path", path).text("reason", reason),
             Problem::Yaml(message) => return yaml_cause(message),
+            Problem::YamlLine { cause, fixed } => return (cause.id(), a.text("fixed", fixed)),
             Problem::UnknownKey {
                 key,
                 allowed,
@@ -241,7 +248,7 @@ impl Problem {
                 .text("allowed", allowed)
                 .text("hint", hint(h)),
             Problem::MissingKey(key, what) => a.text("key", *key).text("what", *what),
-            Problem::BadDate { value, .. } => a.text("value", value),
+            Problem::BadDate { value, .. } => date_args(a.text("key", "date"), value),
             Problem::UnknownKind {
                 kind,
                 allowed,
@@ -348,6 +355,37 @@ impl std::fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
+/// The mistakes behind a YAML parser's message that plein recognises from the line itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlCause {
+    /// A tab where YAML wants spaces.
+    Tab,
+    /// Curly quotes (“ ”), which YAML does not take as quotes.
+    CurlyQuotes,
+    /// `: ` inside an unquoted value.
+    Colon,
+    /// A quote opened and not closed on its line.
+    UnclosedQuote,
+    /// A `[` list without its `]`.
+    UnclosedList,
+    /// A key that starts further in than the keys above it.
+    Indent,
+}
+
+impl YamlCause {
+    /// The name of its message in the Fluent files.
+    fn id(self) -> &'static str {
+        match self {
+            YamlCause::Tab => "yaml-line-tab",
+            YamlCause::CurlyQuotes => "yaml-line-curly",
+            YamlCause::Colon => "yaml-line-colon",
+            YamlCause::UnclosedQuote => "yaml-line-quote",
+            YamlCause::UnclosedList => "yaml-line-list",
+            YamlCause::Indent => "yaml-line-indent",
+        }
+    }
+}
+
 /// The name in the Fluent files of why a base URL is refused (see
 /// [`crate::config::check_base_url`]); `other` shows the reason as it is.
 fn base_url_reason(reason: &str) -> &'static str {
@@ -388,9 +426,15 @@ fn yaml_cause(message: &str) -> (&'static str, Args) {
         "yaml-indent"
     } else if m.contains("expected a boolean") {
         let value = between(m, "string \"", "\"").unwrap_or_default();
-        return ("yaml-boolean", a.text("key", key).text("value", value));
+        let suggest = match value.to_lowercase().as_str() {
+            "ja" | "j" | "waar" | "wel" | "aan" => "true",
+            "nee" | "n" | "onwaar" | "niet" | "uit" => "false",
+            _ => "other",
+        };
+        let args = a.text("key", key).text("value", value);
+        return ("yaml-boolean", args.text("suggest", suggest));
     } else if let Some(value) = between(m, "`", "` is not a date") {
-        return ("yaml-date", a.text("key", key).text("value", value));
+        return ("yaml-date", date_args(a.text("key", key), value));
     } else if m.contains("expected a sequence") || m.contains("a list of names") {
         return ("yaml-list", a.text("key", key));
     } else if m.contains("duplicate entry") {
@@ -400,6 +444,48 @@ fn yaml_cause(message: &str) -> (&'static str, Args) {
         return ("yaml", a.text("detail", m));
     };
     (id, a)
+}
+
+/// `value` and, when it reads as a date written the way people write them (12-03-2025,
+/// 12 maart 2025, 12 March 2025), that date as plein wants it in `iso`.
+fn date_args(args: Args, value: &str) -> Args {
+    let iso = written_date(value);
+    args.text("value", value)
+        .text("known", if iso.is_some() { "yes" } else { "no" })
+        .text("iso", iso.unwrap_or_else(|| "2025-03-12".to_string()))
+}
+
+/// A day-month-year date as 2025-03-12: digits with `-`, `/` or `.` between, or a month name
+/// (or its first three letters) in any language plein knows.
+fn written_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value
+        .split(['-', '/', '.', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts[..] else {
+        return None;
+    };
+    let day: i8 = day.parse().ok()?;
+    let year: i16 = year.parse().ok()?;
+    let month: i8 = match month.parse() {
+        Ok(n) => n,
+        Err(_) => month_number(month)?,
+    };
+    let date = jiff::civil::Date::new(year, month, day).ok()?;
+    (year >= 1000).then(|| date.to_string())
+}
+
+/// The number of the month named `name`, in full or by its first three letters.
+fn month_number(name: &str) -> Option<i8> {
+    let name = name.to_lowercase();
+    Lang::ALL.iter().find_map(|lang| {
+        let months = lang.words().months;
+        let found = months.iter().position(|m| {
+            let m = m.to_lowercase();
+            m == name || (name.chars().count() >= 3 && m.starts_with(&name))
+        })?;
+        Some(found as i8 + 1)
+    })
 }
 
 /// The text between the first `open` and the next `close` in `text`.
@@ -986,6 +1072,17 @@ mod tests {
             },
             Problem::MissingBaseUrl,
         ];
+        for cause in [
+            YamlCause::Tab,
+            YamlCause::CurlyQuotes,
+            YamlCause::Colon,
+            YamlCause::UnclosedQuote,
+            YamlCause::UnclosedList,
+            YamlCause::Indent,
+        ] {
+            let fixed = "title: \"Open\"".to_string();
+            all.push(Problem::YamlLine { cause, fixed });
+        }
         for what in ["story", "event", "neighbourhood", "person", "page"] {
             all.push(Problem::MissingKey("title", what));
             all.push(Problem::DuplicateSlug {
@@ -1031,6 +1128,49 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn dates_as_people_write_them_get_their_iso_form() {
+        for (written, iso) in [
+            ("12-03-2025", Some("2025-03-12")),
+            ("12/3/2025", Some("2025-03-12")),
+            ("12 maart 2025", Some("2025-03-12")),
+            ("12 March 2025", Some("2025-03-12")),
+            ("1 okt 2025", Some("2025-10-01")),
+            ("31-02-2025", None),
+            ("morgen", None),
+        ] {
+            assert_eq!(written_date(written).as_deref(), iso, "{written}");
+        }
+        let p = Problem::Yaml("date: `12 maart 2025` is not a date: expected a date".into());
+        assert_eq!(
+            p.help(Lang::Nl).as_deref(),
+            Some(
+                "schrijf de datum als jaar-maand-dag: `date: 2025-03-12`; met een tijd: `2025-03-12T19:30`"
+            )
+        );
+    }
+
+    #[test]
+    fn booleans_in_words_get_true_or_false() {
+        let p = |v: &str| {
+            Problem::Yaml(format!(
+                "draft: invalid type: string \"{v}\", expected a boolean"
+            ))
+        };
+        assert_eq!(
+            p("nee").message(Lang::Nl),
+            "`draft` moet true of false zijn, niet `nee`"
+        );
+        assert_eq!(
+            p("nee").help(Lang::Nl).as_deref(),
+            Some("schrijf `draft: false` (dat is: nee)")
+        );
+        assert_eq!(
+            p("waar").help(Lang::Nl).as_deref(),
+            Some("schrijf `draft: true` (dat is: ja)")
+        );
     }
 
     #[test]

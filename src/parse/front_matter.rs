@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer};
 
 use crate::config::Lang;
-use crate::diagnostic::{Diagnostic, Hint, Problem};
+use crate::diagnostic::{Diagnostic, Hint, Problem, YamlCause};
 use crate::parse::sanitize::{IMAGE_SCHEMES, SCHEMES, UrlFault, check_url};
 use crate::parse::{ContentType, fields, yaml};
 
@@ -38,7 +38,20 @@ pub fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
         }
         offset += line.len();
     }
-    Err((1, Problem::UnclosedFrontMatter))
+    Err((closing_line(rest), Problem::UnclosedFrontMatter))
+}
+
+/// Where the missing closing `---` goes: the line after the keys at the top (1-based, in
+/// the whole file), the first line that is not a key, a list item or an indented value.
+fn closing_line(after_opening: &str) -> u32 {
+    let keys = after_opening
+        .lines()
+        .take_while(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && (l.starts_with([' ', '\t', '-', '#']) || t.contains(':'))
+        })
+        .count();
+    keys as u32 + 2
 }
 
 /// Read the YAML of `split` into `T`, reporting every problem at its place in `text`; an
@@ -55,13 +68,96 @@ pub fn read<T: for<'de> Deserialize<'de>>(
         (_, problems) => Err(problems
             .into_iter()
             .map(|e| {
-                let problem = refused_url(&e.message, lang)
-                    .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
+                let (problem, line, column) = match refused_url(&e.message, lang) {
+                    Some(problem) => (problem, e.line, e.column),
+                    None => yaml_mistake(&e, yaml_text, fields::of::<T>()),
+                };
                 // The YAML starts on line 2, after the opening `---`.
-                Diagnostic::at(path, text, e.line + 1, e.column, problem)
+                Diagnostic::at(path, text, line + 1, column, problem)
             })
             .collect()),
     }
+}
+
+/// The [`Problem`] behind a YAML error in `yaml_text`, and the line and column (1-based, in
+/// `yaml_text`) where the fix goes: for the mistakes volunteers make (a tab, curly quotes, a
+/// colon in a title, an unclosed quote or list) the line as it should read.
+pub fn yaml_mistake(e: &yaml::YamlError, yaml_text: &str, allowed: &[&str]) -> (Problem, u32, u32) {
+    let lines: Vec<&str> = yaml_text.lines().collect();
+    let line_of = |n: u32| {
+        lines
+            .get(n.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("")
+    };
+    let m = e.message.as_str();
+    let found =
+        |cause, n: u32, column: u32, fixed: String| (Problem::YamlLine { cause, fixed }, n, column);
+    let here = line_of(e.line);
+    if m.contains("cannot start any token")
+        && let Some(i) = here.find('\t')
+    {
+        let fixed = here.replace('\t', "  ");
+        let column = here[..i].chars().count() as u32 + 1;
+        return found(YamlCause::Tab, e.line, column, fixed);
+    }
+    let syntax = m.contains("mapping values are not allowed")
+        || m.contains("did not find expected")
+        || m.contains("end of stream")
+        || m.contains("while scanning");
+    if syntax {
+        // Curly quotes anywhere up to here: the likeliest cause of what follows.
+        for n in 1..=e.line {
+            let line = line_of(n);
+            if let Some(i) = line.find(['“', '”', '‘', '’', '„']) {
+                let fixed = line.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'");
+                let column = line[..i].chars().count() as u32 + 1;
+                return found(YamlCause::CurlyQuotes, n, column, fixed);
+            }
+        }
+    }
+    if m.contains("mapping values are not allowed") && here.starts_with(' ') {
+        let fixed = here.trim_start().to_string();
+        return found(YamlCause::Indent, e.line, 1, fixed);
+    }
+    if m.contains("mapping values are not allowed")
+        && let Some((key, value)) = here.split_once(": ")
+    {
+        let value = value.trim().replace('"', "\\\"");
+        return found(
+            YamlCause::Colon,
+            e.line,
+            e.column,
+            format!("{key}: \"{value}\""),
+        );
+    }
+    if m.contains("end of stream") || m.contains("quoted scalar") {
+        // The first line with a quote that does not close on it.
+        for n in 1..=e.line.min(lines.len() as u32) {
+            let line = line_of(n);
+            for quote in ['"', '\''] {
+                if line.matches(quote).count() % 2 == 1 {
+                    let column = line
+                        .find(quote)
+                        .map_or(1, |i| line[..i].chars().count() + 1);
+                    let fixed = format!("{}{quote}", line.trim_end());
+                    return found(YamlCause::UnclosedQuote, n, column as u32, fixed);
+                }
+            }
+        }
+    }
+    if m.contains("did not find expected ',' or ']'") {
+        // The list that is not closed: the last line up to here with `[` and no `]`.
+        for n in (1..=e.line.min(lines.len() as u32)).rev() {
+            let line = line_of(n);
+            if line.contains('[') && !line.contains(']') {
+                let column = line.find('[').map_or(1, |i| line[..i].chars().count() + 1);
+                let fixed = format!("{}]", line.trim_end());
+                return found(YamlCause::UnclosedList, n, column as u32, fixed);
+            }
+        }
+    }
+    (problem_from_yaml(m, allowed), e.line, e.column)
 }
 
 /// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
@@ -470,7 +566,7 @@ mod tests {
         ));
         assert!(matches!(
             split("---\ntitle: A\n"),
-            Err((1, Problem::UnclosedFrontMatter))
+            Err((3, Problem::UnclosedFrontMatter))
         ));
     }
 
@@ -520,6 +616,58 @@ mod tests {
         let ok = "title: A\nregistration:\n  - url: https://example.org/\n";
         let event: RawEvent = yaml::from_str(ok).unwrap();
         assert_eq!(event.registration[0].label, "");
+    }
+
+    /// The cause, line, column and fixed line `yaml_mistake` finds in `yaml`.
+    fn mistake(yaml: &str) -> (Option<YamlCause>, u32, u32, String) {
+        let e = yaml::from_str::<RawStory>(yaml).unwrap_err();
+        match yaml_mistake(&e, yaml, &[]) {
+            (Problem::YamlLine { cause, fixed }, line, column) => {
+                (Some(cause), line, column, fixed)
+            }
+            (other, line, column) => (None, line, column, other.to_string()),
+        }
+    }
+
+    #[test]
+    fn yaml_mistakes_point_where_the_fix_goes() {
+        use YamlCause::*;
+        let cases = [
+            ("title: a\ntags:\n\t- b\n", (Some(Tab), 3, 1, "  - b")),
+            (
+                "title: Buurt: open\n",
+                (Some(Colon), 1, 13, "title: \"Buurt: open\""),
+            ),
+            (
+                "title: “Buurt: open”\n",
+                (Some(CurlyQuotes), 1, 8, "title: \"Buurt: open\""),
+            ),
+            (
+                "title: \"Open\ndate: 2025-03-12\n",
+                (Some(UnclosedQuote), 1, 8, "title: \"Open\""),
+            ),
+            (
+                "tags: [a, b\ndate: 2025-03-12\n",
+                (Some(UnclosedList), 1, 7, "tags: [a, b]"),
+            ),
+            (
+                "title: a\n  date: 2025-03-12\n",
+                (Some(Indent), 2, 1, "date: 2025-03-12"),
+            ),
+        ];
+        for (yaml, (cause, line, column, fixed)) in cases {
+            assert_eq!(
+                mistake(yaml),
+                (cause, line, column, fixed.to_string()),
+                "{yaml}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_closing_line_is_told_where_it_goes() {
+        let text = "---\ntitle: A\ndate: 2025-03-12\ntags:\n  - b\n\nTekst.\n";
+        assert_eq!(split(text).unwrap_err().0, 6);
     }
 
     #[test]

@@ -43,7 +43,10 @@ fn error_blocks(stderr: &str) -> Vec<&str> {
 
 #[test]
 fn malformed_yaml() {
-    fails_with("malformed_yaml", &["content/stories/kapot.md:5:1: fout:"]);
+    fails_with(
+        "malformed_yaml",
+        &["content/stories/kapot.md:4:7: fout: de lijst op deze regel is niet gesloten met `]`"],
+    );
 }
 
 #[test]
@@ -60,7 +63,7 @@ fn bad_date() {
         "bad_date",
         &[
             "content/stories/rare-datum.md:3:7: fout: `3 mei 2024` is geen datum",
-            "date: 2025-03-12",
+            "`date: 2024-05-03`",
         ],
     );
 }
@@ -228,7 +231,7 @@ fn every_problem_of_every_file_in_one_run() {
         "content/stories/twee.md:2:18: fout: een dubbele punt",
         "content/stories/twee.md:4:8: fout: `draft` moet true of false zijn, niet `ja`",
         "content/stories/drie.md:2:1: fout: onbekende sleutel `titel` (bedoel je `title`?)",
-        "content/stories/drie.md:5:1: fout: op deze regel staat een teken",
+        "content/stories/drie.md:5:1: fout: op deze regel staat een tab",
     ] {
         assert!(
             run.stderr.contains(place),

@@ -102,7 +102,7 @@ not-utf8 = the file is not saved as UTF-8 text, so plein cannot read its letters
 no-front-matter = the file does not start with a line `---`: plein needs the title and date at the top, between two lines `---`
     .help = start the file like this: a line `---`, then `title: Your title`, `date: 2025-03-12`, then a line `---`
 unclosed-front-matter = the lines at the top are not closed: after the keys such as `title:` there must be a line `---`
-    .help = add a line with only `---` under the last key, before the text of the story
+    .help = put a line with only `---` here, under the last key and before the text
 yaml = the lines at the top cannot be read: { $detail }
     .help = check this line against the example lines in docs/schrijven.md
 unknown-key = unknown key `{ $key }`{ $hint }; the keys you can use are: { $allowed }
@@ -110,7 +110,10 @@ unknown-key = unknown key `{ $key }`{ $hint }; the keys you can use are: { $allo
 missing-key = the key `{ $key }` is missing; { every-thing } needs it
     .help = add a line `{ $key }: ...` between the two `---` lines at the top
 bad-date = `{ $value }` is not a date plein can read
-    .help = write the date as year-month-day, such as `date: 2025-03-12`; with a time: `2025-03-12T19:30`
+    .help = { $known ->
+        [yes] write the date as year-month-day: `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
+       *[no] write the date as year-month-day, such as `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
+    }
 unknown-kind = unknown kind `{ $kind }`{ $hint }; the kinds of this site are: { $allowed } (kinds are set in plein.yaml)
     .help = write one of these kinds, such as `kind: { $first }`
 missing-image-alt = `image` is set but `image_alt` is missing: describe the picture for readers who cannot see it
@@ -203,10 +206,32 @@ yaml-quotes = a quote is opened but not closed
 yaml-indent = the lines do not line up: a key or list item starts too far in, or not far enough
     .help = start keys at the beginning of the line, with no spaces before them; list items under a key start with `  - `
 yaml-boolean = `{ $key }` must be true or false, not `{ $value }`
-    .help = write `{ $key }: true` or `{ $key }: false`
+    .help = { $suggest ->
+        [true] write `{ $key }: true`
+        [false] write `{ $key }: false`
+       *[other] write `{ $key }: true` (yes) or `{ $key }: false` (no)
+    }
 yaml-date = `{ $value }` is not a date plein can read
-    .help = write the date as year-month-day, such as `{ $key }: 2025-03-12`; with a time: `2025-03-12T19:30`
+    .help = { $known ->
+        [yes] write the date as year-month-day: `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
+       *[no] write the date as year-month-day, such as `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
+    }
 yaml-list = `{ $key }` must be a list of names
     .help = write a list as `{ $key }: [Muntenbuurt, Zuilenstein]`
 yaml-duplicate = the key `{ $key }` appears twice
     .help = each key may appear once; remove or merge the second one
+
+## Mistakes plein recognises from the line itself; `fixed` is the line as it should read
+
+yaml-line-tab = this line has a tab in it; plein reads only spaces at the start of a line
+    .help = type spaces instead of the tab: `{ $fixed }`
+yaml-line-curly = curly quotes (“ ” or ‘ ’): plein only knows straight quotes (" or ')
+    .help = type straight quotes, as on the keyboard: `{ $fixed }`
+yaml-line-colon = a colon followed by a space in the middle of a value: plein reads it as a new key
+    .help = put the whole value between straight quotes: `{ $fixed }`
+yaml-line-quote = a quote opens on this line but does not close
+    .help = close the quote at the end of the line: `{ $fixed }`
+yaml-line-list = the list on this line is not closed with `]`
+    .help = close the list on the same line: `{ $fixed }`
+yaml-line-indent = this key starts further in than the keys above it, so plein reads it as part of the line above
+    .help = start the key at the beginning of the line: `{ $fixed }`

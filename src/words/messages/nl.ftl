@@ -99,7 +99,7 @@ not-utf8 = het bestand is niet als UTF-8-tekst opgeslagen, dus plein kan de lett
 no-front-matter = het bestand begint niet met een regel `---`: bovenaan moeten de titel en de datum staan, tussen twee regels `---`
     .help = begin het bestand zo: een regel `---`, dan `title: Jouw titel`, `date: 2025-03-12`, en dan weer een regel `---`
 unclosed-front-matter = de regels bovenaan zijn niet afgesloten: na de sleutels zoals `title:` moet een regel `---` komen
-    .help = zet een regel met alleen `---` onder de laatste sleutel, vóór de tekst van het verhaal
+    .help = zet hier een regel met alleen `---`, onder de laatste sleutel en vóór de tekst
 yaml = plein kan de regels bovenaan niet lezen: { $detail }
     .help = vergelijk deze regel met de voorbeeldregels in docs/schrijven.md
 unknown-key = onbekende sleutel `{ $key }`{ $hint }; je kunt deze sleutels gebruiken: { $allowed }
@@ -107,7 +107,10 @@ unknown-key = onbekende sleutel `{ $key }`{ $hint }; je kunt deze sleutels gebru
 missing-key = de sleutel `{ $key }` ontbreekt; { every-thing } heeft die nodig
     .help = zet een regel `{ $key }: ...` tussen de twee regels `---` bovenaan
 bad-date = `{ $value }` is geen datum die plein kan lezen
-    .help = schrijf de datum als jaar-maand-dag, zoals `date: 2025-03-12`; met een tijd: `2025-03-12T19:30`
+    .help = { $known ->
+        [yes] schrijf de datum als jaar-maand-dag: `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
+       *[no] schrijf de datum als jaar-maand-dag, zoals `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
+    }
 unknown-kind = onbekend thema `{ $kind }`{ $hint }; de thema's van deze site zijn: { $allowed } (de thema's staan in plein.yaml)
     .help = schrijf een van deze thema's, zoals `kind: { $first }`
 missing-image-alt = er staat een `image`, maar `image_alt` ontbreekt: beschrijf de foto voor lezers die hem niet kunnen zien
@@ -200,10 +203,32 @@ yaml-quotes = er is een aanhalingsteken geopend maar niet gesloten
 yaml-indent = de regels staan niet goed onder elkaar: een sleutel of lijstregel begint te ver naar rechts, of niet ver genoeg
     .help = begin sleutels helemaal aan het begin van de regel, zonder spaties ervoor; regels van een lijst onder een sleutel beginnen met `  - `
 yaml-boolean = `{ $key }` moet true of false zijn, niet `{ $value }`
-    .help = schrijf `{ $key }: true` (ja) of `{ $key }: false` (nee)
+    .help = { $suggest ->
+        [true] schrijf `{ $key }: true` (dat is: ja)
+        [false] schrijf `{ $key }: false` (dat is: nee)
+       *[other] schrijf `{ $key }: true` (ja) of `{ $key }: false` (nee)
+    }
 yaml-date = `{ $value }` is geen datum die plein kan lezen
-    .help = schrijf de datum als jaar-maand-dag, zoals `{ $key }: 2025-03-12`; met een tijd: `2025-03-12T19:30`
+    .help = { $known ->
+        [yes] schrijf de datum als jaar-maand-dag: `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
+       *[no] schrijf de datum als jaar-maand-dag, zoals `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
+    }
 yaml-list = `{ $key }` moet een lijst met namen zijn
     .help = schrijf een lijst zo: `{ $key }: [Muntenbuurt, Zuilenstein]`
 yaml-duplicate = de sleutel `{ $key }` staat er twee keer
     .help = elke sleutel mag één keer voorkomen; haal de tweede weg of voeg ze samen
+
+## Fouten die plein aan de regel zelf herkent; `fixed` is de regel zoals hij moet zijn
+
+yaml-line-tab = op deze regel staat een tab; plein leest aan het begin van een regel alleen spaties
+    .help = typ spaties in plaats van de tab: `{ $fixed }`
+yaml-line-curly = krullende aanhalingstekens (“ ” of ‘ ’): plein kent alleen rechte aanhalingstekens (" of ')
+    .help = typ rechte aanhalingstekens, zoals op het toetsenbord: `{ $fixed }`
+yaml-line-colon = een dubbele punt met een spatie erna midden in een waarde: plein leest dat als een nieuwe sleutel
+    .help = zet de hele waarde tussen rechte aanhalingstekens: `{ $fixed }`
+yaml-line-quote = op deze regel gaat een aanhalingsteken open, maar niet meer dicht
+    .help = sluit het aanhalingsteken aan het eind van de regel: `{ $fixed }`
+yaml-line-list = de lijst op deze regel is niet gesloten met `]`
+    .help = sluit de lijst op dezelfde regel af: `{ $fixed }`
+yaml-line-indent = deze sleutel begint verder naar rechts dan de sleutels erboven, dus plein leest hem als deel van de regel erboven
+    .help = begin de sleutel helemaal aan het begin van de regel: `{ $fixed }`
