@@ -385,9 +385,30 @@ fn default_kinds(lang: Lang) -> Vec<KindSetting> {
         .collect()
 }
 
-/// The closest kind key to a misspelled one.
+/// The closest kind key or label to a misspelled one.
 pub fn kind_hint(config: &Config, kind: &str) -> Hint {
-    Hint::closest(kind, config.kinds.iter().map(|k| k.key.as_str()))
+    let words = config.kinds.iter().flat_map(|k| {
+        let label = (k.label.to_lowercase() != k.key.to_lowercase()).then_some(k.label.as_str());
+        std::iter::once(k.key.as_str()).chain(label)
+    });
+    Hint::closest(kind, words)
+}
+
+/// The site's kinds for a message: each key, with the word the site shows for it where that
+/// differs, as "meeting (Ontmoeting), mural (Muurschildering)".
+pub fn kinds_shown(config: &Config) -> String {
+    let shown: Vec<String> = config
+        .kinds
+        .iter()
+        .map(|k| {
+            if k.label.to_lowercase() == k.key.to_lowercase() {
+                k.key.clone()
+            } else {
+                format!("{} ({})", k.key, k.label)
+            }
+        })
+        .collect();
+    shown.join(", ")
 }
 
 #[cfg(test)]

@@ -88,6 +88,11 @@ pub enum Problem {
         target: String,
         hint: Hint,
     },
+    /// A picture (`image:` or `![...](...)`) that is not where the path says.
+    MissingPicture {
+        target: String,
+        hint: Hint,
+    },
     LinkToDraft {
         target: String,
     },
@@ -191,6 +196,7 @@ impl Problem {
             Problem::EmptySlug(_) => "empty-slug",
             Problem::ReservedSlug { .. } => "reserved-slug",
             Problem::MissingLink { .. } => "missing-link",
+            Problem::MissingPicture { .. } => "missing-picture",
             Problem::LinkToDraft { .. } => "link-to-draft",
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
@@ -254,7 +260,11 @@ impl Problem {
                 allowed,
                 hint: h,
             } => {
-                let first = allowed.split(", ").next().unwrap_or_default().to_string();
+                let first = allowed
+                    .split([',', ' '])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
                 a.text("kind", kind)
                     .text("allowed", allowed)
                     .text("hint", hint(h))
@@ -266,7 +276,8 @@ impl Problem {
                 .text("first", first),
             Problem::EmptySlug(title) => a.text("title", title),
             Problem::ReservedSlug { slug } => a.text("slug", slug),
-            Problem::MissingLink { target, hint: h } => {
+            Problem::MissingLink { target, hint: h }
+            | Problem::MissingPicture { target, hint: h } => {
                 a.text("target", target).text("hint", hint(h))
             }
             Problem::LinkToDraft { target } => a.text("target", target),
@@ -1006,6 +1017,10 @@ mod tests {
             },
             Problem::MissingLink {
                 target: "x.md".into(),
+                hint: hint(),
+            },
+            Problem::MissingPicture {
+                target: "x.jpg".into(),
                 hint: hint(),
             },
             Problem::LinkToDraft {

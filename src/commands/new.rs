@@ -102,17 +102,18 @@ fn slug_of(title: &str) -> Result<String, ExitCode> {
 }
 
 fn check_kind(config: &Config, kind: &str) -> Result<(), ExitCode> {
-    let known = config
-        .kinds
-        .iter()
-        .any(|k| k.key == kind || slugify(&k.key) == slugify(kind));
+    let known = config.kinds.iter().any(|k| {
+        k.key == kind
+            || [&k.key, &k.label]
+                .map(|w| slugify(w))
+                .contains(&slugify(kind))
+    });
     if known {
         return Ok(());
     }
-    let allowed: Vec<&str> = config.kinds.iter().map(|k| k.key.as_str()).collect();
     let problem = Problem::UnknownKind {
         kind: kind.to_string(),
-        allowed: allowed.join(", "),
+        allowed: crate::config::kinds_shown(config),
         hint: crate::config::kind_hint(config, kind),
     };
     // A command-line error, in English like the rest of the command line.

@@ -248,7 +248,7 @@ fn new_story_checks_the_kind() {
     plein(site.root(), &["new", "story", "Muur", "--kind", "murall"])
         .code(2)
         .says(
-            "unknown kind `murall` (did you mean `mural`?); the kinds of this site are: meeting, mural, garden",
+            "unknown kind `murall` (did you mean `mural`?); the kinds of this site are: meeting (Ontmoeting), mural (Muurschildering), garden (Tuin)",
         );
     assert!(!site.root().join("content/stories/muur.md").exists());
     plein(site.root(), &["new", "story", "!!!"])

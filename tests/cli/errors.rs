@@ -129,7 +129,7 @@ fn unknown_kind() {
         "unknown_kind",
         &[
             "content/stories/muur.md:4:7: fout: onbekend thema `murall` (bedoel je `mural`?)",
-            "meeting, mural, garden",
+            "meeting (Ontmoeting), mural (Muurschildering), garden (Tuin)",
         ],
     );
 }
@@ -244,4 +244,62 @@ fn every_problem_of_every_file_in_one_run() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_kind_may_be_given_by_the_word_the_site_shows() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/ontmoeting.md",
+        "---\ntitle: Koffie in de buurtkamer\ndate: 2025-03-12\nkind: Ontmoeting\n---\nTekst.\n",
+    );
+    site.write(
+        "content/stories/muur.md",
+        "---\ntitle: De muur\ndate: 2025-03-13\nkind: muurschildering\n---\nTekst.\n",
+    );
+    site.plein(&["build"]).ok();
+    let page = site.page("thema/meeting/index.html");
+    assert!(page.contains("Koffie in de buurtkamer"), "{page}");
+    let page = site.page("thema/mural/index.html");
+    assert!(page.contains("De muur"), "{page}");
+}
+
+#[test]
+fn a_missing_picture_is_told_as_a_picture() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/foto.md",
+        "---\ntitle: Foto\ndate: 2025-03-12\nimage: tuin.jpg\nimage_alt: De tuin\n---\nTekst.\n",
+    );
+    let run = site.plein(&["build"]);
+    run.fails(1);
+    let told = "content/stories/foto.md:4:8: fout: de foto `tuin.jpg` staat niet naast dit bestand";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("people/"),
+        "no help about linking to a person: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_event_may_be_named_by_its_title_and_a_typo_gets_a_suggestion() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/events/feest-2025.md",
+        "---\ntitle: Zomerfeest in de Lindenbuurt\nstart: 2025-06-21T14:00\n---\nFeest.\n",
+    );
+    let story = |events: &str| {
+        site.write(
+            "content/stories/oproep.md",
+            &format!("---\ntitle: Oproep\ndate: 2025-03-12\nevents: [{events}]\n---\nTekst.\n"),
+        );
+    };
+    story("Zomerfeest in de Lindenbuurt");
+    site.plein(&["build"]).ok();
+    story("Zomerfeest in de Lindebuurt");
+    let run = site.plein(&["build"]);
+    run.fails(1);
+    let told = "onbekende activiteit `Zomerfeest in de Lindebuurt` (bedoel je `feest-2025`?)";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
 }

@@ -114,7 +114,7 @@ bad-date = `{ $value }` is not a date plein can read
         [yes] write the date as year-month-day: `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
        *[no] write the date as year-month-day, such as `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
     }
-unknown-kind = unknown kind `{ $kind }`{ $hint }; the kinds of this site are: { $allowed } (kinds are set in plein.yaml)
+unknown-kind = unknown kind `{ $kind }`{ $hint }; the kinds of this site are: { $allowed }; they are set in plein.yaml
     .help = write one of these kinds, such as `kind: { $first }`
 missing-image-alt = `image` is set but `image_alt` is missing: describe the picture for readers who cannot see it
     .help = add a line such as `image_alt: Neighbours plant bulbs along the path`
@@ -126,6 +126,8 @@ reserved-slug = the page address `{ $slug }` clashes with the site's own `/{ $sl
     .help = add a line such as `slug: about-the-stories` to give the page an address of its own
 missing-link = link to `{ $target }`, but there is no such file{ $hint }
     .help = link to another story, event or person by its file, seen from this file, such as ../people/henk-verhoeven.md
+missing-picture = the picture `{ $target }` is not beside this file{ $hint }
+    .help = put the picture in the same folder as this file, or correct its name: `image: { $target }` looks for it beside this file
 link-to-draft = link to `{ $target }`, which is a draft and left out of this build
     .help = publish the linked story (remove `draft: true`), preview with --drafts, or remove the link
 unknown-event = unknown event `{ $slug }`{ $hint }; events are the file names in content/events/

@@ -111,7 +111,7 @@ bad-date = `{ $value }` is geen datum die plein kan lezen
         [yes] schrijf de datum als jaar-maand-dag: `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
        *[no] schrijf de datum als jaar-maand-dag, zoals `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
     }
-unknown-kind = onbekend thema `{ $kind }`{ $hint }; de thema's van deze site zijn: { $allowed } (de thema's staan in plein.yaml)
+unknown-kind = onbekend thema `{ $kind }`{ $hint }; de thema's van deze site zijn: { $allowed }; ze staan in plein.yaml
     .help = schrijf een van deze thema's, zoals `kind: { $first }`
 missing-image-alt = er staat een `image`, maar `image_alt` ontbreekt: beschrijf de foto voor lezers die hem niet kunnen zien
     .help = zet er een regel bij zoals `image_alt: Buren planten bollen langs het pad`
@@ -123,6 +123,8 @@ reserved-slug = het paginaadres `{ $slug }` botst met het onderdeel `/{ $slug }/
     .help = zet er een regel bij zoals `slug: over-de-verhalen`, dan krijgt de pagina een eigen adres
 missing-link = link naar `{ $target }`, maar dat bestand bestaat niet{ $hint }
     .help = link naar een ander verhaal, een activiteit of een persoon via het bestand, gezien vanaf dit bestand, zoals ../people/henk-verhoeven.md
+missing-picture = de foto `{ $target }` staat niet naast dit bestand{ $hint }
+    .help = zet de foto in dezelfde map als dit bestand, of verbeter de naam: bij `image: { $target }` zoekt plein de foto naast dit bestand
 link-to-draft = link naar `{ $target }`, maar dat is een concept en staat niet op de site
     .help = publiceer het verhaal waar de link naar gaat (haal `draft: true` weg), bekijk het met --drafts, of haal de link weg
 unknown-event = onbekende activiteit `{ $slug }`{ $hint }; activiteiten zijn de bestandsnamen in content/events/
