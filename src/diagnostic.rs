@@ -88,6 +88,12 @@ pub enum Problem {
         target: String,
         hint: Hint,
     },
+    /// ` #` in an unquoted value: YAML reads the rest of the line as a comment.
+    HashInValue {
+        key: String,
+        kept: String,
+        written: String,
+    },
     /// A picture (`image:` or `![...](...)`) that is not where the path says.
     MissingPicture {
         target: String,
@@ -197,6 +203,7 @@ impl Problem {
             Problem::ReservedSlug { .. } => "reserved-slug",
             Problem::MissingLink { .. } => "missing-link",
             Problem::MissingPicture { .. } => "missing-picture",
+            Problem::HashInValue { .. } => "hash-in-value",
             Problem::LinkToDraft { .. } => "link-to-draft",
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
@@ -275,6 +282,10 @@ impl Problem {
                 .text("slug", slug)
                 .text("first", first),
             Problem::EmptySlug(title) => a.text("title", title),
+            Problem::HashInValue { key, kept, written } => {
+                let fixed = format!("{key}: \"{}\"", written.replace('"', "\\\""));
+                a.text("key", key).text("kept", kept).text("fixed", fixed)
+            }
             Problem::ReservedSlug { slug } => a.text("slug", slug),
             Problem::MissingLink { target, hint: h }
             | Problem::MissingPicture { target, hint: h } => {
@@ -1022,6 +1033,11 @@ mod tests {
             Problem::MissingPicture {
                 target: "x.jpg".into(),
                 hint: hint(),
+            },
+            Problem::HashInValue {
+                key: "title".into(),
+                kept: "Wij zijn".into(),
+                written: "Wij zijn #1".into(),
             },
             Problem::LinkToDraft {
                 target: "x.md".into(),

@@ -41,6 +41,7 @@ pub fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
         .flat_map_iter(|doc| {
             let mut out = Vec::new();
             list_hints(doc, &mut out);
+            hash_hints(doc, &mut out);
             if scope == Scope::All {
                 front_hints(doc, &mut out);
                 body_hints(doc, &mut out);
@@ -85,6 +86,50 @@ fn list_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
             value: name.clone(),
         };
         out.push(Diagnostic::at(&doc.path, &doc.text, line, column, problem));
+    }
+}
+
+/// The keys whose values are sentences, where a ` #` is meant as text and not as a comment.
+const TEXT_KEYS: [&str; 8] = [
+    "title",
+    "subtitle",
+    "summary",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "role",
+    "city",
+];
+
+/// A ` #` in an unquoted sentence (`title: Wij zijn #1`): YAML reads the rest of the line
+/// as a comment, so the value silently loses it.
+fn hash_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let front = &doc.text[..doc.body_offset.min(doc.text.len())];
+    for (i, line) in front.lines().enumerate().skip(1) {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let written = value.trim();
+        if !TEXT_KEYS.contains(&key) || written.starts_with(['"', '\'', '|', '>']) {
+            continue;
+        }
+        let Some(at) = written.find(" #") else {
+            continue;
+        };
+        let column = line.len() - value.len() + (value.len() - value.trim_start().len()) + at + 2;
+        let problem = Problem::HashInValue {
+            key: key.to_string(),
+            kept: written[..at].trim_end().to_string(),
+            written: written.to_string(),
+        };
+        let column = line[..column.min(line.len())].chars().count() as u32;
+        out.push(Diagnostic::at(
+            &doc.path,
+            &doc.text,
+            i as u32 + 1,
+            column,
+            problem,
+        ));
     }
 }
 

@@ -236,3 +236,27 @@ fn build_prints_likely_mistakes_and_leaves_writing_tips_to_check() {
         again.stderr
     );
 }
+
+#[test]
+fn a_hash_in_an_unquoted_title_is_warned_about() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/nummer-een.md",
+        "---\ntitle: Wij zijn #1 in de buurt\ndate: 2024-05-01\nneighbourhoods: [Zuilenstein] # een opmerking\nsubtitle: \"Met #hashtag\"\n---\nTekst.\n",
+    );
+    let run = site.plein(&["build"]);
+    run.ok();
+    let told = "content/stories/nummer-een.md:2:17: waarschuwing: na ` #` leest plein de rest van de regel als opmerking, dus `title` wordt alleen `Wij zijn`";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("= tip: zet de hele waarde tussen rechte aanhalingstekens: `title: \"Wij zijn #1 in de buurt\"`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("waarschuwing:").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
