@@ -88,6 +88,10 @@ pub enum Problem {
         target: String,
         hint: Hint,
     },
+    /// A Markdown file that is in none of the content folders.
+    OutsideContent {
+        folders: String,
+    },
     /// ` #` in an unquoted value: YAML reads the rest of the line as a comment.
     HashInValue {
         key: String,
@@ -204,6 +208,7 @@ impl Problem {
             Problem::MissingLink { .. } => "missing-link",
             Problem::MissingPicture { .. } => "missing-picture",
             Problem::HashInValue { .. } => "hash-in-value",
+            Problem::OutsideContent { .. } => "outside-content",
             Problem::LinkToDraft { .. } => "link-to-draft",
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
@@ -282,6 +287,7 @@ impl Problem {
                 .text("slug", slug)
                 .text("first", first),
             Problem::EmptySlug(title) => a.text("title", title),
+            Problem::OutsideContent { folders } => a.text("folders", folders),
             Problem::HashInValue { key, kept, written } => {
                 let fixed = format!("{key}: \"{}\"", written.replace('"', "\\\""));
                 a.text("key", key).text("kept", kept).text("fixed", fixed)
@@ -459,6 +465,8 @@ fn yaml_cause(message: &str) -> (&'static str, Args) {
         return ("yaml-date", date_args(a.text("key", key), value));
     } else if m.contains("expected a sequence") || m.contains("a list of names") {
         return ("yaml-list", a.text("key", key));
+    } else if let Some(label) = between(m, "the registration link `", "` has no `url`") {
+        return ("yaml-registration-url", a.text("label", label));
     } else if m.contains("duplicate entry") {
         let key = between(m, "with key \"", "\"").unwrap_or(key);
         return ("yaml-duplicate", a.text("key", key));
@@ -1034,6 +1042,9 @@ mod tests {
                 target: "x.jpg".into(),
                 hint: hint(),
             },
+            Problem::OutsideContent {
+                folders: "content/stories/".into(),
+            },
             Problem::HashInValue {
                 key: "title".into(),
                 kept: "Wij zijn".into(),
@@ -1137,6 +1148,7 @@ mod tests {
             "date: `12-03-2025` is not a date: expected a date",
             "authors: expected a sequence",
             "duplicate entry with key \"title\"",
+            "registration: the registration link `Aanmelden` has no `url`: write it as ...",
             "something else entirely",
         ] {
             all.push(Problem::Yaml(yaml.into()));

@@ -147,11 +147,11 @@ fn document(file: &SourceFile, lang: Lang) -> Result<Document, Vec<Diagnostic>> 
             .iter()
             .map(|t| format!("content/{}/", t.folder()))
             .collect();
-        let message = format!(
-            "a Markdown file outside the content folders: expected it in one of {}",
-            folders.join(", ")
-        );
-        return Err(vec![Diagnostic::in_file(&path, Problem::Output(message))]);
+        let folders = folders.join(", ");
+        return Err(vec![Diagnostic::in_file(
+            &path,
+            Problem::OutsideContent { folders },
+        )]);
     };
     let split = front_matter::split(&text)
         .map_err(|(line, p)| vec![Diagnostic::at(&path, &text, line, 1, p)])?;

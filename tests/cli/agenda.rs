@@ -314,9 +314,7 @@ fn a_series_that_starts_off_its_rule() {
 fn a_registration_link_without_a_url() {
     fails_with(
         "registration_without_url",
-        &[
-            "content/events/zonder-adres.md:5:3: fout: plein kan de regels bovenaan niet lezen: registration: the registration link `Aanmelden` has no `url`",
-        ],
+        &["content/events/zonder-adres.md:5:3: fout: de aanmeldlink `Aanmelden` heeft geen `url`"],
     );
 }
 
