@@ -167,12 +167,18 @@ impl Session {
         }) {
             Ok(built) => {
                 self.publish(state, &built, Vec::new(), Vec::new());
-                eprintln!(
-                    "plein: built {} stories, {} pages in {:.2} s",
-                    built.site.stories.len(),
-                    built.written,
-                    started.elapsed().as_secs_f64()
-                );
+                let args = messages::Args::new()
+                    .text(
+                        "stories",
+                        crate::commands::count(
+                            lang_of(&built),
+                            "stories",
+                            built.site.stories.len(),
+                        ),
+                    )
+                    .number("pages", built.written)
+                    .text("seconds", format!("{:.2}", started.elapsed().as_secs_f64()));
+                eprintln!("{}", messages::text(lang_of(&built), "serve-built", &args));
                 self.start_index(built);
             }
             Err(errs) => {
@@ -244,10 +250,13 @@ impl Session {
                     Message::Reload
                 };
                 state.hub.send(&message);
+                let args = messages::Args::new()
+                    .text("names", names.join(", "))
+                    .number("pages", written)
+                    .text("milliseconds", started.elapsed().as_millis().to_string());
                 eprintln!(
-                    "plein: {} changed; {written} pages updated in {} ms",
-                    names.join(", "),
-                    started.elapsed().as_millis()
+                    "{}",
+                    messages::text(lang_of(&built), "serve-changed", &args)
                 );
                 self.start_index(built);
             }
@@ -420,4 +429,8 @@ fn open_browser(url: &str) {
     if started.is_err() {
         eprintln!("plein: cannot open a browser here; open {url} yourself");
     }
+}
+/// The language of a built site, for what serve says about it.
+fn lang_of(built: &pipeline::Built) -> Lang {
+    built.site.config.lang
 }

@@ -140,6 +140,26 @@ mod tests {
     }
 
     #[test]
+    fn summaries_count_in_the_language() {
+        let args = Args::new()
+            .text("names", "a.md")
+            .number("pages", 1)
+            .text("milliseconds", "12");
+        assert_eq!(
+            text(Lang::Nl, "serve-changed", &args),
+            "plein: a.md veranderd; 1 pagina bijgewerkt in 12 ms"
+        );
+        let args = Args::new()
+            .text("stories", "3 verhalen")
+            .number("pages", 40)
+            .text("seconds", "0.10");
+        assert_eq!(
+            text(Lang::Nl, "serve-built", &args),
+            "plein: 3 verhalen en 40 pagina's gemaakt in 0.10 s"
+        );
+    }
+
+    #[test]
     fn no_isolation_marks() {
         let shown = text(Lang::Nl, "did-you-mean", &Args::new().text("name", "title"));
         assert_eq!(shown, " (bedoel je `title`?)");

@@ -71,6 +71,14 @@ warnings-above = { $warnings } (above)
 
 ## plein serve
 
+serve-built = plein: built { $stories } and { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+ } in { $seconds } s
+serve-changed = plein: { $names } changed; { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+ } updated in { $milliseconds } ms
 serve-has-errors = plein: the site has { $n ->
     [one] an error
    *[other] errors

@@ -71,6 +71,14 @@ warnings-above = { $warnings } (hierboven)
 
 ## plein serve
 
+serve-built = plein: { $stories } en { $pages ->
+    [one] 1 pagina
+   *[other] { $pages } pagina's
+ } gemaakt in { $seconds } s
+serve-changed = plein: { $names } veranderd; { $pages ->
+    [one] 1 pagina
+   *[other] { $pages } pagina's
+ } bijgewerkt in { $milliseconds } ms
 serve-has-errors = plein: er is iets mis in de site; verbeter { $n ->
     [one] de fout
    *[other] de fouten
