@@ -260,3 +260,33 @@ fn a_hash_in_an_unquoted_title_is_warned_about() {
         run.stderr
     );
 }
+
+#[test]
+fn a_tag_one_letter_off_a_tag_used_more_often_is_warned_about() {
+    let site = Site::copy("minimal");
+    story(
+        &site,
+        "een",
+        "neighbourhoods: [Zuilenstein]\ntags: [vertrouwde gezichten]\n",
+    );
+    story(
+        &site,
+        "twee",
+        "neighbourhoods: [Zuilenstein]\ntags: [vertrouwde gezichten, tuin]\n",
+    );
+    story(
+        &site,
+        "drie",
+        "neighbourhoods: [Zuilenstein]\ntags: [tuin, vertrouwde gezigten]\n",
+    );
+    let run = site.plein(&["build"]);
+    run.ok();
+    let told = "content/stories/drie.md:5:14: waarschuwing: nieuwe tag `vertrouwde gezigten` (bedoel je `vertrouwde gezichten`?)";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("waarschuwing:").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
