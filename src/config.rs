@@ -349,15 +349,22 @@ fn at_key(text: &str, key: &str, problem: Problem) -> Diagnostic {
 }
 
 fn parse_raw(rel: &Path, text: &str, errs: &mut Diagnostics) -> RawConfig {
-    yaml::from_str::<RawConfig>(text).unwrap_or_else(|e| {
+    // Every problem is told; the settings that could be read are kept, such as the language.
+    let (raw, problems) = yaml::from_str_all::<RawConfig>(text);
+    for e in problems {
         // A key inside a deploy target is checked against the keys a target has.
         let problem = match crate::config::deploy::unknown_key(&e.message) {
             Some(problem) => problem,
-            None => crate::ground::yaml::problem_from_yaml(&e.message, config_keys()),
+            None => {
+                let (problem, line, column) =
+                    crate::ground::yaml::yaml_mistake(&e, text, config_keys());
+                errs.push(Diagnostic::at(rel, text, line, column, problem));
+                continue;
+            }
         };
         errs.push(Diagnostic::at(rel, text, e.line, e.column, problem));
-        RawConfig::default()
-    })
+    }
+    raw.unwrap_or_default()
 }
 
 fn flatten_kinds(raw: Vec<RawKind>) -> Vec<KindSetting> {
@@ -388,9 +395,30 @@ fn default_kinds(lang: Lang) -> Vec<KindSetting> {
         .collect()
 }
 
-/// The closest kind key to a misspelled one.
+/// The closest kind key or label to a misspelled one.
 pub fn kind_hint(config: &Config, kind: &str) -> Hint {
-    Hint::closest(kind, config.kinds.iter().map(|k| k.key.as_str()))
+    let words = config.kinds.iter().flat_map(|k| {
+        let label = (k.label.to_lowercase() != k.key.to_lowercase()).then_some(k.label.as_str());
+        std::iter::once(k.key.as_str()).chain(label)
+    });
+    Hint::closest(kind, words)
+}
+
+/// The site's kinds for a message: each key, with the word the site shows for it where that
+/// differs, as "meeting (Ontmoeting), mural (Muurschildering)".
+pub fn kinds_shown(config: &Config) -> String {
+    let shown: Vec<String> = config
+        .kinds
+        .iter()
+        .map(|k| {
+            if k.label.to_lowercase() == k.key.to_lowercase() {
+                k.key.clone()
+            } else {
+                format!("{} ({})", k.key, k.label)
+            }
+        })
+        .collect();
+    shown.join(", ")
 }
 
 #[cfg(test)]
@@ -479,7 +507,7 @@ mod tests {
         assert_eq!(at(0), Some((2, 11)), "the language, at its value");
         assert_eq!(at(1), Some((1, 11)), "the time zone, at its value");
         let shown = errs.0[0].problem.to_string();
-        assert_eq!(shown, "unknown language `fr`: expected nl or en");
+        assert_eq!(shown, "unknown language `fr`: expected one of nl, en");
         for lang in Lang::ALL {
             assert!(shown.contains(lang.code()), "{shown}");
         }

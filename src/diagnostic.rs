@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 
+use crate::words::Lang;
+use crate::words::messages::{self, Args};
+
 /// A position in a file; line and column are 1-based, columns count characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -29,87 +32,105 @@ pub enum Severity {
 }
 
 impl Severity {
-    fn word(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
+    fn word(self, lang: Lang) -> String {
+        let id = match self {
+            Severity::Error => "severity-error",
+            Severity::Warning => "severity-warning",
+        };
+        messages::text(lang, id, &Args::new())
     }
 }
 
 /// What went wrong, in words an editor understands.
-#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    #[error("cannot read the file: {0}")]
     Read(String),
-    #[error("cannot write `{path}`: {reason}")]
-    Write { path: String, reason: String },
-    #[error("the file is not valid UTF-8 text; save it as UTF-8")]
+    Write {
+        path: String,
+        reason: String,
+    },
     NotUtf8,
-    #[error("expected front matter: a line `---`, YAML keys such as `title:`, and a closing `---`")]
     NoFrontMatter,
-    #[error("the front matter is not closed: expected a line `---` after the YAML keys")]
     UnclosedFrontMatter,
-    #[error("{0}")]
     Yaml(String),
-    #[error("unknown key `{key}`{hint}, expected one of {allowed}")]
+    /// A YAML mistake recognised from its line (`cause` names it, as `tab` or `colon`), with
+    /// the line as it should read.
+    YamlLine {
+        cause: YamlCause,
+        fixed: String,
+    },
     UnknownKey {
         key: String,
         allowed: String,
         hint: Hint,
     },
-    #[error("missing key `{0}`, which every {1} needs")]
     MissingKey(&'static str, &'static str),
-    #[error("`{value}` is not a date: expected {expected}")]
     BadDate {
         value: String,
         expected: &'static str,
     },
-    #[error("unknown kind `{kind}`{hint}, expected one of {allowed} (kinds are set in plein.yaml)")]
     UnknownKind {
         kind: String,
         allowed: String,
         hint: Hint,
     },
-    #[error(
-        "`image` is set but `image_alt` is missing: describe the image for readers who cannot see it"
-    )]
     MissingImageAlt,
-    #[error("the {what} slug `{slug}` is already used by {first}")]
     DuplicateSlug {
         what: &'static str,
         slug: String,
         first: String,
     },
-    #[error("the web address of `{0}` would be empty: give a `slug:` with letters or digits")]
     EmptySlug(String),
-    #[error(
-        "the page slug `{slug}` clashes with the site's own `/{slug}/` section; choose another `slug:`"
-    )]
-    ReservedSlug { slug: String },
-    #[error("link to `{target}`, but no such content file{hint}")]
-    MissingLink { target: String, hint: Hint },
-    #[error("link to `{target}`, which is a draft and left out of this build")]
-    LinkToDraft { target: String },
-    #[error("unknown event `{slug}`{hint}; events are the file names in content/events/")]
-    UnknownEvent { slug: String, hint: Hint },
-    #[error("the event ends ({end}) before it starts ({start})")]
-    EndBeforeStart { start: String, end: String },
-    #[error(
-        "the event starts on {start}, which is not a day of its `repeat` rule ({rule}): make `start` the first meeting of the series"
-    )]
-    StartNotInRepeat { start: String, rule: String },
-    #[error(
-        "the event slug `{slug}` is a number, but /{section}/{slug}/ is kept for the agenda's archive of a year; choose another `slug:`"
-    )]
-    YearSlug { slug: String, section: String },
-    #[error("unknown time zone `{0}`: expected a name such as Europe/Amsterdam")]
+    ReservedSlug {
+        slug: String,
+    },
+    MissingLink {
+        target: String,
+        hint: Hint,
+    },
+    /// A Markdown file that is in none of the content folders.
+    OutsideContent {
+        folders: String,
+    },
+    /// ` #` in an unquoted value: YAML reads the rest of the line as a comment.
+    HashInValue {
+        key: String,
+        kept: String,
+        written: String,
+    },
+    /// A picture (`image:` or `![...](...)`) that is not where the path says.
+    MissingPicture {
+        target: String,
+        hint: Hint,
+    },
+    LinkToDraft {
+        target: String,
+    },
+    UnknownEvent {
+        slug: String,
+        hint: Hint,
+    },
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    StartNotInRepeat {
+        start: String,
+        rule: String,
+    },
+    YearSlug {
+        slug: String,
+        section: String,
+    },
     UnknownTimeZone(String),
-    #[error("unknown language `{code}`: expected {known}")]
-    UnknownLanguage { code: String, known: String },
-    #[error("`{value}` is not a web address for the site: {reason}")]
-    BadBaseUrl { value: String, reason: &'static str },
-    #[error("{key}{}", unsafe_url(url, *fault, *image, *lang))]
+    UnknownLanguage {
+        code: String,
+        known: String,
+    },
+    BadBaseUrl {
+        value: String,
+        reason: &'static str,
+    },
     UnsafeUrl {
         /// Where serde_yaml found it, such as `source.url: `; empty in plein.yaml.
         key: String,
@@ -119,39 +140,42 @@ pub enum Problem {
         image: bool,
         lang: crate::words::Lang,
     },
-    #[error("in template `{template}`: {message}")]
-    Template { template: String, message: String },
-    #[error("{0}")]
+    Template {
+        template: String,
+        message: String,
+    },
     Output(String),
-    #[error("deploy target: {0}")]
     DeployTarget(String),
 
     // Content hints from `plein check`: warnings, or errors with `--strict`.
-    #[error("`image` is set but `image_credit` is missing: name who made the photo")]
     MissingImageCredit,
-    #[error("this story has no `neighbourhoods`, so no neighbourhood page lists it")]
     NoNeighbourhood,
-    #[error("the `summary` has {chars} characters; a card shows about {max}")]
-    LongSummary { chars: usize, max: usize },
-    #[error("this sentence has {words} words; aim for at most {max}")]
-    LongSentence { words: usize, max: usize },
-    #[error("this paragraph has {words} words; aim for at most {max}")]
-    LongParagraph { words: usize, max: usize },
-    #[error("the heading jumps from `{}` to `{}`; use `{}` here", marks(*from), marks(*to), marks(from + 1))]
-    SkippedHeading { from: u8, to: u8 },
-    #[error("a `#` heading in the text: the title is already the page's main heading")]
+    LongSummary {
+        chars: usize,
+        max: usize,
+    },
+    LongSentence {
+        words: usize,
+        max: usize,
+    },
+    LongParagraph {
+        words: usize,
+        max: usize,
+    },
+    SkippedHeading {
+        from: u8,
+        to: u8,
+    },
     TitleHeading,
-    #[error("the link text `{text}` does not say where the link goes")]
-    VagueLinkText { text: String },
-    #[error("an image without a description between the square brackets")]
+    VagueLinkText {
+        text: String,
+    },
     ImageWithoutAlt,
-    #[error("`{key}` reads as one name, `{value}`: without square brackets a list is one name")]
-    ListWithoutBrackets { key: String, value: String },
-    #[error(
-        "plein.yaml has no `base_url`, so the links in feeds, the sitemap and calendar files point at the preview address http://127.0.0.1:1111/ and not at the site"
-    )]
+    ListWithoutBrackets {
+        key: String,
+        value: String,
+    },
     MissingBaseUrl,
-    #[error("new {what} `{name}`{hint}")]
     SimilarName {
         what: &'static str,
         name: String,
@@ -172,7 +196,7 @@ impl Problem {
             Problem::NotUtf8 => "not-utf8",
             Problem::NoFrontMatter => "no-front-matter",
             Problem::UnclosedFrontMatter => "unclosed-front-matter",
-            Problem::Yaml(_) => "yaml",
+            Problem::Yaml(_) | Problem::YamlLine { .. } => "yaml",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey(..) => "missing-key",
             Problem::BadDate { .. } => "bad-date",
@@ -182,6 +206,9 @@ impl Problem {
             Problem::EmptySlug(_) => "empty-slug",
             Problem::ReservedSlug { .. } => "reserved-slug",
             Problem::MissingLink { .. } => "missing-link",
+            Problem::MissingPicture { .. } => "missing-picture",
+            Problem::HashInValue { .. } => "hash-in-value",
+            Problem::OutsideContent { .. } => "outside-content",
             Problem::LinkToDraft { .. } => "link-to-draft",
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
@@ -209,168 +236,313 @@ impl Problem {
         }
     }
 
-    /// A short explanation of how to fix it, where the message alone may not be enough.
-    pub fn help(&self) -> Option<String> {
-        let text = match self {
-            Problem::NotUtf8 => "in your editor, choose \"Save as\" and the encoding UTF-8",
-            Problem::Yaml(message) => return yaml_help(message).map(str::to_string),
-            Problem::MissingKey(key, _) => {
-                return Some(format!(
-                    "add a line `{key}: ...` between the two `---` lines at the top"
-                ));
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, args) = self.fluent(lang);
+        messages::text(lang, id, &args)
+    }
+
+    /// A short explanation of how to fix it, with an example line, in `lang`.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let (id, args) = self.fluent(lang);
+        messages::attribute(lang, id, "help", &args)
+    }
+
+    /// The name of this problem's message in the Fluent files, and its arguments.
+    fn fluent(&self, lang: Lang) -> (&'static str, Args) {
+        let a = Args::new();
+        let hint = |h: &Hint| h.shown(lang);
+        let args = match self {
+            Problem::Read(reason) => a.text("reason", reason),
+            Problem::Write { path, reason } => a.text("path", path).text("reason", reason),
+            Problem::Yaml(message) => return yaml_cause(message),
+            Problem::YamlLine { cause, fixed } => return (cause.id(), a.text("fixed", fixed)),
+            Problem::UnknownKey {
+                key,
+                allowed,
+                hint: h,
+            } => a
+                .text("key", key)
+                .text("allowed", allowed)
+                .text("hint", hint(h)),
+            Problem::MissingKey(key, what) => a.text("key", *key).text("what", *what),
+            Problem::BadDate { value, .. } => date_args(a.text("key", "date"), value),
+            Problem::UnknownKind {
+                kind,
+                allowed,
+                hint: h,
+            } => {
+                let first = allowed
+                    .split([',', ' '])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                a.text("kind", kind)
+                    .text("allowed", allowed)
+                    .text("hint", hint(h))
+                    .text("first", first)
             }
-            Problem::MissingImageAlt => {
-                "add a line such as `image_alt: Buren planten bollen langs het pad`"
+            Problem::DuplicateSlug { what, slug, first } => a
+                .text("what", *what)
+                .text("slug", slug)
+                .text("first", first),
+            Problem::EmptySlug(title) => a.text("title", title),
+            Problem::OutsideContent { folders } => a.text("folders", folders),
+            Problem::HashInValue { key, kept, written } => {
+                let fixed = format!("{key}: \"{}\"", written.replace('"', "\\\""));
+                a.text("key", key).text("kept", kept).text("fixed", fixed)
             }
-            Problem::ReservedSlug { .. } => {
-                "add a line such as `slug: over-de-verhalen` to give the page an address of its own"
+            Problem::ReservedSlug { slug } => a.text("slug", slug),
+            Problem::MissingLink { target, hint: h }
+            | Problem::MissingPicture { target, hint: h } => {
+                a.text("target", target).text("hint", hint(h))
             }
-            Problem::DuplicateSlug { .. } => {
-                "two files would get the same web address: rename one, or give it a `slug:` of its own"
+            Problem::LinkToDraft { target } => a.text("target", target),
+            Problem::UnknownEvent { slug, hint: h } => a.text("slug", slug).text("hint", hint(h)),
+            Problem::EndBeforeStart { start, end } => a.text("start", start).text("end", end),
+            Problem::StartNotInRepeat { start, rule } => a.text("start", start).text("rule", rule),
+            Problem::YearSlug { slug, section } => a.text("slug", slug).text("section", section),
+            Problem::UnknownTimeZone(zone) => a.text("zone", zone),
+            Problem::UnknownLanguage { code, known } => {
+                // `known` reads "nl or en"; the message has its own words around the codes.
+                a.text("code", code)
+                    .text("known", known.replace(" or ", ", "))
             }
-            Problem::MissingLink { .. } => {
-                "link to another file by its path from this file, such as ../people/henk-verhoeven.md"
+            Problem::BadBaseUrl { value, reason } => a
+                .text("value", value)
+                .text("reason", base_url_reason(reason))
+                .text("detail", *reason),
+            Problem::UnsafeUrl {
+                key,
+                url,
+                fault,
+                image,
+                ..
+            } => {
+                use crate::ground::url::UrlFault;
+                let fault = match (fault, image) {
+                    (UrlFault::Control, _) => "control",
+                    (UrlFault::Scheme, true) => "image",
+                    (UrlFault::Scheme, false) => "link",
+                };
+                // Tabs and other control characters are shown as \t and \u{..}, not sent to
+                // the terminal.
+                a.text("key", key)
+                    .text("url", url.escape_debug().to_string())
+                    .text("fault", fault)
+                    .text("image", if *image { "yes" } else { "no" })
             }
-            Problem::LinkToDraft { .. } => {
-                "publish the linked story (remove `draft: true`), preview with --drafts, or remove the link"
+            Problem::Template { template, message } => {
+                a.text("template", template).text("detail", message)
             }
-            Problem::UnsafeUrl { image, lang, .. } => return Some(unsafe_url_help(*image, *lang)),
-            Problem::EndBeforeStart { .. } => {
-                "check the date and the time of `end`; write times as 2026-10-06T19:30"
+            Problem::Output(detail) | Problem::DeployTarget(detail) => a.text("detail", detail),
+            Problem::LongSummary { chars, max } => a.number("chars", *chars).number("max", *max),
+            Problem::LongSentence { words, max } | Problem::LongParagraph { words, max } => {
+                a.number("words", *words).number("max", *max)
             }
-            Problem::MissingImageCredit => {
-                "add a line such as `image_credit: Sevgi Demir`, with the maker's permission"
-            }
-            Problem::NoNeighbourhood => "add a line such as `neighbourhoods: [Muntenbuurt]`",
-            Problem::LongSummary { .. } => {
-                "keep the summary to one or two short sentences; the story itself tells the rest"
-            }
-            Problem::LongSentence { .. } => {
-                "split it in two: short sentences are easier to read for everyone (language level B1)"
-            }
-            Problem::LongParagraph { .. } => {
-                "start a new paragraph, with an empty line, where the text turns to something new"
-            }
-            Problem::SkippedHeading { .. } => {
-                "readers who use a screen reader find their way by the heading levels"
-            }
-            Problem::TitleHeading => "use `##` for the sections of the text",
-            Problem::VagueLinkText { .. } => {
-                "use words that say where the link leads, such as [de agenda van De Stuiver](...)"
-            }
-            Problem::ImageWithoutAlt => {
-                "write what the image shows, such as ![Kinderen zaaien zonnebloemen](zaaien.jpg)"
-            }
-            Problem::BadBaseUrl { .. } | Problem::MissingBaseUrl => {
-                "write the address where the site will be online, such as `base_url: https://www.lindenbuurt.nl/`"
-            }
+            Problem::SkippedHeading { from, to } => a
+                .text("from", marks(*from))
+                .text("to", marks(*to))
+                .text("next", marks(from + 1)),
+            Problem::VagueLinkText { text } => a.text("text", text),
             Problem::ListWithoutBrackets { key, value } => {
                 let items: Vec<&str> = value.split(',').map(str::trim).collect();
-                return Some(format!(
-                    "write `{key}: [{}]` for more than one; keep it as it is only if it is one name",
-                    items.join(", ")
-                ));
+                a.text("key", key)
+                    .text("value", value)
+                    .text("items", items.join(", "))
             }
-            Problem::SimilarName { what, .. } => {
-                return Some(format!(
-                    "a name written differently gets a page of its own; if this is the same {what}, write it the same way"
-                ));
-            }
-            _ => return None,
+            Problem::SimilarName {
+                what,
+                name,
+                hint: h,
+            } => a
+                .text("what", *what)
+                .text("name", name)
+                .text("hint", hint(h)),
+            Problem::NotUtf8
+            | Problem::NoFrontMatter
+            | Problem::UnclosedFrontMatter
+            | Problem::MissingImageAlt
+            | Problem::MissingImageCredit
+            | Problem::NoNeighbourhood
+            | Problem::TitleHeading
+            | Problem::ImageWithoutAlt
+            | Problem::MissingBaseUrl => a,
         };
-        Some(text.to_string())
+        (self.code(), args)
     }
 }
 
-/// Why a URL from front matter or plein.yaml is refused, in the site's language.
-fn unsafe_url(
-    url: &str,
-    fault: crate::ground::url::UrlFault,
-    image: bool,
-    lang: crate::words::Lang,
-) -> String {
-    use crate::ground::url::UrlFault;
-    use crate::words::Lang;
-    // Tabs and other control characters are shown as \t and \u{..}, not sent to the terminal.
-    let shown = url.escape_debug();
-    match (fault, image, lang) {
-        (UrlFault::Control, _, Lang::Nl) => format!(
-            "het webadres `{shown}` bevat een onzichtbaar teken (zoals een tab of een regeleinde): typ het adres opnieuw op één regel"
-        ),
-        (UrlFault::Control, _, Lang::En) => format!(
-            "the web address `{shown}` holds an invisible character (such as a tab or a line break): type the address again on one line"
-        ),
-        (UrlFault::Scheme, false, Lang::Nl) => format!(
-            "`{shown}` is geen webadres waar een link naartoe mag: schrijf een adres dat begint met https://, http://, mailto: of tel:, of een pad op deze site zoals /agenda/"
-        ),
-        (UrlFault::Scheme, false, Lang::En) => format!(
-            "`{shown}` is not a web address a link may go to: write one that starts with https://, http://, mailto: or tel:, or a path on this site such as /events/"
-        ),
-        (UrlFault::Scheme, true, Lang::Nl) => format!(
-            "`{shown}` is geen plek voor een foto: schrijf de naam van een foto naast dit bestand (foto.jpg), een pad op deze site (/images/foto.jpg) of een adres dat begint met https://"
-        ),
-        (UrlFault::Scheme, true, Lang::En) => format!(
-            "`{shown}` is not a place for a picture: write the name of a picture beside this file (photo.jpg), a path on this site (/images/photo.jpg) or an address that starts with https://"
-        ),
+/// The message in English, for logs and tests; editors see [`Problem::message`] in their
+/// site's language.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
-/// An example of a good address, in the site's language.
-fn unsafe_url_help(image: bool, lang: crate::words::Lang) -> String {
-    use crate::words::Lang;
-    match (image, lang) {
-        (false, Lang::Nl) => {
-            "adressen als javascript: of data: kunnen code uitvoeren bij wie klikt; een goed adres is bijvoorbeeld url: https://www.buurtwijs.nl/artikel"
+impl std::error::Error for Problem {}
+
+/// The mistakes behind a YAML parser's message that plein recognises from the line itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlCause {
+    /// A tab where YAML wants spaces.
+    Tab,
+    /// Curly quotes (“ ”), which YAML does not take as quotes.
+    CurlyQuotes,
+    /// `: ` inside an unquoted value.
+    Colon,
+    /// A quote opened and not closed on its line.
+    UnclosedQuote,
+    /// A `[` list without its `]`.
+    UnclosedList,
+    /// A key that starts further in than the keys above it.
+    Indent,
+}
+
+impl YamlCause {
+    /// The name of its message in the Fluent files.
+    fn id(self) -> &'static str {
+        match self {
+            YamlCause::Tab => "yaml-line-tab",
+            YamlCause::CurlyQuotes => "yaml-line-curly",
+            YamlCause::Colon => "yaml-line-colon",
+            YamlCause::UnclosedQuote => "yaml-line-quote",
+            YamlCause::UnclosedList => "yaml-line-list",
+            YamlCause::Indent => "yaml-line-indent",
         }
-        (false, Lang::En) => {
-            "addresses such as javascript: or data: can run code for whoever clicks; a good one is, for example, url: https://www.example.org/article"
-        }
-        (true, Lang::Nl) => "bijvoorbeeld image: muur.jpg",
-        (true, Lang::En) => "for example image: mural.jpg",
     }
-    .to_string()
 }
 
-/// Plain words for the YAML messages that are hardest to read.
-fn yaml_help(message: &str) -> Option<&'static str> {
+/// The name in the Fluent files of why a base URL is refused (see
+/// [`crate::config::check_base_url`]); `other` shows the reason as it is.
+fn base_url_reason(reason: &str) -> &'static str {
+    match reason {
+        "it must start with https:// or http://" => "scheme",
+        "it has no https:// at the start" => "no-scheme",
+        "it has a space or an invisible character in it" => "space",
+        "a site address has no `?` or `#` part" => "query",
+        "a site address has no user name or password in it" => "user",
+        "it has no valid host name after the //" => "host",
+        "its path has `\\`, `.` or `..` in it" => "path",
+        _ => "other",
+    }
+}
+
+/// The cause behind a YAML parser's message, as a message of its own in volunteer words.
+fn yaml_cause(message: &str) -> (&'static str, Args) {
     let m = message;
-    if m.contains("mapping values are not allowed") {
-        Some(
-            "a value with a colon and a space in it needs quotes, such as title: \"Buurtkamer: open op dinsdag\"",
-        )
+    let a = Args::new();
+    // serde_yaml names the key first, as `draft: invalid type ...`.
+    let key = m
+        .split_once(": ")
+        .map(|(k, _)| k)
+        .filter(|k| !k.contains(' '))
+        .unwrap_or_default();
+    let id = if m.contains("mapping values are not allowed") {
+        "yaml-colon"
     } else if m.contains("did not find expected ',' or ']'") {
-        Some("a list in square brackets needs its closing `]` on the same line")
-    } else if m.contains("did not find expected") || m.contains("block mapping") {
-        Some(
-            "check the indentation: keys start at the beginning of the line, list items under a key with the same number of spaces",
-        )
+        "yaml-bracket"
     } else if m.contains("found character that cannot start any token") {
-        Some("a value that starts with @, `, % or a tab needs quotes; indent with spaces, not tabs")
-    } else if m.contains("found unexpected end of stream") || m.contains("unknown escape") {
-        Some("check the quotes: every value that opens with \" must close with \" on the same line")
+        "yaml-token"
+    } else if m.contains("found unexpected end of stream")
+        || m.contains("unknown escape")
+        || m.contains("while scanning a quoted scalar")
+    {
+        "yaml-quotes"
+    } else if m.contains("did not find expected") || m.contains("block mapping") {
+        "yaml-indent"
+    } else if m.contains("expected a boolean") {
+        let value = between(m, "string \"", "\"").unwrap_or_default();
+        let suggest = match value.to_lowercase().as_str() {
+            "ja" | "j" | "waar" | "wel" | "aan" => "true",
+            "nee" | "n" | "onwaar" | "niet" | "uit" => "false",
+            _ => "other",
+        };
+        let args = a.text("key", key).text("value", value);
+        return ("yaml-boolean", args.text("suggest", suggest));
+    } else if let Some(value) = between(m, "`", "` is not a date") {
+        return ("yaml-date", date_args(a.text("key", key), value));
     } else if m.contains("expected a sequence") || m.contains("a list of names") {
-        Some("write a list as [Muntenbuurt, Zuilenstein], or as lines that start with `- `")
+        return ("yaml-list", a.text("key", key));
+    } else if let Some(label) = between(m, "the registration link `", "` has no `url`") {
+        return ("yaml-registration-url", a.text("label", label));
     } else if m.contains("duplicate entry") {
-        Some("each key may appear once in the front matter; remove or merge the second one")
+        let key = between(m, "with key \"", "\"").unwrap_or(key);
+        return ("yaml-duplicate", a.text("key", key));
     } else {
-        None
-    }
+        return ("yaml", a.text("detail", m));
+    };
+    (id, a)
 }
 
+/// `value` and, when it reads as a date written the way people write them (12-03-2025,
+/// 12 maart 2025, 12 March 2025), that date as plein wants it in `iso`.
+fn date_args(args: Args, value: &str) -> Args {
+    let iso = written_date(value);
+    args.text("value", value)
+        .text("known", if iso.is_some() { "yes" } else { "no" })
+        .text("iso", iso.unwrap_or_else(|| "2025-03-12".to_string()))
+}
+
+/// A day-month-year date as 2025-03-12: digits with `-`, `/` or `.` between, or a month name
+/// (or its first three letters) in any language plein knows.
+fn written_date(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value
+        .split(['-', '/', '.', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [day, month, year] = parts[..] else {
+        return None;
+    };
+    let day: i8 = day.parse().ok()?;
+    let year: i16 = year.parse().ok()?;
+    let month: i8 = match month.parse() {
+        Ok(n) => n,
+        Err(_) => month_number(month)?,
+    };
+    let date = jiff::civil::Date::new(year, month, day).ok()?;
+    (year >= 1000).then(|| date.to_string())
+}
+
+/// The number of the month named `name`, in full or by its first three letters.
+fn month_number(name: &str) -> Option<i8> {
+    let name = name.to_lowercase();
+    Lang::ALL.iter().find_map(|lang| {
+        let months = lang.words().months;
+        let found = months.iter().position(|m| {
+            let m = m.to_lowercase();
+            m == name || (name.chars().count() >= 3 && m.starts_with(&name))
+        })?;
+        Some(found as i8 + 1)
+    })
+}
+
+/// The text between the first `open` and the next `close` in `text`.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let rest = &text[text.find(open)? + open.len()..];
+    Some(&rest[..rest.find(close)?])
+}
 /// An optional " (did you mean `x`?)" after a misspelled name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hint(pub Option<String>);
 
+/// In English, for messages that are not yet in the Fluent files.
 impl std::fmt::Display for Hint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.0 {
-            Some(name) => write!(f, " (did you mean `{name}`?)"),
-            None => Ok(()),
-        }
+        f.write_str(&self.shown(Lang::En))
     }
 }
 
 impl Hint {
+    /// " (did you mean `x`?)" in `lang`, or nothing.
+    pub fn shown(&self, lang: Lang) -> String {
+        match &self.0 {
+            Some(name) => messages::text(lang, "did-you-mean", &Args::new().text("name", name)),
+            None => String::new(),
+        }
+    }
+
     /// The closest of `candidates` to `word`, if it is close enough to be a likely typo; of
     /// equally close ones the first in alphabetical order, so the hint does not depend on
     /// the order they come in.
@@ -530,21 +702,28 @@ impl Diagnostic {
     }
 
     /// The terminal form: `path:line:column: message`, then the line with a caret under the column.
-    pub fn render_plain(&self, root: &Path) -> String {
-        self.render(root, &Palette::PLAIN)
+    pub fn render_plain(&self, root: &Path, lang: Lang) -> String {
+        self.render(root, &Palette::PLAIN, lang)
     }
 
-    /// The terminal form in the colours of `palette`.
-    pub fn render(&self, root: &Path, palette: &Palette) -> String {
-        self.render_block(root, palette, true)
+    /// The terminal form in the colours of `palette`, in `lang`.
+    pub fn render(&self, root: &Path, palette: &Palette, lang: Lang) -> String {
+        let help = self.problem.help(lang);
+        self.render_block(root, palette, lang, help.as_deref())
     }
 
-    /// The terminal form, with the help line or without.
-    fn render_block(&self, root: &Path, palette: &Palette, with_help: bool) -> String {
+    /// The terminal form, with the help line `help` or without.
+    fn render_block(
+        &self,
+        root: &Path,
+        palette: &Palette,
+        lang: Lang,
+        help: Option<&str>,
+    ) -> String {
         let mut out = String::new();
         let label = paint(
             palette.severity(self.severity),
-            &format!("{}:", self.severity.word()),
+            &format!("{}:", self.severity.word(lang)),
         );
         let mut pad = String::from(" ");
         match (&self.at, self.shown_path(root)) {
@@ -554,7 +733,7 @@ impl Diagnostic {
                     out,
                     "{} {label} {}",
                     paint(palette.path, &place),
-                    self.problem
+                    self.problem.message(lang)
                 );
                 if let Some(line) = &self.snippet {
                     let gutter = at.line.to_string();
@@ -574,23 +753,25 @@ impl Diagnostic {
                 }
             }
             _ => {
-                let _ = write!(out, "{label} {}", self.problem);
+                let _ = write!(out, "{label} {}", self.problem.message(lang));
             }
         }
-        if let Some(help) = self.problem.help().filter(|_| with_help) {
+        if let Some(help) = help {
+            let label = format!("{}:", messages::text(lang, "help-label", &Args::new()));
             let _ = write!(
                 out,
                 "\n{pad} {} {}",
                 paint(palette.gutter, "="),
-                paint(palette.help, "help:")
+                paint(palette.help, &label)
             );
             let _ = write!(out, " {help}");
         }
         out
     }
 
-    /// The diagnostic as a JSON object for other tools.
-    pub fn to_json(&self, root: &Path) -> serde_json::Value {
+    /// The diagnostic as a JSON object for other tools; `code` is stable, the words are in
+    /// `lang`.
+    pub fn to_json(&self, root: &Path, lang: Lang) -> serde_json::Value {
         let shown = self.shown_path(root).map(|p| p.display().to_string());
         serde_json::json!({
             "file": shown,
@@ -598,8 +779,8 @@ impl Diagnostic {
             "column": self.at.as_ref().map(|a| a.column),
             "severity": self.severity,
             "code": self.problem.code(),
-            "message": self.problem.to_string(),
-            "help": self.problem.help(),
+            "message": self.problem.message(lang),
+            "help": self.problem.help(lang),
             "snippet": self.snippet,
         })
     }
@@ -669,13 +850,14 @@ impl Diagnostics {
     }
 
     /// All diagnostics for a terminal, one block each, separated by blank lines.
-    pub fn render_plain(&self, root: &Path) -> String {
-        self.render(root, &Palette::PLAIN)
+    pub fn render_plain(&self, root: &Path, lang: Lang) -> String {
+        self.render(root, &Palette::PLAIN, lang)
     }
 
-    /// All diagnostics in the colours of `palette`; with colour, each file gets a heading.
-    /// A help line is shown once per file, not under every diagnostic it would repeat for.
-    pub fn render(&self, root: &Path, palette: &Palette) -> String {
+    /// All diagnostics in the colours of `palette`, in `lang`; with colour, each file gets a
+    /// heading. A help line is shown once per file, not under every diagnostic it would repeat
+    /// for.
+    pub fn render(&self, root: &Path, palette: &Palette, lang: Lang) -> String {
         let mut blocks: Vec<String> = Vec::with_capacity(self.0.len());
         let mut last_file: Option<&Path> = None;
         let mut helped: Vec<String> = Vec::new();
@@ -693,18 +875,17 @@ impl Diagnostics {
                 }
             }
             last_file = file;
-            let help = d.problem.help();
-            let with_help = help.as_ref().is_some_and(|h| !helped.contains(h));
+            let help = d.problem.help(lang).filter(|h| !helped.contains(h));
+            block.push_str(&d.render_block(root, palette, lang, help.as_deref()));
             helped.extend(help);
-            block.push_str(&d.render_block(root, palette, with_help));
             blocks.push(block);
         }
         blocks.join("\n\n")
     }
 
     /// Every diagnostic as one JSON array.
-    pub fn to_json(&self, root: &Path) -> serde_json::Value {
-        serde_json::Value::Array(self.0.iter().map(|d| d.to_json(root)).collect())
+    pub fn to_json(&self, root: &Path, lang: Lang) -> serde_json::Value {
+        serde_json::Value::Array(self.0.iter().map(|d| d.to_json(root, lang)).collect())
     }
 }
 
@@ -744,8 +925,8 @@ mod tests {
             1,
             Problem::NoFrontMatter,
         );
-        let shown = d.render_plain(Path::new(""));
-        assert!(shown.starts_with("a.md:2:1: error: expected front matter"));
+        let shown = d.render_plain(Path::new(""), Lang::En);
+        assert!(shown.starts_with("a.md:2:1: error: the file does not start with a line `---`"));
         assert!(shown.contains("2 | titel: Hoi\n  | ^"));
         assert!(!shown.contains('\x1b'));
     }
@@ -759,7 +940,7 @@ mod tests {
             1,
             Problem::MissingKey("date", "story"),
         );
-        let shown = d.render_plain(Path::new(""));
+        let shown = d.render_plain(Path::new(""), Lang::En);
         assert!(
             shown.ends_with("1 | ---\n  | ^\n  = help: add a line `date: ...` between the two `---` lines at the top"),
             "{shown}"
@@ -770,10 +951,10 @@ mod tests {
     fn warnings_say_so() {
         let d = Diagnostic::at(Path::new("a.md"), "x\n", 1, 1, Problem::NoNeighbourhood).warning();
         assert!(
-            d.render_plain(Path::new(""))
+            d.render_plain(Path::new(""), Lang::En)
                 .starts_with("a.md:1:1: warning: ")
         );
-        assert_eq!(d.to_json(Path::new(""))["severity"], "warning");
+        assert_eq!(d.to_json(Path::new(""), Lang::En)["severity"], "warning");
     }
 
     #[test]
@@ -784,18 +965,18 @@ mod tests {
             Diagnostic::at(Path::new("a.md"), text, 2, 1, Problem::NoFrontMatter).warning(),
             Diagnostic::at(Path::new("b.md"), text, 1, 1, Problem::NoFrontMatter),
         ]);
-        let coloured = errs.render(Path::new(""), &Palette::COLOUR);
+        let coloured = errs.render(Path::new(""), &Palette::COLOUR, Lang::En);
         assert!(coloured.contains("\x1b["), "{coloured}");
         assert_eq!(coloured.matches("── a.md ──").count(), 1, "{coloured}");
         assert_eq!(coloured.matches("── b.md ──").count(), 1, "{coloured}");
-        let plain = errs.render_plain(Path::new(""));
+        let plain = errs.render_plain(Path::new(""), Lang::En);
         assert!(!plain.contains('\x1b') && !plain.contains("──"));
     }
 
     #[test]
     fn json_has_every_field() {
         let d = Diagnostic::at(Path::new("a.md"), "x\ny\n", 2, 1, Problem::TitleHeading);
-        let json = d.to_json(Path::new("site"));
+        let json = d.to_json(Path::new("site"), Lang::En);
         assert_eq!(json["file"], "site/a.md");
         assert_eq!(json["line"], 2);
         assert_eq!(json["column"], 1);
@@ -812,5 +993,252 @@ mod tests {
             p.to_string(),
             "the heading jumps from `##` to `####`; use `###` here"
         );
+    }
+
+    /// One problem of every kind, with the fields a real one has.
+    fn every_problem() -> Vec<Problem> {
+        use crate::ground::url::UrlFault;
+        let hint = || Hint(Some("title".to_string()));
+        let url = |fault, image| Problem::UnsafeUrl {
+            key: "source.url: ".to_string(),
+            url: "javascript:alert(1)".to_string(),
+            fault,
+            image,
+            lang: Lang::Nl,
+        };
+        let mut all = vec![
+            Problem::Read("permission denied".into()),
+            Problem::Write {
+                path: "public".into(),
+                reason: "disk full".into(),
+            },
+            Problem::NotUtf8,
+            Problem::NoFrontMatter,
+            Problem::UnclosedFrontMatter,
+            Problem::UnknownKey {
+                key: "titel".into(),
+                allowed: "title, date".into(),
+                hint: hint(),
+            },
+            Problem::BadDate {
+                value: "12-03-2025".into(),
+                expected: "a date",
+            },
+            Problem::UnknownKind {
+                kind: "muurschildering".into(),
+                allowed: "meeting, mural".into(),
+                hint: hint(),
+            },
+            Problem::MissingImageAlt,
+            Problem::EmptySlug("!!!".into()),
+            Problem::ReservedSlug {
+                slug: "verhalen".into(),
+            },
+            Problem::MissingLink {
+                target: "x.md".into(),
+                hint: hint(),
+            },
+            Problem::MissingPicture {
+                target: "x.jpg".into(),
+                hint: hint(),
+            },
+            Problem::OutsideContent {
+                folders: "content/stories/".into(),
+            },
+            Problem::HashInValue {
+                key: "title".into(),
+                kept: "Wij zijn".into(),
+                written: "Wij zijn #1".into(),
+            },
+            Problem::LinkToDraft {
+                target: "x.md".into(),
+            },
+            Problem::UnknownEvent {
+                slug: "x".into(),
+                hint: hint(),
+            },
+            Problem::EndBeforeStart {
+                start: "a".into(),
+                end: "b".into(),
+            },
+            Problem::StartNotInRepeat {
+                start: "a".into(),
+                rule: "b".into(),
+            },
+            Problem::YearSlug {
+                slug: "2025".into(),
+                section: "agenda".into(),
+            },
+            Problem::UnknownTimeZone("Mars".into()),
+            Problem::UnknownLanguage {
+                code: "fr".into(),
+                known: "nl, en".into(),
+            },
+            Problem::BadBaseUrl {
+                value: "x".into(),
+                reason: "it has no https:// at the start",
+            },
+            Problem::BadBaseUrl {
+                value: "x".into(),
+                reason: "something new",
+            },
+            url(UrlFault::Scheme, false),
+            url(UrlFault::Scheme, true),
+            url(UrlFault::Control, false),
+            Problem::Template {
+                template: "page.html".into(),
+                message: "x".into(),
+            },
+            Problem::Output("x".into()),
+            Problem::DeployTarget("x".into()),
+            Problem::MissingImageCredit,
+            Problem::NoNeighbourhood,
+            Problem::LongSummary {
+                chars: 300,
+                max: 200,
+            },
+            Problem::LongSentence { words: 30, max: 25 },
+            Problem::LongParagraph {
+                words: 130,
+                max: 120,
+            },
+            Problem::SkippedHeading { from: 2, to: 4 },
+            Problem::TitleHeading,
+            Problem::VagueLinkText {
+                text: "hier".into(),
+            },
+            Problem::ImageWithoutAlt,
+            Problem::ListWithoutBrackets {
+                key: "tags".into(),
+                value: "a, b".into(),
+            },
+            Problem::MissingBaseUrl,
+        ];
+        for cause in [
+            YamlCause::Tab,
+            YamlCause::CurlyQuotes,
+            YamlCause::Colon,
+            YamlCause::UnclosedQuote,
+            YamlCause::UnclosedList,
+            YamlCause::Indent,
+        ] {
+            let fixed = "title: \"Open\"".to_string();
+            all.push(Problem::YamlLine { cause, fixed });
+        }
+        for what in ["story", "event", "neighbourhood", "person", "page"] {
+            all.push(Problem::MissingKey("title", what));
+            all.push(Problem::DuplicateSlug {
+                what,
+                slug: "x".into(),
+                first: "y.md".into(),
+            });
+            all.push(Problem::SimilarName {
+                what,
+                name: "x".into(),
+                hint: hint(),
+            });
+        }
+        for yaml in [
+            "mapping values are not allowed in this context",
+            "did not find expected ',' or ']'",
+            "found character that cannot start any token",
+            "found unexpected end of stream",
+            "did not find expected key",
+            "draft: invalid type: string \"ja\", expected a boolean",
+            "date: `12-03-2025` is not a date: expected a date",
+            "authors: expected a sequence",
+            "duplicate entry with key \"title\"",
+            "registration: the registration link `Aanmelden` has no `url`: write it as ...",
+            "something else entirely",
+        ] {
+            all.push(Problem::Yaml(yaml.into()));
+        }
+        all
+    }
+
+    #[test]
+    fn every_problem_has_words_in_every_language() {
+        for problem in every_problem() {
+            let english = problem.message(Lang::En);
+            for lang in Lang::ALL {
+                // A missing message panics; a missing argument fails a debug assertion.
+                let message = problem.message(lang);
+                let help = problem.help(lang);
+                assert!(!message.trim().is_empty(), "{problem:?}");
+                assert!(help.is_none_or(|h| !h.trim().is_empty()), "{problem:?}");
+                if lang != Lang::En && !matches!(problem, Problem::Output(_)) {
+                    assert_ne!(message, english, "{problem:?} is not translated");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_as_people_write_them_get_their_iso_form() {
+        for (written, iso) in [
+            ("12-03-2025", Some("2025-03-12")),
+            ("12/3/2025", Some("2025-03-12")),
+            ("12 maart 2025", Some("2025-03-12")),
+            ("12 March 2025", Some("2025-03-12")),
+            ("1 okt 2025", Some("2025-10-01")),
+            ("31-02-2025", None),
+            ("morgen", None),
+        ] {
+            assert_eq!(written_date(written).as_deref(), iso, "{written}");
+        }
+        let p = Problem::Yaml("date: `12 maart 2025` is not a date: expected a date".into());
+        assert_eq!(
+            p.help(Lang::Nl).as_deref(),
+            Some(
+                "schrijf de datum als jaar-maand-dag: `date: 2025-03-12`; met een tijd: `2025-03-12T19:30`"
+            )
+        );
+    }
+
+    #[test]
+    fn booleans_in_words_get_true_or_false() {
+        let p = |v: &str| {
+            Problem::Yaml(format!(
+                "draft: invalid type: string \"{v}\", expected a boolean"
+            ))
+        };
+        assert_eq!(
+            p("nee").message(Lang::Nl),
+            "`draft` moet true of false zijn, niet `nee`"
+        );
+        assert_eq!(
+            p("nee").help(Lang::Nl).as_deref(),
+            Some("schrijf `draft: false` (dat is: nee)")
+        );
+        assert_eq!(
+            p("waar").help(Lang::Nl).as_deref(),
+            Some("schrijf `draft: true` (dat is: ja)")
+        );
+    }
+
+    #[test]
+    fn dutch_sites_get_dutch_words() {
+        let d = Diagnostic::at(
+            Path::new("a.md"),
+            "---\ntitle: Hoi\n---\n",
+            1,
+            1,
+            Problem::MissingKey("date", "story"),
+        );
+        let shown = d.render_plain(Path::new(""), Lang::Nl);
+        assert!(
+            shown.starts_with(
+                "a.md:1:1: fout: de sleutel `date` ontbreekt; elk verhaal heeft die nodig"
+            ),
+            "{shown}"
+        );
+        assert!(
+            shown
+                .ends_with("= tip: zet een regel `date: ...` tussen de twee regels `---` bovenaan"),
+            "{shown}"
+        );
+        let json = d.to_json(Path::new(""), Lang::Nl);
+        assert_eq!(json["code"], "missing-key");
+        assert!(json["message"].as_str().unwrap().contains("ontbreekt"));
     }
 }

@@ -4,7 +4,7 @@
 //! file, line and column: a photo without credit, a story without neighbourhood, a summary too
 //! long for a card, long sentences and paragraphs (Dutch public texts aim at language level
 //! B1), headings that skip a level, link texts such as "klik hier", images without a
-//! description, and names of neighbourhoods and people that look like a typo of another.
+//! description, and names of neighbourhoods, people and tags that look like a typo of another.
 //! It knows nothing of rendering or of the site model.
 
 use std::collections::BTreeMap;
@@ -41,6 +41,7 @@ pub fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
         .flat_map_iter(|doc| {
             let mut out = Vec::new();
             list_hints(doc, &mut out);
+            hash_hints(doc, &mut out);
             if scope == Scope::All {
                 front_hints(doc, &mut out);
                 body_hints(doc, &mut out);
@@ -49,6 +50,7 @@ pub fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
         })
         .collect();
     similar_names(docs, &mut out);
+    similar_tags(docs, &mut out);
     out.into_iter().map(Diagnostic::warning).collect()
 }
 
@@ -85,6 +87,50 @@ fn list_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
             value: name.clone(),
         };
         out.push(Diagnostic::at(&doc.path, &doc.text, line, column, problem));
+    }
+}
+
+/// The keys whose values are sentences, where a ` #` is meant as text and not as a comment.
+const TEXT_KEYS: [&str; 8] = [
+    "title",
+    "subtitle",
+    "summary",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "role",
+    "city",
+];
+
+/// A ` #` in an unquoted sentence (`title: Wij zijn #1`): YAML reads the rest of the line
+/// as a comment, so the value silently loses it.
+fn hash_hints(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let front = &doc.text[..doc.body_offset.min(doc.text.len())];
+    for (i, line) in front.lines().enumerate().skip(1) {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let written = value.trim();
+        if !TEXT_KEYS.contains(&key) || written.starts_with(['"', '\'', '|', '>']) {
+            continue;
+        }
+        let Some(at) = written.find(" #") else {
+            continue;
+        };
+        let column = line.len() - value.len() + (value.len() - value.trim_start().len()) + at + 2;
+        let problem = Problem::HashInValue {
+            key: key.to_string(),
+            kept: written[..at].trim_end().to_string(),
+            written: written.to_string(),
+        };
+        let column = line[..column.min(line.len())].chars().count() as u32;
+        out.push(Diagnostic::at(
+            &doc.path,
+            &doc.text,
+            i as u32 + 1,
+            column,
+            problem,
+        ));
     }
 }
 
@@ -479,6 +525,53 @@ fn similar_names(docs: &[&Document], out: &mut Vec<Diagnostic>) {
         for m in &this.mentions {
             let problem = Problem::SimilarName {
                 what: kind.name(),
+                name: m.name.to_string(),
+                hint: hint.clone(),
+            };
+            let offset = name_offset(m.doc, m.key, m.name);
+            out.push(Diagnostic::at_offset(
+                &m.doc.path,
+                &m.doc.text,
+                offset,
+                problem,
+            ));
+        }
+    }
+}
+
+/// A tag that is close to a tag used more often is likely a typo of it: a warning at each
+/// place it is used, as for names.
+fn similar_tags(docs: &[&Document], out: &mut Vec<Diagnostic>) {
+    let mut tags: BTreeMap<String, Known<'_>> = BTreeMap::new();
+    for doc in docs {
+        let Front::Story(story) = &doc.front else {
+            continue;
+        };
+        for name in &story.tags.0 {
+            let slug = slugify(name);
+            if slug.is_empty() {
+                continue;
+            }
+            let entry = tags.entry(slug).or_default();
+            if entry.name.is_empty() {
+                entry.name = name;
+            }
+            let key = "tags";
+            entry.mentions.push(Mention { doc, key, name });
+        }
+    }
+    for (slug, this) in &tags {
+        let others = tags
+            .iter()
+            .filter(|(s, other)| *s != slug && other.mentions.len() > this.mentions.len())
+            .map(|(_, other)| other.name);
+        let hint = closest_name(this.name, others);
+        if hint.0.is_none() {
+            continue;
+        }
+        for m in &this.mentions {
+            let problem = Problem::SimilarName {
+                what: "tag",
                 name: m.name.to_string(),
                 hint: hint.clone(),
             };

@@ -610,7 +610,7 @@ fn vocabulary_table(root: &Path) -> String {
         Err(errs) => panic!(
             "{} has errors:\n{}",
             root.display(),
-            errs.render_plain(root)
+            errs.render_plain(root, plein::config::Lang::En)
         ),
     };
     table_of(vocabulary(&site))

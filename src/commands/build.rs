@@ -7,6 +7,7 @@ use crate::cli::BuildArgs;
 use crate::diagnostic::{Diagnostics, Palette};
 use crate::hints;
 use crate::pipeline::{self, Built, Cache};
+use crate::words::messages::{self, Args};
 use crate::write::{self, Staging};
 
 pub(crate) fn run(args: &BuildArgs) -> ExitCode {
@@ -40,6 +41,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         // Dropping the staging folder leaves the previous output exactly as it was.
         Err(errs) => return super::site_errors(&opts.root, &errs),
     };
+    let lang = built.site.config.lang;
     let warned = show_warnings(&built, &opts.root);
     if built.written == 0
         && write::is_current(
@@ -51,11 +53,10 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         )
     {
         drop(staging);
-        eprintln!(
-            "plein: nothing changed; {} is up to date ({:.2} s){warned}",
-            output.display(),
-            started.elapsed().as_secs_f64()
-        );
+        let args = Args::new()
+            .text("output", output.display().to_string())
+            .text("seconds", format!("{:.2}", started.elapsed().as_secs_f64()));
+        eprintln!("{}{warned}", messages::text(lang, "up-to-date", &args));
         return ExitCode::SUCCESS;
     }
     match swap_in(staging, &cache, &opts.root, &built) {
@@ -79,16 +80,18 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
 
 /// Print the build's warnings; the line the summary ends with when there are any.
 fn show_warnings(built: &Built, root: &std::path::Path) -> String {
+    let lang = built.site.config.lang;
     let warnings = &built.warnings;
     if !warnings.is_empty() {
-        eprintln!("{}\n", warnings.render(root, &Palette::for_stderr()));
+        let shown = warnings.render(root, &Palette::for_stderr(), lang);
+        eprintln!("{shown}\n");
     }
     match warnings.len() {
         0 => String::new(),
-        n => format!(
-            "\n       {} (above)",
-            super::plural(n, "warning", "warnings")
-        ),
+        n => {
+            let args = Args::new().text("warnings", super::count(lang, "warnings", n));
+            format!("\n       {}", messages::text(lang, "warnings-above", &args))
+        }
     }
 }
 
@@ -122,8 +125,13 @@ fn summary(
     seconds: f64,
 ) -> String {
     let s = &built.site;
+    let lang = s.config.lang;
     let kept = if built.unchanged > 0 {
-        format!(", kept {} unchanged", built.unchanged)
+        messages::text(
+            lang,
+            "kept-unchanged",
+            &Args::new().number("n", built.unchanged),
+        )
     } else {
         String::new()
     };
@@ -131,19 +139,27 @@ fn summary(
         .ok()
         .and_then(|cwd| output.strip_prefix(cwd).ok().map(|p| p.to_path_buf()))
         .unwrap_or_else(|| output.to_path_buf());
-    let p = super::plural;
+    let n = |id, n| super::count(lang, id, n);
+    let built = Args::new()
+        .text("stories", n("stories", s.stories.len()))
+        .text("events", n("events", s.events.len()))
+        .text(
+            "neighbourhoods",
+            n("neighbourhoods", s.neighbourhoods.len()),
+        )
+        .text("people", n("people", s.people.len()))
+        .text("tags", n("tags", s.tags.len()))
+        .text("pages", n("pages", s.pages.len()));
+    let wrote = Args::new()
+        .number("files", w.pages)
+        .text("megabytes", format!("{:.1}", w.bytes as f64 / 1_000_000.0))
+        .text("kept", kept)
+        .number("copied", copied)
+        .text("output", shown.display().to_string())
+        .text("seconds", format!("{seconds:.2}"));
     format!(
-        "plein: built {}, {}, {}, {}, {}, {}\n       wrote {} files ({:.1} MB){kept} and copied {} into {} in {:.2} s",
-        p(s.stories.len(), "story", "stories"),
-        p(s.events.len(), "event", "events"),
-        p(s.neighbourhoods.len(), "neighbourhood", "neighbourhoods"),
-        p(s.people.len(), "person", "people"),
-        p(s.tags.len(), "tag", "tags"),
-        p(s.pages.len(), "page", "pages"),
-        w.pages,
-        w.bytes as f64 / 1_000_000.0,
-        copied,
-        shown.display(),
-        seconds
+        "{}\n       {}",
+        messages::text(lang, "built", &built),
+        messages::text(lang, "wrote", &wrote)
     )
 }

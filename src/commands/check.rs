@@ -7,10 +7,11 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{plural, tally};
+use super::count;
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Diagnostics, Palette, Severity};
 use crate::parse::Document;
+use crate::words::messages::{self, Args};
 use crate::{load, parse, pipeline};
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
@@ -40,16 +41,17 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     }
     let (errors, warnings) = all.counts();
+    let lang = super::site_lang(&opts.root);
     match args.format {
         Format::Json => {
-            let json =
-                serde_json::to_string_pretty(&all.to_json(&opts.root)).expect("JSON of plain data");
+            let json = serde_json::to_string_pretty(&all.to_json(&opts.root, lang))
+                .expect("JSON of plain data");
             if let Err(code) = super::stdout::line(&json) {
                 return code;
             }
         }
         Format::Text if !all.is_empty() => {
-            eprintln!("{}\n", all.render(&opts.root, &Palette::for_stderr()))
+            eprintln!("{}\n", all.render(&opts.root, &Palette::for_stderr(), lang))
         }
         Format::Text => {}
     }
@@ -57,24 +59,25 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     match counts {
         Some((stories, events, pages)) if errors == 0 => {
             let what = [
-                plural(stories, "story", "stories"),
-                plural(events, "event", "events"),
-                plural(pages, "page", "pages"),
+                count(lang, "stories", stories),
+                count(lang, "events", events),
+                count(lang, "pages", pages),
             ]
             .join(", ");
-            if warnings == 0 {
-                eprintln!("plein: no errors, no warnings in {what} ({seconds:.2} s)");
+            let args = Args::new()
+                .text("what", what)
+                .text("seconds", format!("{seconds:.2}"))
+                .text("warnings", count(lang, "warnings", warnings));
+            let id = if warnings == 0 {
+                "check-clean"
             } else {
-                let w = plural(warnings, "warning", "warnings");
-                eprintln!("plein: no errors, {w} in {what} ({seconds:.2} s)");
-            }
+                "check-warnings"
+            };
+            eprintln!("{}", messages::text(lang, id, &args));
             ExitCode::SUCCESS
         }
         _ => {
-            eprintln!(
-                "plein: {} found; nothing was written",
-                tally(errors, warnings)
-            );
+            eprintln!("{}", super::nothing_written(lang, errors, warnings));
             ExitCode::from(1)
         }
     }

@@ -145,7 +145,7 @@ fn choose_target(config: &Config, args: &DeployArgs) -> Result<Target, ExitCode>
         .map_err(|hint| {
             let names: Vec<&str> = config.deploy.iter().map(|t| t.name.as_str()).collect();
             let name = args.target.as_deref().unwrap_or_default();
-            let message = words::unknown_target(lang, name, &hint.to_string(), &names.join(", "));
+            let message = words::unknown_target(lang, name, &hint.shown(lang), &names.join(", "));
             fail(2, message, None)
         })
 }
@@ -244,7 +244,10 @@ fn fail_with(code: u8, (message, help): (String, String)) -> ExitCode {
 
 fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
     let d = Diagnostic::general(Problem::Output(message));
-    eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+    eprintln!(
+        "{}",
+        d.render(Path::new(""), &Palette::for_stderr(), Lang::En)
+    );
     if let Some(help) = help {
         eprintln!("  = help: {help}");
     }

@@ -140,7 +140,10 @@ fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf]) -> String {
 
 fn fail(message: String, help: Option<&str>) -> ExitCode {
     let d = Diagnostic::general(Problem::Output(message));
-    eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+    eprintln!(
+        "{}",
+        d.render(Path::new(""), &Palette::for_stderr(), Lang::En)
+    );
     if let Some(help) = help {
         eprintln!("  = help: {help}");
     }

@@ -13,34 +13,47 @@ use std::process::ExitCode;
 use crate::cli::SiteArgs;
 use crate::diagnostic::Diagnostics;
 use crate::pipeline::Options;
+use crate::words::Lang;
+use crate::words::messages::{self, Args};
 
 /// Exit status 1: the site has errors (and maybe warnings, which are shown too).
 pub(crate) fn site_errors(root: &std::path::Path, errs: &Diagnostics) -> ExitCode {
-    eprintln!("{}\n", errs.render_plain(root));
+    let lang = site_lang(root);
+    eprintln!("{}\n", errs.render_plain(root, lang));
     let (errors, warnings) = errs.counts();
-    eprintln!(
-        "plein: {} found; nothing was written",
-        tally(errors, warnings)
-    );
+    eprintln!("{}", nothing_written(lang, errors, warnings));
     ExitCode::from(1)
 }
 
-/// "2 errors", "1 warning", or "1 error and 3 warnings".
-pub(crate) fn tally(errors: usize, warnings: usize) -> String {
+/// The language of the site at `root`, for what plein says about it; Dutch when plein.yaml
+/// cannot say.
+pub(crate) fn site_lang(root: &std::path::Path) -> Lang {
+    crate::config::Config::load(root, None, &mut Diagnostics::default()).lang
+}
+
+/// "plein: 2 errors found; nothing was written", in `lang`.
+pub(crate) fn nothing_written(lang: Lang, errors: usize, warnings: usize) -> String {
+    let tally = tally(lang, errors, warnings);
+    messages::text(lang, "nothing-written", &Args::new().text("tally", tally))
+}
+
+/// "2 errors", "1 warning", or "1 error and 3 warnings", in `lang`.
+pub(crate) fn tally(lang: Lang, errors: usize, warnings: usize) -> String {
     match (errors, warnings) {
-        (e, 0) => plural(e, "error", "errors"),
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, w) => format!(
-            "{} and {}",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
+        (e, 0) => count(lang, "errors", e),
+        (0, w) => count(lang, "warnings", w),
+        (e, w) => {
+            let args = Args::new()
+                .text("errors", count(lang, "errors", e))
+                .text("warnings", count(lang, "warnings", w));
+            messages::text(lang, "errors-and-warnings", &args)
+        }
     }
 }
 
-/// "1 story", "3 stories".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `n` things in `lang`: the message `id` ("stories", "errors", ...) for the number `n`.
+pub(crate) fn count(lang: Lang, id: &str, n: usize) -> String {
+    messages::text(lang, id, &Args::new().number("n", n))
 }
 
 /// `Err(1)`, with a message that says what to do, when `root` is not a site: a folder with

@@ -27,7 +27,7 @@ fn story(args: &NewStoryArgs) -> Result<ExitCode, ExitCode> {
     if let Some(kind) = &args.kind {
         check_kind(&config, kind)?;
     }
-    warn_if_similar(&args.site.root, &args.neighbourhoods);
+    warn_if_similar(&args.site.root, &args.neighbourhoods, config.lang);
     let today = today(&args.site, &config);
     let words = &config.lang.words().scaffold;
     let mut front = format!("---\ntitle: {}\ndate: {today}\n", yaml_scalar(&args.title));
@@ -58,7 +58,7 @@ fn event(args: &NewEventArgs) -> Result<ExitCode, ExitCode> {
     if let Some(end) = &args.end {
         check_order(&config, &args.start, end)?;
     }
-    warn_if_similar(&args.site.root, &args.neighbourhoods);
+    warn_if_similar(&args.site.root, &args.neighbourhoods, config.lang);
     let words = &config.lang.words().scaffold;
     let mut front = format!(
         "---\ntitle: {}\nstart: {}\n",
@@ -102,20 +102,22 @@ fn slug_of(title: &str) -> Result<String, ExitCode> {
 }
 
 fn check_kind(config: &Config, kind: &str) -> Result<(), ExitCode> {
-    let known = config
-        .kinds
-        .iter()
-        .any(|k| k.key == kind || slugify(&k.key) == slugify(kind));
+    let known = config.kinds.iter().any(|k| {
+        k.key == kind
+            || [&k.key, &k.label]
+                .map(|w| slugify(w))
+                .contains(&slugify(kind))
+    });
     if known {
         return Ok(());
     }
-    let allowed: Vec<&str> = config.kinds.iter().map(|k| k.key.as_str()).collect();
     let problem = Problem::UnknownKind {
         kind: kind.to_string(),
-        allowed: allowed.join(", "),
+        allowed: crate::config::kinds_shown(config),
         hint: crate::config::kind_hint(config, kind),
     };
-    Err(usage(problem.to_string(), None))
+    // A command-line error, in English like the rest of the command line.
+    Err(usage(problem.message(crate::words::Lang::En), None))
 }
 
 fn check_order(config: &Config, start: &str, end: &str) -> Result<(), ExitCode> {
@@ -137,7 +139,7 @@ fn today(site: &RootArgs, config: &Config) -> jiff::civil::Date {
 }
 
 /// A warning for each neighbourhood name that looks like a typo of one the site has.
-fn warn_if_similar(root: &Path, names: &[String]) {
+fn warn_if_similar(root: &Path, names: &[String], lang: crate::words::Lang) {
     if names.is_empty() {
         return;
     }
@@ -154,7 +156,7 @@ fn warn_if_similar(root: &Path, names: &[String]) {
                 hint,
             };
             let d = Diagnostic::general(problem).warning();
-            eprintln!("{}", d.render(root, &palette));
+            eprintln!("{}", d.render(root, &palette, lang));
         }
     }
 }
@@ -218,7 +220,14 @@ fn usage(message: String, help: Option<&str>) -> ExitCode {
 
 fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
     let d = Diagnostic::general(Problem::Output(message));
-    eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+    eprintln!(
+        "{}",
+        d.render(
+            Path::new(""),
+            &Palette::for_stderr(),
+            crate::words::Lang::En
+        )
+    );
     if let Some(help) = help {
         eprintln!("  = help: {help}");
     }

@@ -42,7 +42,14 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
                     let problem =
                         Problem::Output(format!("cannot write `{}`: {e}", path.display()));
                     let d = Diagnostic::general(problem);
-                    eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+                    eprintln!(
+                        "{}",
+                        d.render(
+                            Path::new(""),
+                            &Palette::for_stderr(),
+                            crate::words::Lang::En
+                        )
+                    );
                     return ExitCode::from(1);
                 }
                 if let Err(code) = super::stdout::line(&path.display().to_string()) {

@@ -18,7 +18,14 @@ pub(crate) fn line(text: &str) -> Result<(), ExitCode> {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => {
             let problem = Problem::Output(format!("cannot write to stdout: {e}"));
             let d = Diagnostic::general(problem);
-            eprintln!("{}", d.render(Path::new(""), &Palette::for_stderr()));
+            eprintln!(
+                "{}",
+                d.render(
+                    Path::new(""),
+                    &Palette::for_stderr(),
+                    crate::words::Lang::En
+                )
+            );
             Err(ExitCode::from(1))
         }
         _ => Ok(()),

@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Hint, Problem};
+use crate::diagnostic::{Hint, Problem, YamlCause};
 
 /// A YAML problem with its 1-based position inside the YAML text, when known.
 #[derive(Debug)]
@@ -27,6 +27,76 @@ pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> 
     })
 }
 
+/// At most this many problems are told for one YAML text.
+const MAX_PROBLEMS: usize = 20;
+
+/// Deserialize `text` into `T`, telling every problem, not only the first: after a problem
+/// in one top-level entry (a wrong value, an unknown key, a colon or a tab in it), that
+/// entry is left out and the rest is read again, with the lines where they were. Only a
+/// problem that leaves the rest unreadable (an unclosed quote or bracket, indentation that
+/// loses the structure) ends the reading. Returns the value read without the entries left
+/// out (none when the reading ended early) and the problems in the order found.
+pub(crate) fn from_str_all<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<YamlError>) {
+    let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut found: Vec<YamlError> = Vec::new();
+    loop {
+        let current: String = lines.concat();
+        let error = match from_str::<T>(&current) {
+            Ok(value) => return (Some(value), found),
+            // A key may be missing only because its entry was left out: not told twice.
+            Err(e) if !found.is_empty() && e.message.contains("missing field") => {
+                return (None, found);
+            }
+            Err(e) => e,
+        };
+        let stops = ends_reading(&error.message);
+        let line = error.line as usize;
+        found.push(error);
+        if stops || found.len() >= MAX_PROBLEMS || !leave_out_entry(&mut lines, line) {
+            return (None, found);
+        }
+    }
+}
+
+/// Whether a parser's message means that what follows cannot be read with any trust.
+fn ends_reading(message: &str) -> bool {
+    let local = ["mapping values are not allowed", "cannot start any token"];
+    let syntax = [
+        "did not find expected",
+        "found unexpected",
+        "while scanning",
+        "while parsing",
+        "unknown escape",
+        "found character",
+        "could not find expected",
+        "block mapping",
+        "found incompatible",
+        "control characters",
+        "recursion limit",
+        "repetition limit",
+    ];
+    !local.iter().any(|l| message.contains(l)) && syntax.iter().any(|s| message.contains(s))
+}
+
+/// Blank the lines of the top-level entry that holds 1-based `line`, keeping the line count
+/// so later positions stay true; false when there was nothing left to blank.
+fn leave_out_entry(lines: &mut [&str], line: usize) -> bool {
+    let at = line.saturating_sub(1).min(lines.len().saturating_sub(1));
+    let top = |l: &str| !l.starts_with([' ', '\t', '#', '-', '\n', '\r']) && !l.is_empty();
+    let start = (0..=at).rev().find(|&i| top(lines[i])).unwrap_or(at);
+    let end = (start + 1..lines.len())
+        .find(|&i| top(lines[i]))
+        .unwrap_or(lines.len());
+    let mut changed = false;
+    for l in &mut lines[start..end] {
+        if !l.trim().is_empty() {
+            *l = "\n";
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// serde_yaml appends " at line L column C" to its messages; the position is shown separately.
 fn tidy(message: &str) -> String {
     match message.find(" at line ") {
@@ -49,6 +119,91 @@ pub(crate) fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
     Problem::Yaml(message.to_string())
 }
 
+/// The [`Problem`] behind a YAML error in `yaml_text`, and the line and column (1-based, in
+/// `yaml_text`) where the fix goes: for the mistakes volunteers make (a tab, curly quotes, a
+/// colon in a title, an unclosed quote or list) the line as it should read.
+pub(crate) fn yaml_mistake(
+    e: &YamlError,
+    yaml_text: &str,
+    allowed: &[&str],
+) -> (Problem, u32, u32) {
+    let lines: Vec<&str> = yaml_text.lines().collect();
+    let line_of = |n: u32| {
+        lines
+            .get(n.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or("")
+    };
+    let m = e.message.as_str();
+    let found =
+        |cause, n: u32, column: u32, fixed: String| (Problem::YamlLine { cause, fixed }, n, column);
+    let here = line_of(e.line);
+    if m.contains("cannot start any token")
+        && let Some(i) = here.find('\t')
+    {
+        let fixed = here.replace('\t', "  ");
+        let column = here[..i].chars().count() as u32 + 1;
+        return found(YamlCause::Tab, e.line, column, fixed);
+    }
+    let syntax = m.contains("mapping values are not allowed")
+        || m.contains("did not find expected")
+        || m.contains("end of stream")
+        || m.contains("while scanning");
+    if syntax {
+        // Curly quotes anywhere up to here: the likeliest cause of what follows.
+        for n in 1..=e.line {
+            let line = line_of(n);
+            if let Some(i) = line.find(['“', '”', '‘', '’', '„']) {
+                let fixed = line.replace(['“', '”', '„'], "\"").replace(['‘', '’'], "'");
+                let column = line[..i].chars().count() as u32 + 1;
+                return found(YamlCause::CurlyQuotes, n, column, fixed);
+            }
+        }
+    }
+    if m.contains("mapping values are not allowed") && here.starts_with(' ') {
+        let fixed = here.trim_start().to_string();
+        return found(YamlCause::Indent, e.line, 1, fixed);
+    }
+    if m.contains("mapping values are not allowed")
+        && let Some((key, value)) = here.split_once(": ")
+    {
+        let value = value.trim().replace('"', "\\\"");
+        return found(
+            YamlCause::Colon,
+            e.line,
+            e.column,
+            format!("{key}: \"{value}\""),
+        );
+    }
+    if m.contains("end of stream") || m.contains("quoted scalar") {
+        // The first line with a quote that does not close on it.
+        for n in 1..=e.line.min(lines.len() as u32) {
+            let line = line_of(n);
+            for quote in ['"', '\''] {
+                if line.matches(quote).count() % 2 == 1 {
+                    let column = line
+                        .find(quote)
+                        .map_or(1, |i| line[..i].chars().count() + 1);
+                    let fixed = format!("{}{quote}", line.trim_end());
+                    return found(YamlCause::UnclosedQuote, n, column as u32, fixed);
+                }
+            }
+        }
+    }
+    if m.contains("did not find expected ',' or ']'") {
+        // The list that is not closed: the last line up to here with `[` and no `]`.
+        for n in (1..=e.line.min(lines.len() as u32)).rev() {
+            let line = line_of(n);
+            if line.contains('[') && !line.contains(']') {
+                let column = line.find('[').map_or(1, |i| line[..i].chars().count() + 1);
+                let fixed = format!("{}]", line.trim_end());
+                return found(YamlCause::UnclosedList, n, column as u32, fixed);
+            }
+        }
+    }
+    (problem_from_yaml(m, allowed), e.line, e.column)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +224,23 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn every_problem_is_told_at_its_own_line() {
+        let text = "titel: a\ntitle: Buurt: open\ntitle2: b\n  more: c\n";
+        let (value, errs) = from_str_all::<Small>(text);
+        let lines: Vec<u32> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [1, 2, 3], "{errs:?}");
+        assert!(value.is_none(), "no `title` was left");
+        let (value, errs) = from_str_all::<Small>("titel: a\ntitle: b\n");
+        assert_eq!((value.map(|s| s.title), errs.len()), (Some("b".into()), 1));
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_the_reading() {
+        let (value, errs) = from_str_all::<Small>("titel: a\ntitle: \"open\nx: y\n");
+        assert_eq!((value.is_none(), errs.len()), (true, 2), "{errs:?}");
     }
 
     #[test]

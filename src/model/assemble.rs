@@ -296,18 +296,15 @@ impl Builder {
         };
         let kind = raw.kind.as_deref().and_then(|k| {
             let kinds = &self.site.kinds;
+            // By its key, or by the word the site shows for it ("Ontmoeting"), in any case.
             let found = kinds.iter().position(|kind| kind.key == k).or_else(|| {
                 let wanted = slug::slugify(k);
-                kinds.iter().position(|kind| kind.slug == wanted)
+                kinds
+                    .iter()
+                    .position(|kind| kind.slug == wanted || slug::slugify(&kind.label) == wanted)
             });
             if found.is_none() {
-                let allowed = self
-                    .config
-                    .kinds
-                    .iter()
-                    .map(|k| k.key.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let allowed = crate::config::kinds_shown(&self.config);
                 let (line, col) = key_position(&doc.text, "kind");
                 let hint = crate::config::kind_hint(&self.config, k);
                 errs.push(Diagnostic::at(
@@ -673,7 +670,10 @@ impl Builder {
 
     fn event_named(&mut self, doc: &Document, slug: &str, errs: &mut Diagnostics) -> Option<Idx> {
         let wanted = slug::slugify(slug);
-        let found = self.events_by_slug.get(&wanted).copied();
+        // By its file name, or by its title as the agenda shows it.
+        let by_title = |e: &Event| slug::slugify(&e.title) == wanted;
+        let found = (self.events_by_slug.get(&wanted).copied())
+            .or_else(|| self.site.events.iter().position(by_title));
         if found.is_some() {
             return found;
         }
@@ -684,7 +684,16 @@ impl Builder {
         });
         if found.is_none() && !broken {
             let (line, col) = key_position(&doc.text, "events");
-            let hint = Hint::closest(slug, self.site.events.iter().map(|e| e.slug.as_str()));
+            // The closest file name or title; a title is suggested as its file name.
+            let events = &self.site.events;
+            let words = events
+                .iter()
+                .flat_map(|e| [e.slug.as_str(), e.title.as_str()]);
+            let Hint(closest) = Hint::closest(slug, words);
+            let hint = Hint(closest.map(|c| {
+                let event = events.iter().find(|e| e.title == c);
+                event.map_or(c, |e| e.slug.clone())
+            }));
             errs.push(Diagnostic::at(
                 &doc.path,
                 &doc.text,
@@ -740,7 +749,7 @@ impl Builder {
         })
     }
 
-    /// What a relative link in the file at `from` points at.
+    /// What a relative link or picture in the file at `from` points at.
     fn resolve(&self, from: &Path, dest: &str) -> LinkTarget {
         if dest.starts_with('/') && !dest.starts_with("//") {
             // From the site's root, which lies under the path of `base_url`, as `image:` is.
@@ -804,9 +813,11 @@ impl Builder {
             .map(|n| n.to_string_lossy().into_owned())
             .collect();
         let hint = Hint::closest(&name, known.iter().map(String::as_str));
-        LinkTarget::Missing(Problem::MissingLink {
-            target: dest.to_string(),
-            hint,
+        let target = dest.to_string();
+        LinkTarget::Missing(if is_picture(&decoded) {
+            Problem::MissingPicture { target, hint }
+        } else {
+            Problem::MissingLink { target, hint }
         })
     }
 
@@ -1080,6 +1091,15 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether `path` names a picture, by its extension.
+fn is_picture(path: &str) -> bool {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(
+        ext.as_deref(),
+        Some("jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "avif")
+    )
 }
 
 #[cfg(test)]

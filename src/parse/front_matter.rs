@@ -7,11 +7,13 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer};
 
 use crate::content_type::ContentType;
+#[cfg(test)]
+use crate::diagnostic::YamlCause;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::ground::fields;
 use crate::ground::url::image_url;
 use crate::ground::values::{DateValue, Place, Registration, Source};
-use crate::ground::yaml::{self, problem_from_yaml};
+use crate::ground::yaml::{self, yaml_mistake};
 use crate::words::Lang;
 
 /// A file split into its YAML and its Markdown body.
@@ -36,24 +38,46 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, (u32, Problem)> {
         }
         offset += line.len();
     }
-    Err((1, Problem::UnclosedFrontMatter))
+    Err((closing_line(rest), Problem::UnclosedFrontMatter))
 }
 
-/// Read the YAML of `split` into `T`, reporting problems at their place in `text`, in the
-/// site's language `lang` where plein has the words; an unknown key is told with the keys
-/// of `T`.
+/// Where the missing closing `---` goes: the line after the keys at the top (1-based, in
+/// the whole file), the first line that is not a key, a list item or an indented value.
+fn closing_line(after_opening: &str) -> u32 {
+    let keys = after_opening
+        .lines()
+        .take_while(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && (l.starts_with([' ', '\t', '-', '#']) || t.contains(':'))
+        })
+        .count();
+    keys as u32 + 2
+}
+
+/// Read the YAML of `split` into `T`, reporting every problem at its place in `text`; an
+/// unknown key is told with the keys of `T`. A file with a problem is not handed on, so a
+/// key left out for its wrong value is not reported again as missing.
 pub(crate) fn read<T: for<'de> Deserialize<'de>>(
     path: &Path,
     text: &str,
     yaml_text: &str,
     lang: Lang,
-) -> Result<T, Diagnostic> {
-    yaml::from_str::<T>(yaml_text).map_err(|e| {
-        let problem = crate::ground::url::refused_url(&e.message, lang)
-            .unwrap_or_else(|| problem_from_yaml(&e.message, fields::of::<T>()));
-        // The YAML starts on line 2, after the opening `---`.
-        Diagnostic::at(path, text, e.line + 1, e.column, problem)
-    })
+) -> Result<T, Vec<Diagnostic>> {
+    match yaml::from_str_all::<T>(yaml_text) {
+        (Some(value), problems) if problems.is_empty() => Ok(value),
+        (_, problems) => Err(problems
+            .into_iter()
+            .map(|e| {
+                let (problem, line, column) =
+                    match crate::ground::url::refused_url(&e.message, lang) {
+                        Some(problem) => (problem, e.line, e.column),
+                        None => yaml_mistake(&e, yaml_text, fields::of::<T>()),
+                    };
+                // The YAML starts on line 2, after the opening `---`.
+                Diagnostic::at(path, text, line + 1, column, problem)
+            })
+            .collect()),
+    }
 }
 
 /// A list of names, also accepted as one bare name (`authors: Irma Vroegop`).
@@ -244,7 +268,7 @@ mod tests {
         ));
         assert!(matches!(
             split("---\ntitle: A\n"),
-            Err((1, Problem::UnclosedFrontMatter))
+            Err((3, Problem::UnclosedFrontMatter))
         ));
     }
 
@@ -287,12 +311,65 @@ mod tests {
         let text = "---\ntitle: A\nstart: 2026-12-01T19:30\nregistration:\n  - label: Aanmelden\n  - label: Online\n    url: https://example.org/\n---\n";
         let yaml_text = split(text).unwrap().yaml;
         let err = read::<RawEvent>(Path::new("e.md"), text, yaml_text, Lang::En).unwrap_err();
+        let err = &err[0];
         let shown = err.problem.to_string();
         assert!(shown.contains("`Aanmelden` has no `url`"), "{shown}");
-        assert_eq!(err.at.unwrap().line, 5, "{shown}");
+        assert_eq!(err.at.as_ref().unwrap().line, 5, "{shown}");
         let ok = "title: A\nregistration:\n  - url: https://example.org/\n";
         let event: RawEvent = yaml::from_str(ok).unwrap();
         assert_eq!(event.registration[0].label, "");
+    }
+
+    /// The cause, line, column and fixed line `yaml_mistake` finds in `yaml`.
+    fn mistake(yaml: &str) -> (Option<YamlCause>, u32, u32, String) {
+        let e = yaml::from_str::<RawStory>(yaml).unwrap_err();
+        match yaml_mistake(&e, yaml, &[]) {
+            (Problem::YamlLine { cause, fixed }, line, column) => {
+                (Some(cause), line, column, fixed)
+            }
+            (other, line, column) => (None, line, column, other.to_string()),
+        }
+    }
+
+    #[test]
+    fn yaml_mistakes_point_where_the_fix_goes() {
+        use YamlCause::*;
+        let cases = [
+            ("title: a\ntags:\n\t- b\n", (Some(Tab), 3, 1, "  - b")),
+            (
+                "title: Buurt: open\n",
+                (Some(Colon), 1, 13, "title: \"Buurt: open\""),
+            ),
+            (
+                "title: “Buurt: open”\n",
+                (Some(CurlyQuotes), 1, 8, "title: \"Buurt: open\""),
+            ),
+            (
+                "title: \"Open\ndate: 2025-03-12\n",
+                (Some(UnclosedQuote), 1, 8, "title: \"Open\""),
+            ),
+            (
+                "tags: [a, b\ndate: 2025-03-12\n",
+                (Some(UnclosedList), 1, 7, "tags: [a, b]"),
+            ),
+            (
+                "title: a\n  date: 2025-03-12\n",
+                (Some(Indent), 2, 1, "date: 2025-03-12"),
+            ),
+        ];
+        for (yaml, (cause, line, column, fixed)) in cases {
+            assert_eq!(
+                mistake(yaml),
+                (cause, line, column, fixed.to_string()),
+                "{yaml}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_closing_line_is_told_where_it_goes() {
+        let text = "---\ntitle: A\ndate: 2025-03-12\ntags:\n  - b\n\nTekst.\n";
+        assert_eq!(split(text).unwrap_err().0, 6);
     }
 
     #[test]
@@ -304,7 +381,8 @@ mod tests {
             Lang::En,
         )
         .unwrap_err();
-        assert_eq!(err.at.unwrap().line, 3);
+        let err = &err[0];
+        assert_eq!(err.at.as_ref().unwrap().line, 3);
         let shown = err.problem.to_string();
         assert!(
             shown.contains("unknown key `titel` (did you mean `title`?)"),

@@ -94,7 +94,7 @@ impl Document {
 }
 
 /// A parse result, shared between builds while the file's text stays the same.
-pub type Parsed = Result<std::sync::Arc<Document>, Diagnostic>;
+pub type Parsed = Result<std::sync::Arc<Document>, Vec<Diagnostic>>;
 
 /// Read the front matter of every content file, in parallel; files whose text is unchanged
 /// since `previous` are not parsed again. Returns the documents and the new cache. Problems
@@ -124,7 +124,7 @@ pub fn documents(
     for (_, result) in &results {
         match result {
             Ok(doc) => docs.push(doc.clone()),
-            Err(d) => errs.push(d.clone()),
+            Err(found) => errs.extend(found.iter().cloned()),
         }
     }
     (docs, results.into_iter().collect())
@@ -137,21 +137,21 @@ fn same_text(parsed: &Parsed, text: &std::sync::Arc<str>) -> bool {
     }
 }
 
-fn document(file: &SourceFile, lang: Lang) -> Result<Document, Diagnostic> {
+fn document(file: &SourceFile, lang: Lang) -> Result<Document, Vec<Diagnostic>> {
     let SourceFile { path, text } = file.clone();
     let Some(content_type) = ContentType::of(&path) else {
         let folders: Vec<String> = ContentType::ALL
             .iter()
             .map(|t| format!("content/{}/", t.folder()))
             .collect();
-        let message = format!(
-            "a Markdown file outside the content folders: expected it in one of {}",
-            folders.join(", ")
-        );
-        return Err(Diagnostic::in_file(&path, Problem::Output(message)));
+        let folders = folders.join(", ");
+        return Err(vec![Diagnostic::in_file(
+            &path,
+            Problem::OutsideContent { folders },
+        )]);
     };
-    let split =
-        front_matter::split(&text).map_err(|(line, p)| Diagnostic::at(&path, &text, line, 1, p))?;
+    let split = front_matter::split(&text)
+        .map_err(|(line, p)| vec![Diagnostic::at(&path, &text, line, 1, p)])?;
     let yaml_text = split.yaml;
     let body_offset = split.body_offset;
     let front = match content_type {

@@ -322,7 +322,7 @@ fn refuse_other_hosts(request: tiny_http::Request, state: &State) -> Option<tiny
         Host::Malformed => 400,
     };
     let lang = *state.lang.read().expect("lang lock");
-    let text = overlay::Words::of(lang).other_host(&state.base_url);
+    let text = overlay::other_host(lang, &state.base_url);
     let response = tiny_http::Response::from_string(text)
         .with_status_code(status)
         .with_header(header("Content-Type", "text/plain; charset=utf-8"))

@@ -29,6 +29,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostic::Diagnostics;
 use crate::ground::output::Output;
 use crate::pipeline::{self, Cache, Options};
+use crate::words::messages;
 use folder::Folder;
 use http::Snapshot;
 use reload::{Hub, Message};
@@ -168,20 +169,26 @@ impl Session {
         }) {
             Ok(built) => {
                 self.publish(state, &built, Vec::new(), Vec::new());
-                eprintln!(
-                    "plein: built {} stories, {} pages in {:.2} s",
-                    built.site.stories.len(),
-                    built.written,
-                    started.elapsed().as_secs_f64()
-                );
+                let args = messages::Args::new()
+                    .text(
+                        "stories",
+                        crate::commands::count(
+                            lang_of(&built),
+                            "stories",
+                            built.site.stories.len(),
+                        ),
+                    )
+                    .number("pages", built.written)
+                    .text("seconds", format!("{:.2}", started.elapsed().as_secs_f64()));
+                eprintln!("{}", messages::text(lang_of(&built), "serve-built", &args));
                 self.start_index(built);
             }
             Err(errs) => {
-                eprintln!(
-                    "{}\n",
-                    errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
-                );
-                eprintln!("plein: the site has errors; fix them and the page reloads by itself");
+                let lang = self.lang();
+                let palette = crate::diagnostic::Palette::for_stderr();
+                eprintln!("{}\n", errs.render(&self.opts.root, &palette, lang));
+                let args = messages::Args::new().number("n", errs.len());
+                eprintln!("{}", messages::text(lang, "serve-has-errors", &args));
                 self.show_errors(state, &errs);
             }
         }
@@ -245,39 +252,41 @@ impl Session {
                     Message::Reload
                 };
                 state.hub.send(&message);
+                let args = messages::Args::new()
+                    .text("names", names.join(", "))
+                    .number("pages", written)
+                    .text("milliseconds", started.elapsed().as_millis().to_string());
                 eprintln!(
-                    "plein: {} changed; {written} pages updated in {} ms",
-                    names.join(", "),
-                    started.elapsed().as_millis()
+                    "{}",
+                    messages::text(lang_of(&built), "serve-changed", &args)
                 );
                 self.start_index(built);
             }
             Err(errs) => {
-                eprintln!(
-                    "{}\n",
-                    errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
-                );
-                let serving = if self.last.is_some() {
-                    "still serving the last good site"
-                } else {
-                    "no good build yet"
-                };
-                eprintln!(
-                    "plein: {} changed; {} errors, {serving}",
-                    names.join(", "),
-                    errs.len()
-                );
+                let lang = self.lang();
+                let palette = crate::diagnostic::Palette::for_stderr();
+                eprintln!("{}\n", errs.render(&self.opts.root, &palette, lang));
+                let args = messages::Args::new()
+                    .text("names", names.join(", "))
+                    .text("errors", crate::commands::count(lang, "errors", errs.len()))
+                    .text("served", if self.last.is_some() { "yes" } else { "no" });
+                eprintln!("{}", messages::text(lang, "serve-changed-errors", &args));
                 self.show_errors(state, &errs);
             }
         }
     }
 
+    /// The site's language as plein.yaml now says, for what serve tells the editor.
+    fn lang(&self) -> Lang {
+        Config::load(&self.opts.root, None, &mut Diagnostics::default()).lang
+    }
+
     /// Show `errs` on open pages, and on every page while the site has never built.
     fn show_errors(&self, state: &State, errs: &Diagnostics) {
-        let lang = Config::load(&self.opts.root, None, &mut Diagnostics::default()).lang;
+        let lang = self.lang();
         *state.lang.write().expect("lang lock") = lang;
         let served = self.last.is_some();
-        let html = overlay::html(errs, &self.opts.root, lang, served);
+        let html = overlay::html(errs, lang, served);
         if !served {
             let page = overlay::page(&html, lang, state.hub.build());
             *state.broken.write().expect("broken lock") = Some(Arc::from(page));
@@ -335,7 +344,11 @@ impl Session {
             }
             Err(errs) => eprintln!(
                 "{}",
-                errs.render(&self.opts.root, &crate::diagnostic::Palette::for_stderr())
+                errs.render(
+                    &self.opts.root,
+                    &crate::diagnostic::Palette::for_stderr(),
+                    self.lang()
+                )
             ),
         }
     }
@@ -418,4 +431,8 @@ fn open_browser(url: &str) {
     if started.is_err() {
         eprintln!("plein: cannot open a browser here; open {url} yourself");
     }
+}
+/// The language of a built site, for what serve says about it.
+fn lang_of(built: &pipeline::Built) -> Lang {
+    built.site.config.lang
 }

@@ -5,10 +5,12 @@
 //!
 //! One file per language ([`nl`], [`en`]) fills in [`Words`]; a new language is such a file,
 //! a variant of [`Lang`], and the theme's `i18n/<code>.yaml`. The theme's own words (menus,
-//! headings) live in that YAML file, not here; messages about errors are not here either.
+//! headings) live in that YAML file, not here; messages to editors are in [`messages`], as
+//! Fluent files.
 //! Knows nothing of the stages that use these words.
 
 mod en;
+pub(crate) mod messages;
 mod nl;
 
 /// The languages plein has words and date formats for.

@@ -295,7 +295,7 @@ fn an_unparsable_repeat_rule() {
     fails_with(
         "bad_repeat",
         &[
-            "content/events/elke-week.md:6:7: error: repeat.on: `dinsdga` is not a weekday (did you mean `dinsdag`?)",
+            "content/events/elke-week.md:6:7: fout: plein kan de regels bovenaan niet lezen: repeat.on: `dinsdga` is not a weekday (did you mean `dinsdag`?)",
         ],
     );
 }
@@ -305,7 +305,7 @@ fn a_series_that_starts_off_its_rule() {
     fails_with(
         "repeat_off_rule",
         &[
-            "content/events/verkeerde-dag.md:3:8: error: the event starts on Wednesday 5 June 2024, which is not a day of its `repeat` rule (every Tuesday, 19:30)",
+            "content/events/verkeerde-dag.md:3:8: fout: de activiteit begint op Wednesday 5 June 2024, maar dat is geen dag van de herhaling (every Tuesday, 19:30)",
         ],
     );
 }
@@ -314,9 +314,7 @@ fn a_series_that_starts_off_its_rule() {
 fn a_registration_link_without_a_url() {
     fails_with(
         "registration_without_url",
-        &[
-            "content/events/zonder-adres.md:5:3: error: registration: the registration link `Aanmelden` has no `url`",
-        ],
+        &["content/events/zonder-adres.md:5:3: fout: de aanmeldlink `Aanmelden` heeft geen `url`"],
     );
 }
 
@@ -324,7 +322,7 @@ fn a_registration_link_without_a_url() {
 fn an_unknown_time_zone() {
     fails_with(
         "unknown_timezone",
-        &["plein.yaml:2:11: error: unknown time zone `Europe/Amsterdm`"],
+        &["plein.yaml:2:11: fout: onbekende tijdzone `Europe/Amsterdm`"],
     );
 }
 
@@ -333,7 +331,7 @@ fn an_event_slug_that_is_a_year() {
     fails_with(
         "year_slug",
         &[
-            "content/events/2024.md:1:1: error: the event slug `2024` is a number, but /agenda/2024/ is kept for the agenda's archive",
+            "content/events/2024.md:1:1: fout: het adres `2024` van de activiteit is een getal, maar /agenda/2024/ is de agenda van dat jaar",
         ],
     );
 }

@@ -41,7 +41,7 @@ fn example_site_builds_and_every_link_resolves() {
     let public = out.path().join("public");
     let run = plein_in(&repo(), &["build", "--output", public.to_str().unwrap()]);
     run.ok();
-    assert!(run.stderr.contains("stories"), "{}", run.stderr);
+    assert!(run.stderr.contains("verhalen"), "{}", run.stderr);
     assert!(public.join("index.html").is_file());
     assert!(
         public
@@ -218,7 +218,7 @@ fn the_summary_counts_what_was_built() {
     run.ok();
     assert!(
         run.stderr
-            .contains("built 2 stories, 1 event, 2 neighbourhoods, 1 person"),
+            .contains("plein: 2 verhalen, 1 activiteit, 2 buurten, 1 persoon"),
         "{}",
         run.stderr
     );
@@ -278,7 +278,7 @@ fn check_writes_nothing() {
     let run = site.plein(&["check"]);
     run.ok();
     assert!(!site.public().exists());
-    assert!(run.stderr.contains("plein: no errors"), "{}", run.stderr);
+    assert!(run.stderr.contains("plein: geen fouten"), "{}", run.stderr);
 }
 
 #[test]
@@ -313,7 +313,7 @@ fn a_repeated_build_keeps_unchanged_pages_and_matches_a_clean_one() {
     );
     let run = site.plein(&["build"]);
     run.ok();
-    assert!(run.stderr.contains("unchanged"), "{}", run.stderr);
+    assert!(run.stderr.contains("ongewijzigd gelaten"), "{}", run.stderr);
     assert!(
         site.page("verhalen/creeer-ruimte/index.html")
             .contains("Maak ruimte voor ontmoeting")
@@ -356,7 +356,7 @@ fn a_build_with_nothing_changed_leaves_the_output_alone() {
     let before = tree(&site.public());
     let run = site.plein(&["build"]);
     run.ok();
-    assert!(run.stderr.contains("nothing changed"), "{}", run.stderr);
+    assert!(run.stderr.contains("niets veranderd"), "{}", run.stderr);
     assert_eq!(before, tree(&site.public()));
     // A stray file in the output is not part of the site: the next build replaces the folder.
     std::fs::write(site.public().join("stray.html"), "not from plein").unwrap();

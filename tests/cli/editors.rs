@@ -97,8 +97,8 @@ fn init_makes_a_dutch_site_that_builds_and_checks_clean() {
     let check = plein(&site, &["check"]);
     check
         .code(0)
-        .says("plein.yaml:1:1: warning: plein.yaml has no `base_url`")
-        .says("plein: no errors, 1 warning in 1 story, 1 event");
+        .says("plein.yaml:1:1: waarschuwing: plein.yaml heeft geen `base_url`")
+        .says("plein: geen fouten, 1 waarschuwing in 1 verhaal, 1 activiteit");
     plein(&site, &["build"]).code(0);
     let page = read(site.join("public/verhalen/een-boekenkast-bij-de-bushalte/index.html"));
     assert!(page.contains("Een boekenkast bij de bushalte"));
@@ -248,7 +248,7 @@ fn new_story_checks_the_kind() {
     plein(site.root(), &["new", "story", "Muur", "--kind", "murall"])
         .code(2)
         .says(
-            "unknown kind `murall` (did you mean `mural`?), expected one of meeting, mural, garden",
+            "unknown kind `murall` (did you mean `mural`?); the kinds of this site are: meeting (Ontmoeting), mural (Muurschildering), garden (Tuin)",
         );
     assert!(!site.root().join("content/stories/muur.md").exists());
     plein(site.root(), &["new", "story", "!!!"])
@@ -262,7 +262,7 @@ fn new_story_warns_about_a_name_close_to_an_existing_one() {
     let args = ["new", "story", "Tuin", "--neighbourhood", "Zuilensteen"];
     plein(site.root(), &args)
         .code(0)
-        .says("warning: new neighbourhood `Zuilensteen` (did you mean `Zuilenstein`?)");
+        .says("waarschuwing: nieuwe buurt `Zuilensteen` (bedoel je `Zuilenstein`?)");
     assert!(site.root().join("content/stories/tuin.md").is_file());
 }
 
@@ -335,18 +335,18 @@ fn hints_site() -> Site {
 }
 
 const HINTS: &[&str] = &[
-    "content/stories/foto-zonder-maker.md:5:8: warning: `image` is set but `image_credit` is missing",
-    "content/stories/zonder-buurt.md:2:8: warning: this story has no `neighbourhoods`",
-    "content/stories/lange-samenvatting.md:5:10: warning: the `summary` has 346 characters; a card shows about 300",
-    "content/stories/lange-zin.md:6:14: warning: this sentence has 37 words; aim for at most 25",
-    "content/stories/lange-alinea.md:8:1: warning: this paragraph has 167 words; aim for at most 150",
-    "content/stories/koppen.md:6:1: warning: a `#` heading in the text",
-    "content/stories/koppen.md:14:1: warning: the heading jumps from `##` to `####`; use `###` here",
-    "content/stories/klik-hier.md:6:17: warning: the link text `Klik hier` does not say where the link goes",
-    "content/stories/klik-hier.md:6:63: warning: the link text `lees meer` does not say where the link goes",
-    "content/stories/klik-hier.md:8:1: warning: an image without a description",
-    "content/stories/tikfout-in-namen.md:4:11: warning: new person `Irma Vroegoop` (did you mean `Irma Vroegop`?)",
-    "content/stories/tikfout-in-namen.md:5:18: warning: new neighbourhood `Zuilensteen` (did you mean `Zuilenstein`?)",
+    "content/stories/foto-zonder-maker.md:5:8: waarschuwing: er staat een `image`, maar `image_credit` ontbreekt",
+    "content/stories/zonder-buurt.md:2:8: waarschuwing: dit verhaal heeft geen `neighbourhoods`",
+    "content/stories/lange-samenvatting.md:5:10: waarschuwing: de `summary` heeft 346 tekens; op een kaart passen er ongeveer 300",
+    "content/stories/lange-zin.md:6:14: waarschuwing: deze zin heeft 37 woorden; probeer er niet meer dan 25 te gebruiken",
+    "content/stories/lange-alinea.md:8:1: waarschuwing: deze alinea heeft 167 woorden; probeer er niet meer dan 150 te gebruiken",
+    "content/stories/koppen.md:6:1: waarschuwing: een kop met `#` in de tekst",
+    "content/stories/koppen.md:14:1: waarschuwing: de kop springt van `##` naar `####`; gebruik hier `###`",
+    "content/stories/klik-hier.md:6:17: waarschuwing: de linktekst `Klik hier` zegt niet waar de link naartoe gaat",
+    "content/stories/klik-hier.md:6:63: waarschuwing: de linktekst `lees meer` zegt niet waar de link naartoe gaat",
+    "content/stories/klik-hier.md:8:1: waarschuwing: een afbeelding zonder beschrijving",
+    "content/stories/tikfout-in-namen.md:4:11: waarschuwing: nieuwe persoon `Irma Vroegoop` (bedoel je `Irma Vroegop`?)",
+    "content/stories/tikfout-in-namen.md:5:18: waarschuwing: nieuwe buurt `Zuilensteen` (bedoel je `Zuilenstein`?)",
 ];
 
 #[test]
@@ -362,14 +362,15 @@ fn check_gives_every_writing_hint_as_a_warning() {
         );
     }
     assert_eq!(
-        run.stderr.matches(": warning: ").count(),
+        run.stderr.matches(": waarschuwing: ").count(),
         HINTS.len(),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr
-            .contains("plein: no errors, 12 warnings in 9 stories, 1 event, 0 pages"),
+        run.stderr.contains(
+            "plein: geen fouten, 12 waarschuwingen in 9 verhalen, 1 activiteit, 0 pagina's"
+        ),
         "{}",
         run.stderr
     );
@@ -378,7 +379,7 @@ fn check_gives_every_writing_hint_as_a_warning() {
         "check_hints",
         run.stderr
             .replace(site.root().to_str().unwrap(), "[site]")
-            .split(" pages (")
+            .split(" pagina's (")
             .next()
             .unwrap()
     );
@@ -390,18 +391,22 @@ fn build_shows_likely_mistakes_and_leaves_writing_hints_to_check() {
     let run = site.plein(&["build"]);
     run.ok();
     assert_eq!(
-        run.stderr.matches(": warning: new ").count(),
+        run.stderr.matches(": waarschuwing: nieuwe ").count(),
         2,
         "the two names one letter off: {}",
         run.stderr
     );
     assert_eq!(
-        run.stderr.matches(": warning: ").count(),
+        run.stderr.matches(": waarschuwing: ").count(),
         2,
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("2 warnings (above)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 waarschuwingen (hierboven)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -410,13 +415,13 @@ fn strict_check_makes_hints_errors() {
     let run = site.plein(&["check", "--strict"]);
     run.fails(1);
     assert_eq!(
-        run.stderr.matches(": error: ").count(),
+        run.stderr.matches(": fout: ").count(),
         HINTS.len(),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("plein: 12 errors found"),
+        run.stderr.contains("plein: 12 fouten gevonden"),
         "{}",
         run.stderr
     );
@@ -446,7 +451,7 @@ fn check_as_json_for_other_tools() {
         error["message"]
             .as_str()
             .unwrap()
-            .contains("did you mean `mural`?")
+            .contains("bedoel je `mural`?")
     );
     let sentence = all.iter().find(|d| d["code"] == "long-sentence").unwrap();
     assert_eq!(sentence["severity"], "warning");
@@ -463,7 +468,8 @@ fn check_as_json_for_other_tools() {
         }
     }
     assert!(
-        out.stderr.contains("plein: 1 error and 13 warnings found"),
+        out.stderr
+            .contains("plein: 1 fout en 13 waarschuwingen gevonden"),
         "{}",
         out.stderr
     );
@@ -501,14 +507,29 @@ fn error_output_of_every_bad_file() {
     cases.sort();
     assert!(cases.len() >= 12, "{cases:?}");
     for case in cases {
-        let site = Site::copy("minimal");
-        site.overlay(&format!("errors/{case}"));
-        let run = site.plein(&["build"]);
-        run.fails(1);
-        insta::assert_snapshot!(
-            format!("build_{case}"),
-            run.stderr.replace(site.root().to_str().unwrap(), "[site]")
-        );
+        // In Dutch, the language of the test sites, and in English.
+        for english in [false, true] {
+            let site = Site::copy("minimal");
+            site.overlay(&format!("errors/{case}"));
+            let name = if english {
+                // A site that names its language keeps it; `verhalen` clashes with a section
+                // only on a Dutch site.
+                let named = read(site.root().join("plein.yaml")).contains("language:");
+                if named || case == "reserved_slug" {
+                    continue;
+                }
+                site.english();
+                format!("build_{case}_en")
+            } else {
+                format!("build_{case}")
+            };
+            let run = site.plein(&["build"]);
+            run.fails(1);
+            insta::assert_snapshot!(
+                name,
+                run.stderr.replace(site.root().to_str().unwrap(), "[site]")
+            );
+        }
     }
 }
 

@@ -135,7 +135,7 @@ fn deeply_indented_mappings() {
     }
     built()
         .story("trap.md", &front, "Tekst.\n")
-        .fails(&["content/stories/trap.md:4:1: error: unknown key `k0`"]);
+        .fails(&["content/stories/trap.md:4:1: fout: onbekende sleutel `k0`"]);
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn config_with_a_negative_number() {
 fn binary_config() {
     built()
         .bytes("plein.yaml", b"title: x\n\xff\xfe\x00\x01")
-        .fails(&["plein.yaml:2:1: error: the file is not valid UTF-8"]);
+        .fails(&["plein.yaml:2:1: fout: het bestand is niet als UTF-8-tekst opgeslagen"]);
 }
 
 // Files and encodings
@@ -216,9 +216,9 @@ fn binary_file_with_an_md_name() {
         .collect();
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(bytes);
-    built()
-        .bytes("content/stories/foto.md", &png)
-        .fails(&["content/stories/foto.md:1:1: error: the file is not valid UTF-8"]);
+    built().bytes("content/stories/foto.md", &png).fails(&[
+        "content/stories/foto.md:1:1: fout: het bestand is niet als UTF-8-tekst opgeslagen",
+    ]);
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn valid_utf8_with_nul_and_control_bytes() {
             "content/stories/nul.md",
             b"\0\0\0\x01\x02---\ntitle: x\n---\n",
         )
-        .fails(&["content/stories/nul.md:1:1: error:"]);
+        .fails(&["content/stories/nul.md:1:1: fout:"]);
 }
 
 #[test]
@@ -236,9 +236,9 @@ fn utf16_little_endian() {
     let text = "---\ntitle: Zestien\ndate: 2024-05-03\n---\nHallo.\n";
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    built()
-        .bytes("content/stories/utf16.md", &bytes)
-        .fails(&["content/stories/utf16.md:1:1: error: the file is not valid UTF-8"]);
+    built().bytes("content/stories/utf16.md", &bytes).fails(&[
+        "content/stories/utf16.md:1:1: fout: het bestand is niet als UTF-8-tekst opgeslagen",
+    ]);
 }
 
 #[test]
@@ -246,9 +246,9 @@ fn utf16_big_endian() {
     let text = "---\ntitle: Zestien\ndate: 2024-05-03\n---\nHallo.\n";
     let mut bytes = vec![0xfe, 0xff];
     bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    built()
-        .bytes("content/stories/utf16be.md", &bytes)
-        .fails(&["content/stories/utf16be.md:1:1: error: the file is not valid UTF-8"]);
+    built().bytes("content/stories/utf16be.md", &bytes).fails(&[
+        "content/stories/utf16be.md:1:1: fout: het bestand is niet als UTF-8-tekst opgeslagen",
+    ]);
 }
 
 #[test]
@@ -258,7 +258,9 @@ fn latin1_in_the_title() {
             "content/stories/latijn.md",
             b"---\ntitle: Caf\xe9 de Zuil\ndate: 2024-05-03\n---\nx\n",
         )
-        .fails(&["content/stories/latijn.md:2:11: error: the file is not valid UTF-8"]);
+        .fails(&[
+            "content/stories/latijn.md:2:11: fout: het bestand is niet als UTF-8-tekst opgeslagen",
+        ]);
 }
 
 #[test]
@@ -276,7 +278,7 @@ fn bom_and_windows_line_ends_build() {
 fn empty_story_file() {
     built()
         .text("content/stories/leeg.md", "")
-        .fails(&["content/stories/leeg.md:1:1: error: expected front matter"]);
+        .fails(&["content/stories/leeg.md:1:1: fout: het bestand begint niet met een regel `---`"]);
 }
 
 #[test]
@@ -429,7 +431,7 @@ fn slugs_that_differ_only_in_case_clash() {
     built()
         .story("Verhaal.md", FRONT, "een\n")
         .story("verhaal.md", "title: Ander\ndate: 2024-05-03\n", "twee\n")
-        .fails(&["error: the story slug `verhaal` is already used by content/stories/"]);
+        .fails(&["fout: het webadres `verhaal` (verhaal) wordt al gebruikt door content/stories/"]);
 }
 
 #[test]

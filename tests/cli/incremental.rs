@@ -96,7 +96,7 @@ fn build(
     };
     match pipeline::build(&options(root), cache, changed, &sink) {
         Ok(built) => Ok((out.into_inner().unwrap(), built.gone)),
-        Err(errs) => Err(errs.render_plain(root)),
+        Err(errs) => Err(errs.render_plain(root, plein::config::Lang::En)),
     }
 }
 

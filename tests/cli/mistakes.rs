@@ -48,7 +48,7 @@ fn a_folder_without_plein_yaml_is_not_a_site() {
 #[test]
 fn build_and_check_warn_without_base_url_and_serve_does_not() {
     let site = Site::copy("minimal");
-    site.write("plein.yaml", "title: Wijk\n");
+    site.write("plein.yaml", "title: Wijk\nlanguage: en\n");
     let warning = "plein.yaml:1:1: warning: plein.yaml has no `base_url`";
     for command in ["build", "check"] {
         let run = site.plein(&[command]);
@@ -102,7 +102,7 @@ fn a_base_url_that_is_no_web_address_is_an_error_at_its_line() {
     ] {
         site.write(
             "plein.yaml",
-            &format!("title: Wijk\nbase_url: \"{value}\"\n"),
+            &format!("title: Wijk\nbase_url: \"{value}\"\nlanguage: en\n"),
         );
         let run = site.plein(&["build"]);
         run.fails(1);
@@ -161,6 +161,7 @@ fn a_bad_base_url_on_the_command_line_is_a_usage_error() {
 #[test]
 fn lists_without_brackets_are_warned_about() {
     let site = Site::copy("minimal");
+    site.english();
     story(
         &site,
         "zonder-haken",
@@ -198,6 +199,7 @@ fn lists_without_brackets_are_warned_about() {
 #[test]
 fn build_prints_likely_mistakes_and_leaves_writing_tips_to_check() {
     let site = Site::copy("minimal");
+    site.english();
     story(&site, "een", "neighbourhoods: [Lindenbuurt]\n");
     story(
         &site,
@@ -232,5 +234,59 @@ fn build_prints_likely_mistakes_and_leaves_writing_tips_to_check() {
         again.stderr.contains("2 warnings (above)"),
         "{}",
         again.stderr
+    );
+}
+
+#[test]
+fn a_hash_in_an_unquoted_title_is_warned_about() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/nummer-een.md",
+        "---\ntitle: Wij zijn #1 in de buurt\ndate: 2024-05-01\nneighbourhoods: [Zuilenstein] # een opmerking\nsubtitle: \"Met #hashtag\"\n---\nTekst.\n",
+    );
+    let run = site.plein(&["build"]);
+    run.ok();
+    let told = "content/stories/nummer-een.md:2:17: waarschuwing: na ` #` leest plein de rest van de regel als opmerking, dus `title` wordt alleen `Wij zijn`";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("= tip: zet de hele waarde tussen rechte aanhalingstekens: `title: \"Wij zijn #1 in de buurt\"`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("waarschuwing:").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_tag_one_letter_off_a_tag_used_more_often_is_warned_about() {
+    let site = Site::copy("minimal");
+    story(
+        &site,
+        "een",
+        "neighbourhoods: [Zuilenstein]\ntags: [vertrouwde gezichten]\n",
+    );
+    story(
+        &site,
+        "twee",
+        "neighbourhoods: [Zuilenstein]\ntags: [vertrouwde gezichten, tuin]\n",
+    );
+    story(
+        &site,
+        "drie",
+        "neighbourhoods: [Zuilenstein]\ntags: [tuin, vertrouwde gezigten]\n",
+    );
+    let run = site.plein(&["build"]);
+    run.ok();
+    let told = "content/stories/drie.md:5:14: waarschuwing: nieuwe tag `vertrouwde gezigten` (bedoel je `vertrouwde gezichten`?)";
+    assert!(run.stderr.contains(told), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("waarschuwing:").count(),
+        1,
+        "{}",
+        run.stderr
     );
 }

@@ -140,7 +140,7 @@ fn the_message_is_in_the_site_language() {
     dutch.fails(1);
     assert!(
         dutch.stderr.contains(
-            "content/stories/bron.md:4:33: error: source.url: `javascript:alert(1)` is geen webadres waar een link naartoe mag: schrijf een adres dat begint met https://"
+            "content/stories/bron.md:4:33: fout: source.url: `javascript:alert(1)` is geen webadres waar een link naartoe mag: schrijf een adres dat begint met https://"
         ),
         "{}",
         dutch.stderr

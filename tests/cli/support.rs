@@ -25,6 +25,14 @@ impl Site {
         self.root().join("public")
     }
 
+    /// Make this an English site: plein then speaks English to its editors.
+    pub fn english(&self) {
+        let path = self.root().join("plein.yaml");
+        let mut text = std::fs::read_to_string(&path).unwrap_or_default();
+        text.push_str("\nlanguage: en\n");
+        std::fs::write(path, text).unwrap();
+    }
+
     /// Lay the files of another fixture over this one.
     pub fn overlay(&self, name: &str) {
         copy_tree(&fixture(name), self.root());

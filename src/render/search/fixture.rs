@@ -140,7 +140,14 @@ pub(crate) fn build(root: &Path) -> Site {
     };
     match pipeline::build(&opts, &mut Cache::default(), None, &|_| Ok(())) {
         Ok(built) => built.site,
-        Err(errs) => panic!("{}", errs.render(root, &crate::diagnostic::Palette::PLAIN)),
+        Err(errs) => panic!(
+            "{}",
+            errs.render(
+                root,
+                &crate::diagnostic::Palette::PLAIN,
+                crate::words::Lang::En
+            )
+        ),
     }
 }
 
