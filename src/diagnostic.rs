@@ -272,15 +272,9 @@ impl Problem {
                 allowed,
                 hint: h,
             } => {
-                let first = allowed
-                    .split([',', ' '])
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                a.text("kind", kind)
-                    .text("allowed", allowed)
-                    .text("hint", hint(h))
-                    .text("first", first)
+                let first = allowed.split([',', ' ']).next().unwrap_or_default();
+                let a = a.text("kind", kind).text("allowed", allowed);
+                a.text("hint", hint(h)).text("first", first.to_string())
             }
             Problem::DuplicateSlug { what, slug, first } => a
                 .text("what", *what)
@@ -302,6 +296,36 @@ impl Problem {
             Problem::EndBeforeStart { start, end } => a.text("start", start).text("end", end),
             Problem::StartNotInRepeat { start, rule } => a.text("start", start).text("rule", rule),
             Problem::YearSlug { slug, section } => a.text("slug", slug).text("section", section),
+            setting @ (Problem::UnknownTimeZone(_)
+            | Problem::UnknownLanguage { .. }
+            | Problem::BadBaseUrl { .. }
+            | Problem::UnsafeUrl { .. }
+            | Problem::Template { .. }
+            | Problem::Output(_)
+            | Problem::DeployTarget(_)) => setting.setting_args(a),
+            hint @ (Problem::LongSummary { .. }
+            | Problem::LongSentence { .. }
+            | Problem::LongParagraph { .. }
+            | Problem::SkippedHeading { .. }
+            | Problem::VagueLinkText { .. }
+            | Problem::ListWithoutBrackets { .. }
+            | Problem::SimilarName { .. }) => hint.hint_args(a, lang),
+            Problem::NotUtf8
+            | Problem::NoFrontMatter
+            | Problem::UnclosedFrontMatter
+            | Problem::MissingImageAlt
+            | Problem::MissingImageCredit
+            | Problem::NoNeighbourhood
+            | Problem::TitleHeading
+            | Problem::ImageWithoutAlt
+            | Problem::MissingBaseUrl => a,
+        };
+        (self.code(), args)
+    }
+
+    /// The Fluent arguments of a problem with a setting, an address or the output.
+    fn setting_args(&self, a: Args) -> Args {
+        match self {
             Problem::UnknownTimeZone(zone) => a.text("zone", zone),
             Problem::UnknownLanguage { code, known } => {
                 // `known` reads "nl or en"; the message has its own words around the codes.
@@ -318,24 +342,18 @@ impl Problem {
                 fault,
                 image,
                 ..
-            } => {
-                use crate::ground::url::UrlFault;
-                let fault = match (fault, image) {
-                    (UrlFault::Control, _) => "control",
-                    (UrlFault::Scheme, true) => "image",
-                    (UrlFault::Scheme, false) => "link",
-                };
-                // Tabs and other control characters are shown as \t and \u{..}, not sent to
-                // the terminal.
-                a.text("key", key)
-                    .text("url", url.escape_debug().to_string())
-                    .text("fault", fault)
-                    .text("image", if *image { "yes" } else { "no" })
-            }
+            } => unsafe_url_args(a, key, url, *fault, *image),
             Problem::Template { template, message } => {
                 a.text("template", template).text("detail", message)
             }
             Problem::Output(detail) | Problem::DeployTarget(detail) => a.text("detail", detail),
+            _ => a,
+        }
+    }
+
+    /// The Fluent arguments of a writing hint.
+    fn hint_args(&self, a: Args, lang: Lang) -> Args {
+        match self {
             Problem::LongSummary { chars, max } => a.number("chars", *chars).number("max", *max),
             Problem::LongSentence { words, max } | Problem::LongParagraph { words, max } => {
                 a.number("words", *words).number("max", *max)
@@ -351,26 +369,34 @@ impl Problem {
                     .text("value", value)
                     .text("items", items.join(", "))
             }
-            Problem::SimilarName {
-                what,
-                name,
-                hint: h,
-            } => a
+            Problem::SimilarName { what, name, hint } => a
                 .text("what", *what)
                 .text("name", name)
-                .text("hint", hint(h)),
-            Problem::NotUtf8
-            | Problem::NoFrontMatter
-            | Problem::UnclosedFrontMatter
-            | Problem::MissingImageAlt
-            | Problem::MissingImageCredit
-            | Problem::NoNeighbourhood
-            | Problem::TitleHeading
-            | Problem::ImageWithoutAlt
-            | Problem::MissingBaseUrl => a,
-        };
-        (self.code(), args)
+                .text("hint", hint.shown(lang)),
+            _ => a,
+        }
     }
+}
+
+/// The Fluent arguments of a refused URL. Tabs and other control characters are shown as
+/// \t and \u{..}, not sent to the terminal.
+fn unsafe_url_args(
+    a: Args,
+    key: &str,
+    url: &str,
+    fault: crate::ground::url::UrlFault,
+    image: bool,
+) -> Args {
+    use crate::ground::url::UrlFault;
+    let fault = match (fault, image) {
+        (UrlFault::Control, _) => "control",
+        (UrlFault::Scheme, true) => "image",
+        (UrlFault::Scheme, false) => "link",
+    };
+    a.text("key", key)
+        .text("url", url.escape_debug().to_string())
+        .text("fault", fault)
+        .text("image", if image { "yes" } else { "no" })
 }
 
 /// The message in English, for logs and tests; editors see [`Problem::message`] in their
@@ -997,15 +1023,7 @@ mod tests {
 
     /// One problem of every kind, with the fields a real one has.
     fn every_problem() -> Vec<Problem> {
-        use crate::ground::url::UrlFault;
         let hint = || Hint(Some("title".to_string()));
-        let url = |fault, image| Problem::UnsafeUrl {
-            key: "source.url: ".to_string(),
-            url: "javascript:alert(1)".to_string(),
-            fault,
-            image,
-            lang: Lang::Nl,
-        };
         let mut all = vec![
             Problem::Read("permission denied".into()),
             Problem::Write {
@@ -1069,6 +1087,44 @@ mod tests {
                 slug: "2025".into(),
                 section: "agenda".into(),
             },
+        ];
+        all.extend(every_setting_problem());
+        all.extend(every_hint());
+        all.extend(every_yaml_problem());
+        all.extend(every_named_problem());
+        all
+    }
+
+    /// The problems that name a content type, for every content type.
+    fn every_named_problem() -> Vec<Problem> {
+        let mut all = Vec::new();
+        for what in ["story", "event", "neighbourhood", "person", "page"] {
+            all.push(Problem::MissingKey("title", what));
+            all.push(Problem::DuplicateSlug {
+                what,
+                slug: "x".into(),
+                first: "y.md".into(),
+            });
+            all.push(Problem::SimilarName {
+                what,
+                name: "x".into(),
+                hint: Hint(Some("title".to_string())),
+            });
+        }
+        all
+    }
+
+    /// One problem of every kind with a setting, an address or the output.
+    fn every_setting_problem() -> Vec<Problem> {
+        use crate::ground::url::UrlFault;
+        let url = |fault, image| Problem::UnsafeUrl {
+            key: "source.url: ".to_string(),
+            url: "javascript:alert(1)".to_string(),
+            fault,
+            image,
+            lang: Lang::Nl,
+        };
+        vec![
             Problem::UnknownTimeZone("Mars".into()),
             Problem::UnknownLanguage {
                 code: "fr".into(),
@@ -1091,6 +1147,12 @@ mod tests {
             },
             Problem::Output("x".into()),
             Problem::DeployTarget("x".into()),
+        ]
+    }
+
+    /// One writing hint of every kind.
+    fn every_hint() -> Vec<Problem> {
+        vec![
             Problem::MissingImageCredit,
             Problem::NoNeighbourhood,
             Problem::LongSummary {
@@ -1113,7 +1175,12 @@ mod tests {
                 value: "a, b".into(),
             },
             Problem::MissingBaseUrl,
-        ];
+        ]
+    }
+
+    /// One YAML problem of every cause and message plein tells apart.
+    fn every_yaml_problem() -> Vec<Problem> {
+        let mut all = Vec::new();
         for cause in [
             YamlCause::Tab,
             YamlCause::CurlyQuotes,
@@ -1124,19 +1191,6 @@ mod tests {
         ] {
             let fixed = "title: \"Open\"".to_string();
             all.push(Problem::YamlLine { cause, fixed });
-        }
-        for what in ["story", "event", "neighbourhood", "person", "page"] {
-            all.push(Problem::MissingKey("title", what));
-            all.push(Problem::DuplicateSlug {
-                what,
-                slug: "x".into(),
-                first: "y.md".into(),
-            });
-            all.push(Problem::SimilarName {
-                what,
-                name: "x".into(),
-                hint: hint(),
-            });
         }
         for yaml in [
             "mapping values are not allowed in this context",

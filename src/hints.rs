@@ -17,11 +17,11 @@ use crate::ground::slug::slugify;
 use crate::parse::{ContentType, Document, Front, key_position};
 
 /// A summary longer than this does not fit on a card.
-pub const SUMMARY_CHARS: usize = 300;
+pub(crate) const SUMMARY_CHARS: usize = 300;
 /// Plain-language writing (B1) keeps sentences to about this many words.
-pub const SENTENCE_WORDS: usize = 25;
+pub(crate) const SENTENCE_WORDS: usize = 25;
 /// ... and paragraphs to about this many.
-pub const PARAGRAPH_WORDS: usize = 150;
+pub(crate) const PARAGRAPH_WORDS: usize = 150;
 
 /// Which hints to give.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub enum Scope {
 }
 
 /// The hints of `scope` for `docs`, as warnings; documents are looked at in parallel.
-pub fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
+pub(crate) fn content(docs: &[&Document], scope: Scope) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut out: Vec<Diagnostic> = docs
         .par_iter()
@@ -429,26 +429,13 @@ struct Known<'a> {
     mentions: Vec<Mention<'a>>,
 }
 
-/// The neighbourhood and person names that `docs` use, each once, as first written.
-pub struct Names {
-    pub neighbourhoods: Vec<String>,
-    pub people: Vec<String>,
-}
-
-/// Every neighbourhood and person name in `docs`.
-pub fn names(docs: &[&Document]) -> Names {
-    let known = collect_names(docs);
-    let of = |kind: ContentType| {
-        known
-            .iter()
-            .filter(|((k, _), _)| *k == kind)
-            .map(|(_, v)| v.name.to_string())
-            .collect()
-    };
-    Names {
-        neighbourhoods: of(ContentType::Neighbourhood),
-        people: of(ContentType::Person),
-    }
+/// The neighbourhood names that `docs` use, each once, as first written.
+pub(crate) fn neighbourhood_names(docs: &[&Document]) -> Vec<String> {
+    collect_names(docs)
+        .into_iter()
+        .filter(|((kind, _), _)| *kind == ContentType::Neighbourhood)
+        .map(|(_, known)| known.name.to_string())
+        .collect()
 }
 
 fn collect_names<'a>(docs: &[&'a Document]) -> BTreeMap<(ContentType, String), Known<'a>> {
@@ -599,7 +586,7 @@ fn name_offset(doc: &Document, key: &str, name: &str) -> usize {
 }
 
 /// The closest existing name to `name`, when `name` itself is new.
-pub fn similar(name: &str, existing: &[String]) -> Hint {
+pub(crate) fn similar(name: &str, existing: &[String]) -> Hint {
     let slug = slugify(name);
     if existing.iter().any(|e| slugify(e) == slug) {
         return Hint::default();
@@ -607,17 +594,106 @@ pub fn similar(name: &str, existing: &[String]) -> Hint {
     closest_name(name, existing.iter().map(String::as_str))
 }
 
+/// The digits of `name`, in order.
+fn digits(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars().filter(char::is_ascii_digit)
+}
+
+/// How often the letters of a name occur, in 64 buckets: one edit (a letter typed wrong, left
+/// out, added or swapped) changes the counts by at most two, so half their difference is a
+/// lower bound on the edits between two names.
+struct Letters([u8; 64]);
+
+impl Letters {
+    fn of(name: &str) -> Letters {
+        let mut counts = [0u8; 64];
+        for c in name.chars() {
+            let bucket = &mut counts[c as usize % 64];
+            *bucket = bucket.saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    fn edits_at_least(&self, other: &Letters) -> usize {
+        let differ: usize = (self.0.iter().zip(&other.0))
+            .map(|(a, b)| a.abs_diff(*b) as usize)
+            .sum();
+        differ.div_ceil(2)
+    }
+}
+
 /// Like [`Hint::closest`], but stricter: neighbourhood names share endings (-buurt, -wijk),
 /// so Lindenbuurt and Muntenbuurt are three letters apart and still different places. A typo
 /// is one letter off, or two in a long name.
 fn closest_name<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Hint {
     let name = name.to_lowercase();
+    let letters = Letters::of(&name);
     let best = candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&name, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d > 0 && *d <= (c.chars().count() / 6).clamp(1, 2))
+        .filter_map(|c| {
+            // Names that differ in their numbers ("fase 1", "fase 2") differ on purpose.
+            if !digits(&name).eq(digits(c)) {
+                return None;
+            }
+            let most = (c.chars().count() / 6).clamp(1, 2);
+            let lower = c.to_lowercase();
+            // Every build compares every pair of names: a cheap lower bound on the distance
+            // rules out most pairs before the distance itself is computed.
+            if letters.edits_at_least(&Letters::of(&lower)) > most {
+                return None;
+            }
+            let d = strsim::osa_distance(&name, &lower);
+            (d > 0 && d <= most).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d);
     Hint(best.map(|(_, c)| c.to_string()))
+}
+
+#[cfg(test)]
+mod letters_tests {
+    use super::Letters;
+
+    #[test]
+    fn names_that_differ_in_their_numbers_are_no_typos() {
+        let hint =
+            |name: &str, others: &[&str]| super::closest_name(name, others.iter().copied()).0;
+        assert_eq!(hint("onderwerp 12", &["onderwerp 1", "onderwerp 13"]), None);
+        assert_eq!(hint("Jaar 2023", &["Jaar 2024"]), None);
+        assert_eq!(hint("fase 1", &["fase 1"]), None);
+        assert_eq!(
+            hint("Lindebuurt", &["Lindenbuurt"]).as_deref(),
+            Some("Lindenbuurt")
+        );
+        assert_eq!(
+            hint("onderwerp 12", &["onderwrep 12"]).as_deref(),
+            Some("onderwrep 12")
+        );
+    }
+
+    #[test]
+    fn the_letter_bound_never_exceeds_the_distance() {
+        let names = [
+            "lindenbuurt",
+            "lindebuurt",
+            "Lindenbuurt",
+            "muntenbuurt",
+            "zuilenstein",
+            "zuilensteen",
+            "irma vroegop",
+            "irma vroegoop",
+            "ab",
+            "ba",
+            "cafe",
+            "café",
+            "",
+        ];
+        for a in names {
+            for b in names {
+                let bound = Letters::of(a).edits_at_least(&Letters::of(b));
+                assert!(bound <= strsim::osa_distance(a, b), "{a} {b}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

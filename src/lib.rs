@@ -14,9 +14,6 @@ pub(crate) mod content_type;
 pub(crate) mod deploy;
 pub mod diagnostic;
 pub mod ground;
-// Swept to pub(crate) once the localised messages (issue 16) are in; `Names::people` is
-// never read.
-#[allow(unreachable_pub, dead_code)]
 pub(crate) mod hints;
 pub(crate) mod images;
 pub mod load;

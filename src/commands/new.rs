@@ -145,7 +145,7 @@ fn warn_if_similar(root: &Path, names: &[String], lang: crate::words::Lang) {
     }
     let docs = super::check::documents(root);
     let docs: Vec<_> = docs.iter().map(|d| &**d).collect();
-    let known = crate::hints::names(&docs).neighbourhoods;
+    let known = crate::hints::neighbourhood_names(&docs);
     let palette = Palette::for_stderr();
     for name in names {
         let hint = crate::hints::similar(name, &known);

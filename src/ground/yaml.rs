@@ -175,33 +175,44 @@ pub(crate) fn yaml_mistake(
             format!("{key}: \"{value}\""),
         );
     }
-    if m.contains("end of stream") || m.contains("quoted scalar") {
-        // The first line with a quote that does not close on it.
-        for n in 1..=e.line.min(lines.len() as u32) {
-            let line = line_of(n);
-            for quote in ['"', '\''] {
-                if line.matches(quote).count() % 2 == 1 {
-                    let column = line
-                        .find(quote)
-                        .map_or(1, |i| line[..i].chars().count() + 1);
-                    let fixed = format!("{}{quote}", line.trim_end());
-                    return found(YamlCause::UnclosedQuote, n, column as u32, fixed);
-                }
-            }
-        }
+    let upto = e.line.min(lines.len() as u32);
+    if (m.contains("end of stream") || m.contains("quoted scalar"))
+        && let Some((n, column, fixed)) = unclosed_quote(&lines, upto)
+    {
+        return found(YamlCause::UnclosedQuote, n, column, fixed);
     }
-    if m.contains("did not find expected ',' or ']'") {
-        // The list that is not closed: the last line up to here with `[` and no `]`.
-        for n in (1..=e.line.min(lines.len() as u32)).rev() {
-            let line = line_of(n);
-            if line.contains('[') && !line.contains(']') {
-                let column = line.find('[').map_or(1, |i| line[..i].chars().count() + 1);
-                let fixed = format!("{}]", line.trim_end());
-                return found(YamlCause::UnclosedList, n, column as u32, fixed);
-            }
-        }
+    if m.contains("did not find expected ',' or ']'")
+        && let Some((n, column, fixed)) = unclosed_list(&lines, upto)
+    {
+        return found(YamlCause::UnclosedList, n, column, fixed);
     }
     (problem_from_yaml(m, allowed), e.line, e.column)
+}
+
+/// The first of `lines` up to line `upto` (1-based) with a quote that does not close on it:
+/// its number, the quote's column and the line closed.
+fn unclosed_quote(lines: &[&str], upto: u32) -> Option<(u32, u32, String)> {
+    (1..=upto).find_map(|n| {
+        let line = lines[n as usize - 1];
+        ['"', '\''].into_iter().find_map(|quote| {
+            let i = line.find(quote)?;
+            (line.matches(quote).count() % 2 == 1).then(|| {
+                let column = line[..i].chars().count() as u32 + 1;
+                (n, column, format!("{}{quote}", line.trim_end()))
+            })
+        })
+    })
+}
+
+/// The last of `lines` up to line `upto` (1-based) with a `[` and no `]`: its number, the
+/// `[`'s column and the line closed.
+fn unclosed_list(lines: &[&str], upto: u32) -> Option<(u32, u32, String)> {
+    (1..=upto).rev().find_map(|n| {
+        let line = lines[n as usize - 1];
+        let i = line.find('[').filter(|_| !line.contains(']'))?;
+        let column = line[..i].chars().count() as u32 + 1;
+        Some((n, column, format!("{}]", line.trim_end())))
+    })
 }
 
 #[cfg(test)]

@@ -7,8 +7,6 @@
 //! request gets a page that shows the errors and reloads once they are fixed.
 
 pub(crate) mod http;
-// Swept to pub(crate) once the localised messages (issue 16) are in.
-#[allow(unreachable_pub)]
 pub(crate) mod overlay;
 pub(crate) mod reload;
 pub(crate) mod watch;

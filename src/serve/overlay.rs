@@ -11,7 +11,7 @@ use crate::words::messages::{self, Args};
 const BOX_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#fff;font:15px/1.5 ui-monospace,monospace;padding:2rem";
 
 /// The answer to a request for a host name that is not this machine's, in `lang`.
-pub fn other_host(lang: Lang, address: &str) -> String {
+pub(crate) fn other_host(lang: Lang, address: &str) -> String {
     messages::text(
         lang,
         "overlay-other-host",
@@ -22,7 +22,7 @@ pub fn other_host(lang: Lang, address: &str) -> String {
 /// The overlay's inner HTML: a heading and one block per problem, in the same words as the
 /// terminal, with paths from the site folder. `served` says whether a last good version of
 /// the site is being served.
-pub fn html(errs: &Diagnostics, lang: Lang, served: bool) -> String {
+pub(crate) fn html(errs: &Diagnostics, lang: Lang, served: bool) -> String {
     let mut files: Vec<_> = errs
         .0
         .iter()
@@ -59,7 +59,7 @@ pub fn html(errs: &Diagnostics, lang: Lang, served: bool) -> String {
 /// A whole page showing `overlay` (from [`html`]), for every page request while the site has
 /// never built. It carries the live reload script (`build`: the hub's build number), which
 /// reloads it once the site builds.
-pub fn page(overlay: &str, lang: Lang, build: u64) -> String {
+pub(crate) fn page(overlay: &str, lang: Lang, build: u64) -> String {
     let title = messages::text(lang, "overlay-title", &Args::new());
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
