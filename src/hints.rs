@@ -509,20 +509,7 @@ fn similar_names(docs: &[&Document], out: &mut Vec<Diagnostic>) {
         if hint.0.is_none() {
             continue;
         }
-        for m in &this.mentions {
-            let problem = Problem::SimilarName {
-                what: kind.name(),
-                name: m.name.to_string(),
-                hint: hint.clone(),
-            };
-            let offset = name_offset(m.doc, m.key, m.name);
-            out.push(Diagnostic::at_offset(
-                &m.doc.path,
-                &m.doc.text,
-                offset,
-                problem,
-            ));
-        }
+        warn_each_mention(this, kind.name(), &hint, out);
     }
 }
 
@@ -556,20 +543,25 @@ fn similar_tags(docs: &[&Document], out: &mut Vec<Diagnostic>) {
         if hint.0.is_none() {
             continue;
         }
-        for m in &this.mentions {
-            let problem = Problem::SimilarName {
-                what: "tag",
-                name: m.name.to_string(),
-                hint: hint.clone(),
-            };
-            let offset = name_offset(m.doc, m.key, m.name);
-            out.push(Diagnostic::at_offset(
-                &m.doc.path,
-                &m.doc.text,
-                offset,
-                problem,
-            ));
-        }
+        warn_each_mention(this, "tag", &hint, out);
+    }
+}
+
+/// A "new name, did you mean" warning at every place `this` is written.
+fn warn_each_mention(this: &Known<'_>, what: &'static str, hint: &Hint, out: &mut Vec<Diagnostic>) {
+    for m in &this.mentions {
+        let problem = Problem::SimilarName {
+            what,
+            name: m.name.to_string(),
+            hint: hint.clone(),
+        };
+        let offset = name_offset(m.doc, m.key, m.name);
+        out.push(Diagnostic::at_offset(
+            &m.doc.path,
+            &m.doc.text,
+            offset,
+            problem,
+        ));
     }
 }
 

@@ -13,7 +13,7 @@ use crate::deploy::plan::{self, Change, Plan};
 use crate::deploy::s3::{self, Client};
 use crate::deploy::upload;
 use crate::deploy::words::{self, PlanLine};
-use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
+use crate::diagnostic::Diagnostics;
 
 /// A deploy that would delete more than this share of the bucket asks for `--yes`.
 const DELETE_SHARE: f64 = 0.25;
@@ -243,13 +243,6 @@ fn fail_with(code: u8, (message, help): (String, String)) -> ExitCode {
 }
 
 fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
-    let d = Diagnostic::general(Problem::Output(message));
-    eprintln!(
-        "{}",
-        d.render(Path::new(""), &Palette::for_stderr(), Lang::En)
-    );
-    if let Some(help) = help {
-        eprintln!("  = help: {help}");
-    }
+    super::say_problem(message, help);
     ExitCode::from(code)
 }

@@ -11,7 +11,6 @@ use std::process::ExitCode;
 use jiff::ToSpan;
 
 use crate::cli::InitArgs;
-use crate::diagnostic::{Diagnostic, Palette, Problem};
 use crate::words::Lang;
 
 /// One file of a new site: where it goes and its text with `{{...}}` still to fill.
@@ -139,14 +138,7 @@ fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf]) -> String {
 }
 
 fn fail(message: String, help: Option<&str>) -> ExitCode {
-    let d = Diagnostic::general(Problem::Output(message));
-    eprintln!(
-        "{}",
-        d.render(Path::new(""), &Palette::for_stderr(), Lang::En)
-    );
-    if let Some(help) = help {
-        eprintln!("  = help: {help}");
-    }
+    super::say_problem(message, help);
     ExitCode::from(1)
 }
 

@@ -56,6 +56,17 @@ pub(crate) fn count(lang: Lang, id: &str, n: usize) -> String {
     messages::text(lang, id, &Args::new().number("n", n))
 }
 
+/// Show a problem of the command itself (not of the site) on stderr, with an optional help
+/// line; command line errors stay English, as the command line help is.
+pub(crate) fn say_problem(message: String, help: Option<&str>) {
+    let d = crate::diagnostic::Diagnostic::general(crate::diagnostic::Problem::Output(message));
+    let palette = crate::diagnostic::Palette::for_stderr();
+    eprintln!("{}", d.render(std::path::Path::new(""), &palette, Lang::En));
+    if let Some(help) = help {
+        eprintln!("  = help: {help}");
+    }
+}
+
 /// `Err(1)`, with a message that says what to do, when `root` is not a site: a folder with
 /// a plein.yaml. Without this, a command run in the wrong folder would build an empty site.
 pub(crate) fn require_site(root: &std::path::Path) -> Result<(), ExitCode> {

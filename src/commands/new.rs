@@ -219,18 +219,7 @@ fn usage(message: String, help: Option<&str>) -> ExitCode {
 }
 
 fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
-    let d = Diagnostic::general(Problem::Output(message));
-    eprintln!(
-        "{}",
-        d.render(
-            Path::new(""),
-            &Palette::for_stderr(),
-            crate::words::Lang::En
-        )
-    );
-    if let Some(help) = help {
-        eprintln!("  = help: {help}");
-    }
+    super::say_problem(message, help);
     ExitCode::from(code)
 }
 

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 
 use crate::cli::{ContentType, SchemaArgs};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
+use crate::diagnostic::Diagnostics;
 use crate::parse::front_matter as fm;
 
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -39,17 +39,7 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
                 let written = std::fs::create_dir_all(dir)
                     .and_then(|_| std::fs::write(&path, pretty(&schema(t, kinds)) + "\n"));
                 if let Err(e) = written {
-                    let problem =
-                        Problem::Output(format!("cannot write `{}`: {e}", path.display()));
-                    let d = Diagnostic::general(problem);
-                    eprintln!(
-                        "{}",
-                        d.render(
-                            Path::new(""),
-                            &Palette::for_stderr(),
-                            crate::words::Lang::En
-                        )
-                    );
+                    super::say_problem(format!("cannot write `{}`: {e}", path.display()), None);
                     return ExitCode::from(1);
                 }
                 if let Err(code) = super::stdout::line(&path.display().to_string()) {

@@ -5,10 +5,7 @@
 //! would panic there instead.
 
 use std::io::{ErrorKind, Write};
-use std::path::Path;
 use std::process::ExitCode;
-
-use crate::diagnostic::{Diagnostic, Palette, Problem};
 
 /// Print `text` and a newline on stdout. Any failure but the reader leaving is said on
 /// stderr and gives exit status 1.
@@ -16,16 +13,7 @@ pub(crate) fn line(text: &str) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => {
-            let problem = Problem::Output(format!("cannot write to stdout: {e}"));
-            let d = Diagnostic::general(problem);
-            eprintln!(
-                "{}",
-                d.render(
-                    Path::new(""),
-                    &Palette::for_stderr(),
-                    crate::words::Lang::En
-                )
-            );
+            super::say_problem(format!("cannot write to stdout: {e}"), None);
             Err(ExitCode::from(1))
         }
         _ => Ok(()),
