@@ -59,10 +59,13 @@ pub enum Problem {
         cause: YamlCause,
         fixed: String,
     },
+    /// A key plein does not know; `inside` names the key whose value it is in (as
+    /// `location`), empty for a key at the top.
     UnknownKey {
         key: String,
         allowed: String,
         hint: Hint,
+        inside: String,
     },
     MissingKey(&'static str, &'static str),
     BadDate {
@@ -144,7 +147,12 @@ pub enum Problem {
         template: String,
         message: String,
     },
-    Output(String),
+    /// A problem whose words are all in the Fluent files: the message `id`, which is also its
+    /// code for `--format json`, with its arguments. Made with [`Problem::told`].
+    Told {
+        id: &'static str,
+        args: Vec<(&'static str, String)>,
+    },
     DeployTarget(String),
 
     // Content hints from `plein check`: warnings, or errors with `--strict`.
@@ -188,6 +196,18 @@ fn marks(level: u8) -> String {
 }
 
 impl Problem {
+    /// The problem that the Fluent message `id` tells, with `args`.
+    pub(crate) fn told(
+        id: &'static str,
+        args: &[(&'static str, &dyn std::fmt::Display)],
+    ) -> Problem {
+        let args = args.iter().map(|(name, value)| (*name, value.to_string()));
+        Problem::Told {
+            id,
+            args: args.collect(),
+        }
+    }
+
     /// A stable name for the kind of problem, for tools reading `--format json`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -196,6 +216,12 @@ impl Problem {
             Problem::NotUtf8 => "not-utf8",
             Problem::NoFrontMatter => "no-front-matter",
             Problem::UnclosedFrontMatter => "unclosed-front-matter",
+            Problem::Yaml(m)
+                if crate::ground::yaml::decoded(m)
+                    .is_some_and(|(id, _)| id.starts_with("repeat-")) =>
+            {
+                "repeat"
+            }
             Problem::Yaml(_) | Problem::YamlLine { .. } => "yaml",
             Problem::UnknownKey { .. } => "unknown-key",
             Problem::MissingKey(..) => "missing-key",
@@ -219,7 +245,7 @@ impl Problem {
             Problem::BadBaseUrl { .. } => "bad-base-url",
             Problem::UnsafeUrl { .. } => "unsafe-url",
             Problem::Template { .. } => "template",
-            Problem::Output(_) => "output",
+            Problem::Told { id, .. } => id,
             Problem::DeployTarget(_) => "deploy-target",
             Problem::MissingImageCredit => "missing-image-credit",
             Problem::NoNeighbourhood => "no-neighbourhood",
@@ -249,22 +275,34 @@ impl Problem {
     }
 
     /// The name of this problem's message in the Fluent files, and its arguments.
-    fn fluent(&self, lang: Lang) -> (&'static str, Args) {
+    fn fluent(&self, lang: Lang) -> (&str, Args) {
         let a = Args::new();
         let hint = |h: &Hint| h.shown(lang);
         let args = match self {
             Problem::Read(reason) => a.text("reason", reason),
             Problem::Write { path, reason } => a.text("path", path).text("reason", reason),
-            Problem::Yaml(message) => return yaml_cause(message),
+            Problem::Yaml(message) => return yaml_cause(message, lang),
+            Problem::Told { id, args } => {
+                let args = args.iter();
+                return (
+                    id,
+                    args.fold(a, |a, (name, value)| a.text(name, value.clone())),
+                );
+            }
             Problem::YamlLine { cause, fixed } => return (cause.id(), a.text("fixed", fixed)),
             Problem::UnknownKey {
                 key,
                 allowed,
                 hint: h,
-            } => a
-                .text("key", key)
-                .text("allowed", allowed)
-                .text("hint", hint(h)),
+                inside,
+            } => {
+                let a = a.text("allowed", allowed).text("hint", hint(h));
+                if !inside.is_empty() {
+                    let a = example_args(a.text("field", key), inside, lang);
+                    return ("unknown-inner-key", a);
+                }
+                a.text("key", key)
+            }
             Problem::MissingKey(key, what) => a.text("key", *key).text("what", *what),
             Problem::BadDate { value, .. } => date_args(a.text("key", "date"), value),
             Problem::UnknownKind {
@@ -301,7 +339,6 @@ impl Problem {
             | Problem::BadBaseUrl { .. }
             | Problem::UnsafeUrl { .. }
             | Problem::Template { .. }
-            | Problem::Output(_)
             | Problem::DeployTarget(_)) => setting.setting_args(a),
             hint @ (Problem::LongSummary { .. }
             | Problem::LongSentence { .. }
@@ -346,7 +383,7 @@ impl Problem {
             Problem::Template { template, message } => {
                 a.text("template", template).text("detail", message)
             }
-            Problem::Output(detail) | Problem::DeployTarget(detail) => a.text("detail", detail),
+            Problem::DeployTarget(detail) => a.text("detail", detail),
             _ => a,
         }
     }
@@ -456,8 +493,11 @@ fn base_url_reason(reason: &str) -> &'static str {
 }
 
 /// The cause behind a YAML parser's message, as a message of its own in volunteer words.
-fn yaml_cause(message: &str) -> (&'static str, Args) {
+fn yaml_cause(message: &str, lang: Lang) -> (&str, Args) {
     let m = message;
+    if let Some((id, args)) = crate::ground::yaml::decoded(m) {
+        return (id, coded_args(args, lang));
+    }
     let a = Args::new();
     // serde_yaml names the key first, as `draft: invalid type ...`.
     let key = m
@@ -479,10 +519,10 @@ fn yaml_cause(message: &str) -> (&'static str, Args) {
     } else if m.contains("did not find expected") || m.contains("block mapping") {
         "yaml-indent"
     } else if m.contains("expected a boolean") {
-        let value = between(m, "string \"", "\"").unwrap_or_default();
+        let value = between(m, "type: ", ", expected").map_or("", found_value);
         let suggest = match value.to_lowercase().as_str() {
-            "ja" | "j" | "waar" | "wel" | "aan" => "true",
-            "nee" | "n" | "onwaar" | "niet" | "uit" => "false",
+            "ja" | "j" | "waar" | "wel" | "aan" | "1" => "true",
+            "nee" | "n" | "onwaar" | "niet" | "uit" | "0" => "false",
             _ => "other",
         };
         let args = a.text("key", key).text("value", value);
@@ -490,16 +530,134 @@ fn yaml_cause(message: &str) -> (&'static str, Args) {
     } else if let Some(value) = between(m, "`", "` is not a date") {
         return ("yaml-date", date_args(a.text("key", key), value));
     } else if m.contains("expected a sequence") || m.contains("a list of names") {
-        return ("yaml-list", a.text("key", key));
+        return ("yaml-list", example_args(a, key, lang));
     } else if let Some(label) = between(m, "the registration link `", "` has no `url`") {
         return ("yaml-registration-url", a.text("label", label));
     } else if m.contains("duplicate entry") {
         let key = between(m, "with key \"", "\"").unwrap_or(key);
         return ("yaml-duplicate", a.text("key", key));
+    } else if let Some(field) = between(m, "duplicate field `", "`") {
+        return ("yaml-duplicate", a.text("key", field));
+    } else if let Some(field) = between(m, "missing field `", "`") {
+        return (
+            "yaml-missing",
+            example_args(a.text("field", field), key, lang),
+        );
+    } else if let Some(rest) = m
+        .split_once("invalid type: ")
+        .or(m.split_once("invalid value: "))
+    {
+        let (found, expected) = rest.1.split_once(", expected ").unwrap_or((rest.1, ""));
+        let a = a
+            .text("found", found_kind(found))
+            .text("value", found_value(found))
+            .text("expected", expected_kind(expected));
+        return ("yaml-type", example_args(a, key, lang));
     } else {
         return ("yaml", a.text("detail", m));
     };
     (id, a)
+}
+
+/// The arguments of a message made by `ground::yaml::coded`, in `lang`: a suggested name
+/// becomes " (bedoel je `x`?)", an English weekday the language's own.
+fn coded_args(args: Vec<(&str, &str)>, lang: Lang) -> Args {
+    args.into_iter().fold(Args::new(), |a, (name, value)| {
+        let value = match name {
+            "hint" if !value.is_empty() => Hint(Some(value.to_string())).shown(lang),
+            "weekday" => crate::ground::repeat::weekday(value).map_or(value.to_string(), |day| {
+                lang.words().weekday(day).to_lowercase()
+            }),
+            _ => value.to_string(),
+        };
+        a.named(name.to_string(), value)
+    })
+}
+
+/// `key` and a line that shows a right value for it (`example`, or `none` when plein has
+/// no example for that key).
+fn example_args(a: Args, key: &str, lang: Lang) -> Args {
+    // `registration[0].url` has the example of `registration-url`.
+    let mut name = String::new();
+    let mut in_index = false;
+    for c in key.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            '.' => name.push('-'),
+            _ if !in_index => name.push(c),
+            _ => {}
+        }
+    }
+    let known = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let example = if known && !name.is_empty() {
+        messages::text(lang, "field-example", &Args::new().text("key", name))
+    } else {
+        String::new()
+    };
+    let example = if example.is_empty() {
+        "none".into()
+    } else {
+        example
+    };
+    a.text("key", key).text("example", example)
+}
+
+/// What kind of value serde found, from its words for it (`string "x"`, `integer `5``,
+/// `sequence`): text, number, yesno, list, keys, empty or other.
+fn found_kind(found: &str) -> &'static str {
+    if found.starts_with("string") || found.starts_with("char") {
+        "text"
+    } else if found.starts_with("integer") || found.starts_with("floating point") {
+        "number"
+    } else if found.starts_with("boolean") {
+        "yesno"
+    } else if found.starts_with("sequence") {
+        "list"
+    } else if found.starts_with("map") {
+        "keys"
+    } else if found.starts_with("unit") {
+        "empty"
+    } else {
+        "other"
+    }
+}
+
+/// The value in serde's words for what it found: `x` in `string "x"` or `5` in `integer `5``.
+fn found_value(found: &str) -> &str {
+    between(found, "\"", "\"")
+        .or_else(|| between(found, "`", "`"))
+        .unwrap_or_default()
+}
+
+/// What kind of value serde expected, from its words for it: text, number, list, keys,
+/// rule (of `repeat`) or other.
+fn expected_kind(expected: &str) -> &'static str {
+    let numbers = [
+        "i64",
+        "u64",
+        "i32",
+        "u32",
+        "u8",
+        "usize",
+        "whole number",
+        "integer",
+    ];
+    if expected == "a string" || expected == "string" {
+        "text"
+    } else if numbers.iter().any(|n| expected.contains(n)) {
+        "number"
+    } else if expected.contains("the rule as keys") {
+        "rule"
+    } else if expected.starts_with("struct") || expected.starts_with("a map") {
+        "keys"
+    } else if expected.contains("sequence") || expected.contains("list") {
+        "list"
+    } else {
+        "other"
+    }
 }
 
 /// `value` and, when it reads as a date written the way people write them (12-03-2025,
@@ -1037,6 +1195,13 @@ mod tests {
                 key: "titel".into(),
                 allowed: "title, date".into(),
                 hint: hint(),
+                inside: String::new(),
+            },
+            Problem::UnknownKey {
+                key: "naam".into(),
+                allowed: "name, address".into(),
+                hint: hint(),
+                inside: "location".into(),
             },
             Problem::BadDate {
                 value: "12-03-2025".into(),
@@ -1145,7 +1310,11 @@ mod tests {
                 template: "page.html".into(),
                 message: "x".into(),
             },
-            Problem::Output("x".into()),
+            Problem::told("output-refused", &[("output", &"public"), ("why", &"file")]),
+            Problem::told(
+                "unknown-theme",
+                &[("theme", &"bur"), ("folder", &"themes/bur")],
+            ),
             Problem::DeployTarget("x".into()),
         ]
     }
@@ -1220,7 +1389,7 @@ mod tests {
                 let help = problem.help(lang);
                 assert!(!message.trim().is_empty(), "{problem:?}");
                 assert!(help.is_none_or(|h| !h.trim().is_empty()), "{problem:?}");
-                if lang != Lang::En && !matches!(problem, Problem::Output(_)) {
+                if lang != Lang::En {
                     assert_ne!(message, english, "{problem:?} is not translated");
                 }
             }

@@ -60,10 +60,10 @@ pub fn site_files(root: &Path, theme: &str, lang: &str, errs: &mut Diagnostics) 
     } else if !on_disk {
         errs.push(Diagnostic::in_file(
             Path::new("plein.yaml"),
-            Problem::Output(format!(
-                "theme `{theme}` not found: expected a folder {}",
-                theme_dir.display()
-            )),
+            Problem::told(
+                "unknown-theme",
+                &[("theme", &theme), ("folder", &theme_dir.display())],
+            ),
         ));
     }
     let (markdown, other) = walk(root, Path::new("content"), errs)

@@ -32,48 +32,43 @@ const SITE_FOLDERS: [&str; 5] = ["content", "themes", "templates", "static", "i1
 
 /// Check that `output` is a safe place to build into; returns it as an absolute path.
 pub(crate) fn guard(root: &Path, output: &Path) -> Result<PathBuf, Diagnostic> {
-    let refuse = |why: String| {
-        Err(Diagnostic::general(Problem::Output(format!(
-            "refusing to build into {}: {why}",
-            output.display()
-        ))))
+    let shown = output.display();
+    let refuse = |why: &str, folder: &str| {
+        let args: [(_, &dyn std::fmt::Display); 3] =
+            [("output", &shown), ("why", &why), ("folder", &folder)];
+        Err(Diagnostic::general(Problem::told("output-refused", &args)))
     };
     let root = fs::canonicalize(root).map_err(|e| {
-        Diagnostic::general(Problem::Output(format!(
-            "cannot open the site folder {}: {e}",
-            root.display()
-        )))
+        let args: [(_, &dyn std::fmt::Display); 2] = [("folder", &root.display()), ("reason", &e)];
+        Diagnostic::general(Problem::told("site-folder-unreadable", &args))
     })?;
     let absolute = absolute(output);
     let Some(name) = absolute.file_name() else {
-        return refuse("it is the root of the file system".into());
+        return refuse("root", "");
     };
     let parent = absolute.parent().map(Path::to_path_buf).unwrap_or_default();
     let resolved = fs::canonicalize(&parent)
         .map(|p| p.join(name))
         .unwrap_or_else(|_| absolute.clone());
     if resolved == root {
-        return refuse("it is the site folder itself".into());
+        return refuse("site", "");
     }
     if root.starts_with(&resolved) {
-        return refuse("it holds the site folder".into());
+        return refuse("holds-site", "");
     }
     for folder in SITE_FOLDERS {
         if resolved.starts_with(root.join(folder)) {
-            return refuse(format!("it is inside the site's {folder}/ folder"));
+            return refuse("inside-site", folder);
         }
     }
     if resolved.is_file() {
-        return refuse("it is a file".into());
+        return refuse("file", "");
     }
     if resolved.is_dir()
         && !resolved.join(MARKER).is_file()
         && fs::read_dir(&resolved).is_ok_and(|mut d| d.next().is_some())
     {
-        return refuse(
-            "it holds files plein did not write; empty it or choose another folder with --output"
-                .into(),
-        );
+        return refuse("foreign", "");
     }
     Ok(resolved)
 }
@@ -357,10 +352,11 @@ struct Lock {
 }
 
 fn busy(path: &Path) -> Diagnostic {
-    Diagnostic::general(Problem::Output(format!(
-        "another plein build is writing this output folder now (lock file {}); wait for it to finish",
-        path.display()
-    )))
+    Diagnostic::general(Problem::told("output-busy", &[("lock", &path.display())]))
+}
+
+fn no_lock(path: &Path) -> Diagnostic {
+    Diagnostic::general(Problem::told("output-lock", &[("lock", &path.display())]))
 }
 
 impl Lock {
@@ -395,10 +391,7 @@ impl Lock {
                 });
             }
         }
-        Err(Diagnostic::general(Problem::Output(format!(
-            "cannot take the lock file {}",
-            path.display()
-        ))))
+        Err(no_lock(path))
     }
 
     #[cfg(not(target_os = "linux"))]
@@ -425,10 +418,7 @@ impl Lock {
                 Err(e) => return Err(write_error(path, e)),
             }
         }
-        Err(Diagnostic::general(Problem::Output(format!(
-            "cannot take the lock file {}",
-            path.display()
-        ))))
+        Err(no_lock(path))
     }
 }
 

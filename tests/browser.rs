@@ -220,8 +220,9 @@ impl Serve {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let log = serve.log();
-            if let Some(rest) = log.split("serving at ").nth(1) {
-                let url = rest.split_whitespace().next().unwrap_or_default();
+            // "serving at http://…" or, on a Dutch site, "staat op http://…".
+            if let Some(at) = log.find("http://") {
+                let url = log[at..].split_whitespace().next().unwrap_or_default();
                 return (serve, url.trim_end_matches('/').to_string());
             }
             assert!(

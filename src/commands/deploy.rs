@@ -40,11 +40,11 @@ pub(crate) fn run(args: &DeployArgs) -> ExitCode {
     }
     if plan.deletes_more_than(DELETE_SHARE) && !args.yes {
         let (message, help) = words::too_many_deletes(lang, plan.deletes.len(), plan.remote_count);
-        return fail(1, message, Some(&help));
+        return fail(1, lang, message, Some(&help));
     }
     let outcome = upload::carry_out(&ready.client, &ready.target.prefix, &local, &plan, lang);
     if let Some(e) = &outcome.error {
-        let code = fail_with(1, words::error(lang, e));
+        let code = fail_with(1, lang, words::error(lang, e));
         if outcome.uploaded > 0 {
             eprintln!("{}", words::partial(lang, outcome.uploaded));
         }
@@ -81,7 +81,7 @@ fn prepare(args: &DeployArgs) -> Result<Ready, ExitCode> {
         return Err(code);
     }
     let found = credentials::find(target.profile.as_deref(), &|k| std::env::var(k).ok())
-        .map_err(|missing| fail_with(1, words::no_credentials(lang, &missing)))?;
+        .map_err(|missing| fail_with(1, lang, words::no_credentials(lang, &missing)))?;
     let output = site_output(args, root, lang)?;
     let region = target
         .region
@@ -120,13 +120,19 @@ fn compare(ready: &Ready, args: &DeployArgs) -> Result<(Vec<LocalFile>, Plan), E
         let local = files::read(output, target.gzip);
         (local, listing.join().expect("listing does not panic"))
     });
-    let local =
-        local.map_err(|e| fail(1, words::read_failed(*lang, output, &e.to_string()), None))?;
+    let local = local.map_err(|e| {
+        fail(
+            1,
+            *lang,
+            words::read_failed(*lang, output, &e.to_string()),
+            None,
+        )
+    })?;
     let mut keep = target.keep.clone();
     keep.extend(args.keep.iter().cloned());
     let plan = remote
         .and_then(|r| remote_plan(client, target, &local, r, &keep))
-        .map_err(|e| fail_with(1, words::error(*lang, &e)))?;
+        .map_err(|e| fail_with(1, *lang, words::error(*lang, &e)))?;
     Ok((local, plan))
 }
 
@@ -135,10 +141,11 @@ fn compare(ready: &Ready, args: &DeployArgs) -> Result<(Vec<LocalFile>, Plan), E
 fn choose_target(config: &Config, args: &DeployArgs) -> Result<Target, ExitCode> {
     let lang = config.lang;
     if let Some(url) = args.target.as_deref().filter(|t| t.starts_with("s3://")) {
-        return target::from_url(url, &|k| std::env::var(k).ok()).map_err(|why| fail(2, why, None));
+        return target::from_url(url, &|k| std::env::var(k).ok())
+            .map_err(|why| fail(2, lang, why, None));
     }
     if config.deploy.is_empty() {
-        return Err(fail_with(1, words::no_targets(lang)));
+        return Err(fail_with(1, lang, words::no_targets(lang)));
     }
     target::choose(&config.deploy, args.target.as_deref())
         .cloned()
@@ -146,7 +153,7 @@ fn choose_target(config: &Config, args: &DeployArgs) -> Result<Target, ExitCode>
             let names: Vec<&str> = config.deploy.iter().map(|t| t.name.as_str()).collect();
             let name = args.target.as_deref().unwrap_or_default();
             let message = words::unknown_target(lang, name, &hint.shown(lang), &names.join(", "));
-            fail(2, message, None)
+            fail(2, lang, message, None)
         })
 }
 
@@ -160,14 +167,20 @@ fn check_base_url(config: &Config) -> Option<ExitCode> {
         .next()
         .unwrap_or_default();
     let local = matches!(host, "127.0.0.1" | "localhost" | "[" | "0.0.0.0" | "");
-    local.then(|| fail_with(1, words::local_base_url(config.lang, &config.base_url)))
+    local.then(|| {
+        fail_with(
+            1,
+            config.lang,
+            words::local_base_url(config.lang, &config.base_url),
+        )
+    })
 }
 
 /// The folder to publish: a fresh build into public/, or `--output` as it is.
 fn site_output(args: &DeployArgs, root: &Path, lang: Lang) -> Result<PathBuf, ExitCode> {
     if let Some(dir) = &args.output {
         if !dir.join(".plein-output").is_file() {
-            return Err(fail_with(1, words::not_a_build(lang, dir)));
+            return Err(fail_with(1, lang, words::not_a_build(lang, dir)));
         }
         eprintln!("{}", words::using_build(lang, dir));
         return Ok(dir.clone());
@@ -238,11 +251,11 @@ fn show_plan(lang: Lang, plan: &Plan, local: &[LocalFile], list: bool) {
     }
 }
 
-fn fail_with(code: u8, (message, help): (String, String)) -> ExitCode {
-    fail(code, message, Some(&help))
+fn fail_with(code: u8, lang: Lang, (message, help): (String, String)) -> ExitCode {
+    fail(code, lang, message, Some(&help))
 }
 
-fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
-    super::say_problem(message, help);
+fn fail(code: u8, lang: Lang, message: String, help: Option<&str>) -> ExitCode {
+    super::say_words(message, help, lang);
     ExitCode::from(code)
 }

@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use jiff::ToSpan;
 
 use crate::cli::InitArgs;
+use crate::diagnostic::Problem;
 use crate::words::Lang;
+use crate::words::messages::{self, Args};
 
 /// One file of a new site: where it goes and its text with `{{...}}` still to fill.
 struct Template {
@@ -41,14 +43,15 @@ fn templates(lang: Lang) -> [Template; 6] {
 pub(crate) fn run(args: &InitArgs) -> ExitCode {
     let dir = &args.dir;
     if dir.exists() && !dir.is_dir() {
-        return fail(format!("`{}` is a file, not a folder", dir.display()), None);
+        return fail(
+            Problem::told("init-file", &[("path", &dir.display())]),
+            args.lang,
+        );
     }
     if !args.force && !is_empty(dir) {
         return fail(
-            format!("the folder `{}` is not empty", dir.display()),
-            Some(
-                "plein init makes a new site in a new or empty folder; give another folder name, or add --force to add the example files here (files that exist are kept)",
-            ),
+            Problem::told("init-not-empty", &[("path", &dir.display())]),
+            args.lang,
         );
     }
     let today = args
@@ -70,11 +73,13 @@ pub(crate) fn run(args: &InitArgs) -> ExitCode {
         let written = std::fs::create_dir_all(path.parent().expect("a file in a folder"))
             .and_then(|_| std::fs::write(&path, text));
         if let Err(e) = written {
-            return fail(format!("cannot write `{}`: {e}", path.display()), None);
+            let args_: [(_, &dyn std::fmt::Display); 2] =
+                [("path", &path.display()), ("reason", &e)];
+            return fail(Problem::told("file-unwritable", &args_), args.lang);
         }
         made.push(rel.clone());
     }
-    eprintln!("{}", report(dir, &made, &kept));
+    eprintln!("{}", report(dir, &made, &kept, args.lang));
     ExitCode::SUCCESS
 }
 
@@ -114,16 +119,16 @@ fn is_empty(dir: &Path) -> bool {
     }
 }
 
-fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf]) -> String {
-    let mut out = format!("plein: a new site in {}\n", dir.display());
+fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf], lang: Lang) -> String {
+    let say = |id, name, value: String| messages::text(lang, id, &Args::new().text(name, value));
+    let mut out = say("init-site", "dir", dir.display().to_string());
     for path in made {
-        out.push_str(&format!("  made  {}\n", path.display()));
+        out.push('\n');
+        out.push_str(&say("init-made", "path", path.display().to_string()));
     }
     for path in kept {
-        out.push_str(&format!(
-            "  kept  {} (it was there already)\n",
-            path.display()
-        ));
+        out.push('\n');
+        out.push_str(&say("init-kept", "path", path.display().to_string()));
     }
     let cd = dir.display().to_string();
     let cd = if cd.contains(' ') {
@@ -131,14 +136,13 @@ fn report(dir: &Path, made: &[PathBuf], kept: &[PathBuf]) -> String {
     } else {
         cd
     };
-    out.push_str(&format!(
-        "Next: cd {cd} && plein serve, and open http://127.0.0.1:1111 to see it.\n      Write a story of your own with: plein new story \"Your title\""
-    ));
+    out.push('\n');
+    out.push_str(&say("init-next", "dir", cd));
     out
 }
 
-fn fail(message: String, help: Option<&str>) -> ExitCode {
-    super::say_problem(message, help);
+fn fail(problem: Problem, lang: Lang) -> ExitCode {
+    super::say(problem, lang);
     ExitCode::from(1)
 }
 

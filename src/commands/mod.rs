@@ -56,15 +56,21 @@ pub(crate) fn count(lang: Lang, id: &str, n: usize) -> String {
     messages::text(lang, id, &Args::new().number("n", n))
 }
 
-/// Show a problem of the command itself (not of the site) on stderr, with an optional help
-/// line; command line errors stay English, as the command line help is.
-pub(crate) fn say_problem(message: String, help: Option<&str>) {
-    let d = crate::diagnostic::Diagnostic::general(crate::diagnostic::Problem::Output(message));
+/// Say `problem`, which belongs to no file, on stderr in `lang`, as plein says every problem.
+pub(crate) fn say(problem: crate::diagnostic::Problem, lang: Lang) {
+    let d = crate::diagnostic::Diagnostic::general(problem);
     let palette = crate::diagnostic::Palette::for_stderr();
-    eprintln!("{}", d.render(std::path::Path::new(""), &palette, Lang::En));
-    if let Some(help) = help {
-        eprintln!("  = help: {help}");
-    }
+    eprintln!("{}", d.render(std::path::Path::new(""), &palette, lang));
+}
+
+/// Say a problem whose words are already in `lang` (`message`, and `help` when there is one).
+pub(crate) fn say_words(message: String, help: Option<&str>, lang: Lang) {
+    use crate::diagnostic::Problem;
+    let problem = match help {
+        Some(help) => Problem::told("said", &[("message", &message), ("help", &help)]),
+        None => Problem::told("said-alone", &[("message", &message)]),
+    };
+    say(problem, lang);
 }
 
 /// `Err(1)`, with a message that says what to do, when `root` is not a site: a folder with

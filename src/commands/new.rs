@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics, Palette, Problem};
 use crate::ground::slug::slugify;
 use crate::ground::values::DateValue;
+use crate::words::Lang;
 
 pub(crate) fn run(what: &NewCommand) -> ExitCode {
     let result = match what {
@@ -23,7 +24,7 @@ pub(crate) fn run(what: &NewCommand) -> ExitCode {
 
 fn story(args: &NewStoryArgs) -> Result<ExitCode, ExitCode> {
     let config = site_config(&args.site)?;
-    let slug = slug_of(&args.title)?;
+    let slug = slug_of(&args.title, config.lang)?;
     if let Some(kind) = &args.kind {
         check_kind(&config, kind)?;
     }
@@ -49,12 +50,12 @@ fn story(args: &NewStoryArgs) -> Result<ExitCode, ExitCode> {
         "tags: []\nsummary:  # {}\n---\n{}\n",
         words.summary, words.story_body
     ));
-    write_new(&args.site.root, "stories", &slug, &front)
+    write_new(&args.site.root, "stories", &slug, &front, config.lang)
 }
 
 fn event(args: &NewEventArgs) -> Result<ExitCode, ExitCode> {
     let config = site_config(&args.site)?;
-    let slug = slug_of(&args.title)?;
+    let slug = slug_of(&args.title, config.lang)?;
     if let Some(end) = &args.end {
         check_order(&config, &args.start, end)?;
     }
@@ -75,7 +76,7 @@ fn event(args: &NewEventArgs) -> Result<ExitCode, ExitCode> {
         words.summary,
         words.event_body
     ));
-    write_new(&args.site.root, "events", &slug, &front)
+    write_new(&args.site.root, "events", &slug, &front, config.lang)
 }
 
 /// The site's settings; a broken plein.yaml is reported as in a build.
@@ -90,12 +91,13 @@ fn site_config(site: &RootArgs) -> Result<Config, ExitCode> {
     }
 }
 
-fn slug_of(title: &str) -> Result<String, ExitCode> {
+fn slug_of(title: &str, lang: Lang) -> Result<String, ExitCode> {
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(usage(
-            format!("the title `{title}` has no letters or digits to make a file name from"),
-            Some("give a title in words, such as \"De buurttuin is open\""),
+        return Err(fail(
+            2,
+            Problem::told("new-no-slug", &[("title", &title)]),
+            lang,
         ));
     }
     Ok(slug)
@@ -116,16 +118,17 @@ fn check_kind(config: &Config, kind: &str) -> Result<(), ExitCode> {
         allowed: crate::config::kinds_shown(config),
         hint: crate::config::kind_hint(config, kind),
     };
-    // A command-line error, in English like the rest of the command line.
-    Err(usage(problem.message(crate::words::Lang::En), None))
+    Err(fail(2, problem, config.lang))
 }
 
 fn check_order(config: &Config, start: &str, end: &str) -> Result<(), ExitCode> {
     let moment = |s: &str| DateValue::parse(s).map(|d| d.in_zone(&config.timezone));
     if moment(end) < moment(start) {
-        return Err(usage(
-            format!("the event ends ({end}) before it starts ({start})"),
-            Some("check the date and the time of --end"),
+        let args: [(_, &dyn std::fmt::Display); 2] = [("start", &start), ("end", &end)];
+        return Err(fail(
+            2,
+            Problem::told("new-end-before-start", &args),
+            config.lang,
         ));
     }
     Ok(())
@@ -139,7 +142,7 @@ fn today(site: &RootArgs, config: &Config) -> jiff::civil::Date {
 }
 
 /// A warning for each neighbourhood name that looks like a typo of one the site has.
-fn warn_if_similar(root: &Path, names: &[String], lang: crate::words::Lang) {
+fn warn_if_similar(root: &Path, names: &[String], lang: Lang) {
     if names.is_empty() {
         return;
     }
@@ -162,7 +165,13 @@ fn warn_if_similar(root: &Path, names: &[String], lang: crate::words::Lang) {
 }
 
 /// Write `text` to content/<folder>/<slug>.md unless that or a bundle of that name exists.
-fn write_new(root: &Path, folder: &str, slug: &str, text: &str) -> Result<ExitCode, ExitCode> {
+fn write_new(
+    root: &Path,
+    folder: &str,
+    slug: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<ExitCode, ExitCode> {
     let rel = PathBuf::from("content")
         .join(folder)
         .join(format!("{slug}.md"));
@@ -172,7 +181,7 @@ fn write_new(root: &Path, folder: &str, slug: &str, text: &str) -> Result<ExitCo
         .join("index.md");
     for existing in [&rel, &bundle] {
         if root.join(existing).exists() {
-            return Err(exists(root, existing));
+            return Err(exists(root, existing, lang));
         }
     }
     let path = root.join(&rel);
@@ -188,24 +197,19 @@ fn write_new(root: &Path, folder: &str, slug: &str, text: &str) -> Result<ExitCo
             super::stdout::line(&shown(&path).display().to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(root, &rel)),
-        Err(e) => Err(fail(
-            1,
-            format!("cannot write `{}`: {e}", shown(&path).display()),
-            None,
-        )),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists(root, &rel, lang)),
+        Err(e) => {
+            let args: [(_, &dyn std::fmt::Display); 2] =
+                [("path", &shown(&path).display()), ("reason", &e)];
+            Err(fail(1, Problem::told("file-unwritable", &args), lang))
+        }
     }
 }
 
-fn exists(root: &Path, rel: &Path) -> ExitCode {
-    fail(
-        1,
-        format!(
-            "`{}` already exists; plein never overwrites a file",
-            shown(&root.join(rel)).display()
-        ),
-        Some("choose another title, or open that file to go on writing"),
-    )
+fn exists(root: &Path, rel: &Path, lang: Lang) -> ExitCode {
+    let path = root.join(rel);
+    let problem = Problem::told("new-exists", &[("path", &shown(&path).display())]);
+    fail(1, problem, lang)
 }
 
 /// `path` without a leading `./`.
@@ -213,13 +217,10 @@ fn shown(path: &Path) -> &Path {
     path.strip_prefix(".").unwrap_or(path)
 }
 
-/// Exit status 2: the command line asks for something that cannot be.
-fn usage(message: String, help: Option<&str>) -> ExitCode {
-    fail(2, message, help)
-}
-
-fn fail(code: u8, message: String, help: Option<&str>) -> ExitCode {
-    super::say_problem(message, help);
+/// Say `problem` and end with exit status `code`: 2 when the command line asks for something
+/// that cannot be, 1 when the files are in the way.
+fn fail(code: u8, problem: Problem, lang: Lang) -> ExitCode {
+    super::say(problem, lang);
     ExitCode::from(code)
 }
 

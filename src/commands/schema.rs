@@ -39,7 +39,11 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
                 let written = std::fs::create_dir_all(dir)
                     .and_then(|_| std::fs::write(&path, pretty(&schema(t, kinds)) + "\n"));
                 if let Err(e) = written {
-                    super::say_problem(format!("cannot write `{}`: {e}", path.display()), None);
+                    let args: [(_, &dyn std::fmt::Display); 2] =
+                        [("path", &path.display()), ("reason", &e)];
+                    let problem = crate::diagnostic::Problem::told("file-unwritable", &args);
+                    // The schema is for editors' tools, made outside a site: in English.
+                    super::say(problem, crate::words::Lang::En);
                     return ExitCode::from(1);
                 }
                 if let Err(code) = super::stdout::line(&path.display().to_string()) {

@@ -13,7 +13,9 @@ pub(crate) fn line(text: &str) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Err(e) if e.kind() != ErrorKind::BrokenPipe => {
-            super::say_problem(format!("cannot write to stdout: {e}"), None);
+            let problem = crate::diagnostic::Problem::told("stdout-unwritable", &[("reason", &e)]);
+            // Output for other programs, whose readers read English.
+            super::say(problem, crate::words::Lang::En);
             Err(ExitCode::from(1))
         }
         _ => Ok(()),

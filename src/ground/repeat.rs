@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Hint;
 use crate::ground::values::DateValue;
+use crate::ground::yaml;
 use crate::words::{Lang, ORDINAL_VALUES};
 
 /// How often a meeting comes back.
@@ -102,16 +103,23 @@ fn ordinal(word: &str) -> Option<i8> {
     })
 }
 
+/// A mistake in a rule for serde to carry: the name of its message in the Fluent files and
+/// the message's arguments, said in the site's language when the problem is shown.
+fn fault<E: de::Error>(id: &str, args: &[(&str, &str)]) -> E {
+    E::custom(yaml::coded(id, args))
+}
+
 fn weekday_or_error<E: de::Error>(word: &str) -> Result<Weekday, E> {
     weekday(word).ok_or_else(|| {
         let names = weekday_names();
         let hint = Hint::closest(word.trim(), names.iter().map(String::as_str));
-        E::custom(format!(
-            "`{word}` is not a weekday{hint}: expected monday to sunday (or maandag to zondag)"
-        ))
+        let hint = hint.0.unwrap_or_default();
+        fault("repeat-weekday", &[("word", word), ("hint", &hint)])
     })
 }
 
+/// The forms of a day of the month, for serde's own "expected" messages (which the site's
+/// language replaces when the problem is shown).
 const MONTH_DAY_FORMS: &str = "a day number such as 15, or first, second, third, fourth, fifth or last with a weekday, such as `first saturday` or `laatste vrijdag`";
 
 /// `first saturday`, `eerste zaterdag`, `last friday`, `15`, `15th`, `15e`; or one weekday.
@@ -128,16 +136,12 @@ fn on_from_str<E: de::Error>(text: &str) -> Result<On, E> {
         }
         [nth, day] => {
             let Some(n) = ordinal(nth) else {
-                return Err(E::custom(format!(
-                    "`{text}` is not a day of the month: expected {MONTH_DAY_FORMS}"
-                )));
+                return Err(fault("repeat-month-day", &[("text", text)]));
             };
             Ok(On::NthWeekday(n, weekday_or_error(day)?))
         }
         _ if text.contains(',') => on_from_list(text.split(',')),
-        _ => Err(E::custom(format!(
-            "`{text}` is not a day of the week or month: expected a weekday such as `tuesday`, or {MONTH_DAY_FORMS}"
-        ))),
+        _ => Err(fault("repeat-on", &[("text", text)])),
     }
 }
 
@@ -150,9 +154,7 @@ fn on_from_list<'a, E: de::Error>(words: impl Iterator<Item = &'a str>) -> Resul
         }
     }
     if days.is_empty() {
-        return Err(E::custom(
-            "`on` names no weekday: expected one such as `tuesday`",
-        ));
+        return Err(fault("repeat-no-weekday", &[]));
     }
     Ok(On::Weekdays(days))
 }
@@ -161,9 +163,7 @@ fn month_day<E: de::Error>(n: i64) -> Result<On, E> {
     if (1..=31).contains(&n) {
         Ok(On::MonthDay(n as i8))
     } else {
-        Err(E::custom(format!(
-            "`{n}` is not a day of the month: expected a number from 1 to 31"
-        )))
+        Err(fault("repeat-day-number", &[("n", &n.to_string())]))
     }
 }
 
@@ -232,26 +232,52 @@ impl<'de> Deserialize<'de> for EveryValue {
             .find(|&e| every_words(e).contains(&lower.as_str()));
         match every {
             Some(every) => Ok(EveryValue(every)),
-            None => Err(de::Error::custom(format!(
-                "`{word}` is not how often an event repeats: expected `week` or `month` (use `interval: 2` for every other one)"
-            ))),
+            None => Err(fault("repeat-every", &[("word", &word)])),
         }
     }
 }
 
-/// The count or interval: a whole number from 1 to 1000 (a weekly series of 1000 meetings
-/// runs for nineteen years; more is a typo, and would make every build slower).
-struct Times(u32);
+/// The count (`COUNT`) or interval: a whole number from 1 to 1000 (a weekly series of 1000
+/// meetings runs for nineteen years; more is a typo, and would make every build slower).
+struct Times<const COUNT: bool>(u32);
 
-impl<'de> Deserialize<'de> for Times {
+impl<'de, const COUNT: bool> Deserialize<'de> for Times<COUNT> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let n = i64::deserialize(d)?;
-        match u32::try_from(n) {
-            Ok(n) if (1..=1000).contains(&n) => Ok(Times(n)),
-            _ => Err(de::Error::custom(format!(
-                "`{n}` is not a number of times: expected a whole number from 1 to 1000"
-            ))),
+        struct V<const COUNT: bool>;
+        impl<const COUNT: bool> V<COUNT> {
+            fn wrong<E: de::Error>(value: &str) -> E {
+                let key = if COUNT { "count" } else { "interval" };
+                fault("repeat-times", &[("key", key), ("value", value)])
+            }
         }
+        impl<'de, const COUNT: bool> Visitor<'de> for V<COUNT> {
+            type Value = Times<COUNT>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number from 1 to 1000")
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Times<COUNT>, E> {
+                match u32::try_from(n) {
+                    Ok(n) if (1..=1000).contains(&n) => Ok(Times(n)),
+                    _ => Err(Self::wrong(&n.to_string())),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Times<COUNT>, E> {
+                match u64::try_from(n) {
+                    Ok(n) => self.visit_u64(n),
+                    Err(_) => Err(Self::wrong(&n.to_string())),
+                }
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Times<COUNT>, E> {
+                Err(Self::wrong(&n.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Times<COUNT>, E> {
+                Err(Self::wrong(s))
+            }
+            fn visit_bool<E: de::Error>(self, b: bool) -> Result<Times<COUNT>, E> {
+                Err(Self::wrong(&b.to_string()))
+            }
+        }
+        d.deserialize_any(V::<COUNT>)
     }
 }
 
@@ -263,9 +289,7 @@ impl<'de> Deserialize<'de> for UntilValue {
         match DateValue::deserialize(d)? {
             DateValue::Day(day) => Ok(UntilValue(day)),
             DateValue::Local(dt) => Ok(UntilValue(dt.date())),
-            DateValue::Instant(_) => Err(de::Error::custom(
-                "`until` is the last day of the series: expected a date such as 2027-06-29",
-            )),
+            DateValue::Instant(_) => Err(fault("repeat-until-time", &[])),
         }
     }
 }
@@ -288,9 +312,7 @@ impl<'de> Visitor<'de> for RepeatVisitor {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Repeat, E> {
-        Err(E::custom(format!(
-            "`repeat: {s}` is not a rule: write it as keys, such as `repeat: {{ every: week, on: tuesday }}`"
-        )))
+        Err(fault("repeat-not-rule", &[("text", s)]))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Repeat, A::Error> {
@@ -302,51 +324,39 @@ impl<'de> Visitor<'de> for RepeatVisitor {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "every" => every = Some(map.next_value::<EveryValue>()?.0),
-                "interval" => interval = Some(map.next_value::<Times>()?.0),
+                "interval" => interval = Some(map.next_value::<Times<false>>()?.0),
                 "on" => on = Some(map.next_value::<OnValue>()?.0),
                 "until" => until = Some(map.next_value::<UntilValue>()?.0),
-                "count" => count = Some(map.next_value::<Times>()?.0),
+                "count" => count = Some(map.next_value::<Times<true>>()?.0),
                 other => {
                     let hint = Hint::closest(other, REPEAT_KEYS.split(", "));
-                    return Err(de::Error::custom(format!(
-                        "unknown key `{other}` in `repeat`{hint}, expected one of {REPEAT_KEYS}"
-                    )));
+                    let hint = hint.0.unwrap_or_default();
+                    let args = [("key", other), ("hint", &hint), ("allowed", REPEAT_KEYS)];
+                    return Err(fault("repeat-unknown-key", &args));
                 }
             }
         }
-        let every = every
-            .ok_or_else(|| de::Error::custom("`repeat` needs `every: week` or `every: month`"))?;
+        let every = every.ok_or_else(|| fault("repeat-no-every", &[]))?;
         let on = match (every, on) {
             (Every::Week, Some(On::MonthDay(n))) => {
-                return Err(de::Error::custom(format!(
-                    "a weekly `repeat` falls on weekdays such as `tuesday`, not on day {n} of the month"
-                )));
+                return Err(fault("repeat-weekly-day-number", &[("n", &n.to_string())]));
             }
             (Every::Week, Some(On::NthWeekday(..))) => {
-                return Err(de::Error::custom(
-                    "a weekly `repeat` falls on weekdays such as `tuesday`; `first saturday` and the like are for `every: month`",
-                ));
+                return Err(fault("repeat-weekly-nth", &[]));
             }
             (Every::Month, Some(On::Weekdays(days))) if days.len() == 1 => {
-                return Err(de::Error::custom(format!(
-                    "a monthly `repeat` needs which {} of the month: write `on: first {}` or `on: last {}`",
-                    weekday_name(days[0]),
-                    weekday_name(days[0]),
-                    weekday_name(days[0]),
-                )));
+                // Told in the site's language from the English name.
+                let day = Lang::En.words().weekday(days[0]).to_lowercase();
+                return Err(fault("repeat-monthly-weekday", &[("weekday", &day)]));
             }
             (Every::Month, Some(On::Weekdays(_))) => {
-                return Err(de::Error::custom(format!(
-                    "a monthly `repeat` falls on one day of the month: expected {MONTH_DAY_FORMS}"
-                )));
+                return Err(fault("repeat-monthly-weekdays", &[]));
             }
             (_, on) => on,
         };
         let end = match (until, count) {
             (Some(_), Some(_)) => {
-                return Err(de::Error::custom(
-                    "`repeat` has both `until` and `count`: give one of them, or neither for a series without end",
-                ));
+                return Err(fault("repeat-until-and-count", &[]));
             }
             (Some(day), None) => End::Until(day),
             (None, Some(n)) => End::Count(n),
@@ -359,11 +369,6 @@ impl<'de> Visitor<'de> for RepeatVisitor {
             end,
         })
     }
-}
-
-/// The English name of a weekday, lower case, for messages (which are in English).
-fn weekday_name(day: Weekday) -> String {
-    Lang::En.words().weekday(day).to_lowercase()
 }
 
 /// The RFC 5545 two-letter code of a weekday, as in `BYDAY=TU`.
@@ -414,6 +419,14 @@ mod tests {
         assert_eq!(r.on, None);
     }
 
+    /// The problem of a rule as an English site tells it: message and help line.
+    fn told(text: &str, lang: Lang) -> String {
+        let err = read(text).unwrap_err();
+        let problem = crate::diagnostic::Problem::Yaml(err.message);
+        let help = problem.help(lang).unwrap_or_default();
+        format!("{} / {help}", problem.message(lang))
+    }
+
     #[test]
     fn repeat_keys_are_the_keys_the_rule_reads() {
         for key in REPEAT_KEYS.split(", ") {
@@ -421,56 +434,63 @@ mod tests {
                 Ok(_) => String::new(),
                 Err(e) => e.message,
             };
-            assert!(!message.contains("unknown key"), "{key}: {message}");
+            assert!(!message.contains("repeat-unknown-key"), "{key}: {message}");
         }
-        let err = read("repeat: { every: week, often: 2 }").unwrap_err();
-        assert!(
-            err.message.contains("unknown key `often`"),
-            "{}",
-            err.message
-        );
+        let told = told("repeat: { every: week, often: 2 }", Lang::En);
+        assert!(told.contains("no key `often`"), "{told}");
     }
 
     #[test]
     fn mistakes_are_errors_at_their_place() {
         let err = read("repeat:\n  every: week\n  on: tusday\n").unwrap_err();
-        assert!(
-            err.message
-                .contains("`tusday` is not a weekday (did you mean `tuesday`?)"),
-            "{}",
-            err.message
-        );
         assert_eq!(err.line, 3, "{}", err.message);
         let err = read("repeat:\n  every: fortnight\n").unwrap_err();
-        assert!(err.message.contains("`fortnight`"), "{}", err.message);
         assert_eq!(err.line, 2);
-        let err = read("repeat:\n  every: month\n  on: firts saturday\n").unwrap_err();
-        assert!(err.message.contains("first saturday"), "{}", err.message);
-        let err = read("repeat: { every: week, until: 2027-01-01, count: 3 }").unwrap_err();
-        assert!(
-            err.message.contains("both `until` and `count`"),
-            "{}",
-            err.message
-        );
-        let err = read("repeat: { every: month, on: saturday }").unwrap_err();
-        assert!(
-            err.message.contains("`on: first saturday`"),
-            "{}",
-            err.message
-        );
-        let err = read("repeat: { every: week, on: 3 }").unwrap_err();
-        assert!(err.message.contains("weekly"), "{}", err.message);
-        let err = read("repeat: { every: week, interval: 0 }").unwrap_err();
-        assert!(err.message.contains("from 1 to 1000"), "{}", err.message);
-        let err = read("repeat: { every: month, on: 32 }").unwrap_err();
-        assert!(err.message.contains("1 to 31"), "{}", err.message);
-        let err = read("repeat: elke dinsdag").unwrap_err();
-        assert!(err.message.contains("write it as keys"), "{}", err.message);
-        let err = read("repeat: { every: week, untill: 2027-01-01 }").unwrap_err();
-        assert!(
-            err.message.contains("(did you mean `until`?)"),
-            "{}",
-            err.message
+        let en = |text| told(text, Lang::En);
+        let cases = [
+            (
+                "repeat:\n  every: week\n  on: tusday\n",
+                "`tusday` is not a day of the week (did you mean `tuesday`?)",
+            ),
+            ("repeat:\n  every: fortnight\n", "`fortnight`"),
+            (
+                "repeat:\n  every: month\n  on: firts saturday\n",
+                "`on: first saturday`",
+            ),
+            (
+                "repeat: { every: week, until: 2027-01-01, count: 3 }",
+                "both `until` and `count`",
+            ),
+            (
+                "repeat: { every: month, on: saturday }",
+                "`on: first saturday`",
+            ),
+            ("repeat: { every: week, on: 3 }", "every week"),
+            ("repeat: { every: week, interval: 0 }", "from 1 to 1000"),
+            (
+                "repeat: { every: week, count: veel }",
+                "`veel` cannot be the `count`",
+            ),
+            ("repeat: { every: month, on: 32 }", "1 to 31"),
+            ("repeat: elke dinsdag", "write the rule as keys"),
+            (
+                "repeat: { every: week, untill: 2027-01-01 }",
+                "(did you mean `until`?)",
+            ),
+        ];
+        for (text, expected) in cases {
+            let told = en(text);
+            assert!(told.contains(expected), "{text}: {told}");
+        }
+    }
+
+    #[test]
+    fn a_dutch_site_hears_its_own_words() {
+        let told = told("repeat: { every: month, on: saturday }", Lang::Nl);
+        assert_eq!(
+            told,
+            "bij een activiteit die elke maand terugkomt, staat niet welke zaterdag van de maand \
+             / schrijf `on: eerste zaterdag` of `on: laatste zaterdag`"
         );
     }
 }

@@ -49,6 +49,10 @@ pub(crate) fn from_str_all<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Y
             }
             Err(e) => e,
         };
+        let mut error = error;
+        if let Some(line) = second_mention(&lines, &error.message) {
+            (error.line, error.column) = (line, 1);
+        }
         let stops = ends_reading(&error.message);
         let line = error.line as usize;
         found.push(error);
@@ -56,6 +60,20 @@ pub(crate) fn from_str_all<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Y
             return (None, found);
         }
     }
+}
+
+/// The 1-based line where a key that serde found twice at the top is written the second
+/// time: serde tells it at the start of the mapping, but the fix goes there.
+fn second_mention(lines: &[&str], message: &str) -> Option<u32> {
+    let key = message
+        .strip_prefix("duplicate field `")?
+        .split('`')
+        .next()?;
+    let mut mentions = lines.iter().enumerate().filter(|(_, line)| {
+        line.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    });
+    mentions.nth(1).map(|(i, _)| i as u32 + 1)
 }
 
 /// Whether a parser's message means that what follows cannot be read with any trust.
@@ -105,6 +123,34 @@ fn tidy(message: &str) -> String {
     }
 }
 
+/// Where a message for serde names a message of the Fluent files instead of saying it in
+/// words, so that `diagnostic` can say it in the site's language: this character, the
+/// message's name, then its arguments as `name=value`, each after [`ARG`].
+const CODED: char = '\u{1e}';
+const ARG: char = '\u{1f}';
+
+/// The message for serde that stands for Fluent message `id` with `args`.
+pub(crate) fn coded(id: &str, args: &[(&str, &str)]) -> String {
+    let mut message = format!("{CODED}{id}");
+    for (name, value) in args {
+        message.push(ARG);
+        message.push_str(name);
+        message.push('=');
+        message.push_str(value);
+    }
+    message
+}
+
+/// The Fluent message name and arguments in a message made by [`coded`], wherever serde put
+/// it (serde_yaml puts the path of the key first, as `repeat.on: `).
+pub(crate) fn decoded(message: &str) -> Option<(&str, Vec<(&str, &str)>)> {
+    let (_, rest) = message.split_once(CODED)?;
+    let mut parts = rest.split(ARG);
+    let id = parts.next()?;
+    let args = parts.filter_map(|part| part.split_once('=')).collect();
+    Some((id, args))
+}
+
 /// Turn serde's message into a [`Problem`]; unknown keys get the allowed keys and a suggestion.
 pub(crate) fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
     if let Some(rest) = message.strip_prefix("unknown field `") {
@@ -114,6 +160,19 @@ pub(crate) fn problem_from_yaml(message: &str, allowed: &[&str]) -> Problem {
             key,
             allowed: allowed.join(", "),
             hint,
+            inside: String::new(),
+        };
+    }
+    // A key inside a value such as `location`: serde names the keys it allows.
+    if let Some((inside, rest)) = message.split_once(": unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let inner: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = Hint::closest(key, inner.iter().copied());
+        return Problem::UnknownKey {
+            key: key.to_string(),
+            allowed: inner.join(", "),
+            hint,
+            inside: inside.to_string(),
         };
     }
     Problem::Yaml(message.to_string())

@@ -380,9 +380,13 @@ impl Builder {
             errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
         }
         let events_word = &self.urls.routes.events;
-        for (key, problem) in
-            recurrence::check_event(&slug, &start, raw.repeat.as_ref(), events_word)
-        {
+        for (key, problem) in recurrence::check_event(
+            &slug,
+            &start,
+            raw.repeat.as_ref(),
+            events_word,
+            self.config.lang,
+        ) {
             let (line, col) = key_position(&doc.text, key);
             errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
         }

@@ -106,6 +106,7 @@ pub(crate) fn check_event(
     start: &Zoned,
     repeat: Option<&Repeat>,
     events_word: &str,
+    lang: Lang,
 ) -> Vec<(&'static str, Problem)> {
     let mut problems = Vec::new();
     if let Some(rule) = repeat
@@ -116,10 +117,10 @@ pub(crate) fn check_event(
             Problem::StartNotInRepeat {
                 start: format!(
                     "{} {}",
-                    dates::weekday(Lang::En, start.weekday()),
-                    dates::day(Lang::En, start.date())
+                    dates::weekday(lang, start.weekday()),
+                    dates::day(lang, start.date())
                 ),
-                rule: describe(Lang::En, rule, start),
+                rule: describe(lang, rule, start),
             },
         ));
     }

@@ -134,11 +134,8 @@ fn words(files: &SiteFiles, config: &Config, errs: &mut Diagnostics) -> BTreeMap
     let mut words = BTreeMap::new();
     if files.words.is_empty() {
         let lang = config.lang.code();
-        let message = format!(
-            "the theme has no words for language `{lang}`: expected themes/{}/i18n/{lang}.yaml",
-            config.theme
-        );
-        errs.push(Diagnostic::general(Problem::Output(message)));
+        let args: [(_, &dyn std::fmt::Display); 2] = [("lang", &lang), ("theme", &config.theme)];
+        errs.push(Diagnostic::general(Problem::told("theme-words", &args)));
     }
     for file in &files.words {
         match yaml::from_str::<BTreeMap<String, String>>(&file.text) {

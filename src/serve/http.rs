@@ -273,20 +273,25 @@ pub(super) fn start_workers(server: tiny_http::Server, state: &Arc<State>) {
 }
 
 /// Bind `port`, or the first free one of the next twenty, saying which.
-pub(super) fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAddr)> {
+pub(super) fn bind(
+    ip: IpAddr,
+    port: u16,
+    lang: crate::words::Lang,
+) -> Option<(tiny_http::Server, SocketAddr)> {
+    use crate::words::messages::{self, Args};
     for p in port..port.saturating_add(20) {
         let addr = SocketAddr::new(ip, p);
         let Ok(listener) = std::net::TcpListener::bind(addr) else {
             continue;
         };
-        limit_sends(&listener);
+        limit_sends(&listener, lang);
         if let Ok(server) = tiny_http::Server::from_listener(listener, None) {
             let actual = server.server_addr().to_ip().unwrap_or(addr);
             if p != port {
-                eprintln!(
-                    "plein: port {port} is taken; using {} instead",
-                    actual.port()
-                );
+                let args = Args::new()
+                    .text("port", port.to_string())
+                    .text("actual", actual.port().to_string());
+                eprintln!("{}", messages::text(lang, "serve-port-taken", &args));
             }
             return Some((server, actual));
         }
@@ -297,12 +302,14 @@ pub(super) fn bind(ip: IpAddr, port: u16) -> Option<(tiny_http::Server, SocketAd
 /// Make writes to every connection `listener` accepts give up after [`SEND_TIMEOUT`] without
 /// progress. tiny_http accepts the connections itself; on Linux they take the timeout over
 /// from the listening socket.
-fn limit_sends(listener: &std::net::TcpListener) {
+fn limit_sends(listener: &std::net::TcpListener, lang: crate::words::Lang) {
     #[cfg(target_os = "linux")]
     {
         use rustix::net::sockopt::{Timeout, set_socket_timeout};
         if let Err(e) = set_socket_timeout(listener, Timeout::Send, Some(SEND_TIMEOUT)) {
-            eprintln!("plein: warning: a page that stops reading may hold up the server: {e}");
+            let args = crate::words::messages::Args::new().text("reason", e.to_string());
+            let said = crate::words::messages::text(lang, "serve-no-send-limit", &args);
+            eprintln!("{said}");
         }
     }
 }

@@ -27,7 +27,7 @@ use crate::config::{Config, Lang};
 use crate::diagnostic::Diagnostics;
 use crate::ground::output::Output;
 use crate::pipeline::{self, Cache, Options};
-use crate::words::messages;
+use crate::words::messages::{self, Args};
 use folder::Folder;
 use http::Snapshot;
 use reload::{Hub, Message};
@@ -51,42 +51,50 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     if let Err(code) = crate::commands::require_site(&args.site.root) {
         return code;
     }
-    let Some((server, addr)) = http::bind(args.bind, args.port) else {
-        eprintln!(
-            "plein: cannot listen on {}:{} or the ports after it; choose another with --port",
-            args.bind, args.port
+    // Until the first build, the language comes from plein.yaml alone.
+    let lang = crate::commands::site_lang(&args.site.root);
+    let say = |id, args: &Args| eprintln!("{}", messages::text(lang, id, args));
+    let Some((server, addr)) = http::bind(args.bind, args.port, lang) else {
+        let port = args.port.to_string();
+        say(
+            "serve-no-port",
+            &Args::new()
+                .text("bind", args.bind.to_string())
+                .text("port", port),
         );
         return ExitCode::from(1);
     };
     if !args.bind.is_loopback() {
-        eprintln!(
-            "plein: warning: serving on {} makes the preview reachable from other machines",
-            args.bind
+        say(
+            "serve-open-bind",
+            &Args::new().text("bind", args.bind.to_string()),
         );
     }
+    let reason = |e: &dyn std::fmt::Display| Args::new().text("reason", e.to_string());
     let base_url = format!("http://{addr}/");
     let opts = super::commands::options(&args.site, Some(base_url.clone()));
     let folder = match Folder::create() {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("plein: cannot make the server's folder: {e}");
+            say("serve-no-folder", &reason(&e));
             return ExitCode::from(1);
         }
     };
     let dir = folder.path().to_path_buf();
+    let bye = messages::text(lang, "serve-stopped", &Args::new());
     let stopped = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&dir);
-        eprintln!("\nplein: stopped");
+        eprintln!("\n{bye}");
         std::process::exit(0);
     });
     if let Err(e) = stopped {
-        eprintln!("plein: warning: Ctrl-C will not clean up: {e}");
+        say("serve-no-ctrlc", &reason(&e));
     }
     let state = Arc::new(State {
         site: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
         broken: RwLock::new(None),
-        lang: RwLock::new(Lang::Nl),
+        lang: RwLock::new(lang),
         base_url: base_url.clone(),
     });
     let mut session = Session {
@@ -104,7 +112,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
         {
             Ok(pool) => Arc::new(pool),
             Err(e) => {
-                eprintln!("plein: cannot start a thread for the search index: {e}");
+                say("serve-no-thread", &reason(&e));
                 return ExitCode::from(1);
             }
         },
@@ -112,15 +120,15 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     let (_watcher, rx, root) = match session.watcher() {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("plein: {e}");
+            say("serve-no-watch", &reason(&e));
             return ExitCode::from(1);
         }
     };
     session.first_build(&state);
     http::start_workers(server, &state);
-    eprintln!("plein: serving at {base_url} (Ctrl-C to stop)");
+    say("serve-serving", &Args::new().text("url", base_url.clone()));
     if args.open {
-        open_browser(&base_url);
+        open_browser(&base_url, lang);
     }
     session.watch(&state, &rx, &root)
 }
@@ -196,17 +204,17 @@ impl Session {
     /// edit made after the preview is up can be missed.
     fn watcher(&mut self) -> Result<(notify::RecommendedWatcher, Receiver, PathBuf), String> {
         let root = std::fs::canonicalize(&self.opts.root)
-            .map_err(|e| format!("cannot open {}: {e}", self.opts.root.display()))?;
+            .map_err(|e| format!("{}: {e}", self.opts.root.display()))?;
         let (tx, rx) = std::sync::mpsc::channel();
         let files = tx.clone();
         self.index_done = Some(tx);
         let mut watcher = notify::recommended_watcher(move |event| {
             let _ = files.send(watch::Message::File(event));
         })
-        .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        .map_err(|e| format!("{}: {e}", root.display()))?;
         watcher
             .watch(&root, notify::RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+            .map_err(|e| format!("{}: {e}", root.display()))?;
         Ok((watcher, rx, root))
     }
 
@@ -334,9 +342,12 @@ impl Session {
                 let (written, removed) = (files.len(), gone.len());
                 self.publish(state, &built, files, gone);
                 if written > 0 || removed > 0 {
+                    let args = Args::new()
+                        .number("n", written + removed)
+                        .text("ms", started.elapsed().as_millis().to_string());
                     eprintln!(
-                        "plein: search index: {written} files updated in {} ms",
-                        started.elapsed().as_millis()
+                        "{}",
+                        messages::text(self.lang(), "serve-search-index", &args)
                     );
                 }
             }
@@ -362,7 +373,11 @@ impl Session {
     ) {
         for file in &files {
             if let Err(e) = self.folder.replace(&file.path, &file.bytes) {
-                eprintln!("plein: cannot write the server's folder: {}", e.problem);
+                let args = Args::new().text("reason", e.problem.message(self.lang()));
+                eprintln!(
+                    "{}",
+                    messages::text(self.lang(), "serve-folder-unwritable", &args)
+                );
             }
         }
         for path in &gone {
@@ -415,7 +430,7 @@ fn yield_to_rebuilds() {
 }
 
 /// Ask the desktop to open `url`; a machine without one gets a hint instead.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else {
@@ -427,7 +442,8 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if started.is_err() {
-        eprintln!("plein: cannot open a browser here; open {url} yourself");
+        let args = Args::new().text("url", url);
+        eprintln!("{}", messages::text(lang, "serve-no-browser", &args));
     }
 }
 /// The language of a built site, for what serve says about it.

@@ -63,6 +63,12 @@ impl Args {
         self
     }
 
+    /// The argument `name`, made at run time, as text.
+    pub(crate) fn named(mut self, name: String, value: impl Into<String>) -> Args {
+        self.0.set(name, FluentValue::from(value.into()));
+        self
+    }
+
     /// The argument `name` as a number, which plural rules can select on.
     pub(crate) fn number(mut self, name: &'static str, value: usize) -> Args {
         self.0.set(name, FluentValue::from(value));
@@ -128,6 +134,48 @@ mod tests {
                 lang.code()
             );
         }
+    }
+
+    /// The message names the code passes to `Problem::told`, to a rule's `fault` or to
+    /// serve's `say`, read from the source: each must be in the files, or showing it panics.
+    #[test]
+    fn every_message_the_code_names_is_in_the_files() {
+        let english = names(Lang::En);
+        let mut named = 0;
+        let mut folders = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let code = std::fs::read_to_string(&path).unwrap();
+                for call in ["told(", "fault(", "say("] {
+                    for (at, _) in code.match_indices(call) {
+                        let rest = code[at + call.len()..].trim_start();
+                        let Some(literal) = rest.strip_prefix('"') else {
+                            continue;
+                        };
+                        let id = &literal[..literal.find('"').unwrap()];
+                        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                        {
+                            continue;
+                        }
+                        named += 1;
+                        assert!(
+                            english.contains(id),
+                            "{}: no message `{id}`",
+                            path.display()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(named > 40, "only {named} names found: the search is broken");
     }
 
     #[test]

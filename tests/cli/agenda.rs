@@ -295,7 +295,7 @@ fn an_unparsable_repeat_rule() {
     fails_with(
         "bad_repeat",
         &[
-            "content/events/elke-week.md:6:7: fout: plein kan de regels bovenaan niet lezen: repeat.on: `dinsdga` is not a weekday (did you mean `dinsdag`?)",
+            "content/events/elke-week.md:6:7: fout: `dinsdga` is geen dag van de week (bedoel je `dinsdag`?)",
         ],
     );
 }
@@ -305,7 +305,7 @@ fn a_series_that_starts_off_its_rule() {
     fails_with(
         "repeat_off_rule",
         &[
-            "content/events/verkeerde-dag.md:3:8: fout: de activiteit begint op Wednesday 5 June 2024, maar dat is geen dag van de herhaling (every Tuesday, 19:30)",
+            "content/events/verkeerde-dag.md:3:8: fout: de activiteit begint op woensdag 5 juni 2024, maar dat is geen dag van de herhaling (elke dinsdag, 19.30 uur)",
         ],
     );
 }

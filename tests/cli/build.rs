@@ -253,7 +253,7 @@ fn dangerous_output_folders_are_refused() {
         let run = site.plein(&["build", "--output", output]);
         run.fails(1);
         assert!(
-            run.stderr.contains("refusing to build into"),
+            run.stderr.contains("plein bouwt niet in"),
             "{output}: {}",
             run.stderr
         );

@@ -179,7 +179,7 @@ fn two_builds_at_once_do_not_mix() {
                 Some(0) => {}
                 Some(1) => {
                     assert!(
-                        stderr.contains("another plein build is writing this output folder now")
+                        stderr.contains("een andere plein schrijft nu in deze map")
                             && stderr.contains(".public.plein-lock"),
                         "{stderr}"
                     );
@@ -215,7 +215,7 @@ fn a_held_lock_refuses_a_second_build() {
     run.fails(1);
     assert!(
         run.stderr
-            .contains("another plein build is writing this output folder now")
+            .contains("een andere plein schrijft nu in deze map")
     );
     drop(file);
     site.plein(&["build"]).ok();

@@ -72,7 +72,7 @@ fn init_makes_a_dutch_site_that_builds_and_checks_clean() {
     let tmp = tempfile::tempdir().unwrap();
     plein(tmp.path(), &["init", "buurt"])
         .code(0)
-        .says("plein: a new site in buurt")
+        .says("plein: een nieuwe site in buurt")
         .says("cd buurt && plein serve");
     let site = tmp.path().join("buurt");
     for file in [
@@ -144,14 +144,14 @@ fn init_refuses_a_folder_that_is_not_empty() {
     std::fs::write(site.join("plein.yaml"), "title: Mijn eigen titel\n").unwrap();
     plein(tmp.path(), &["init", "mijn-site"])
         .code(1)
-        .says("error: the folder `mijn-site` is not empty")
+        .says("fout: de map `mijn-site` is niet leeg")
         .says("--force");
     assert!(!site.join("content").exists(), "nothing written");
 
     plein(tmp.path(), &["init", "mijn-site", "--force"])
         .code(0)
-        .says("kept  plein.yaml")
-        .says("made  content/stories/een-boekenkast-bij-de-bushalte.md");
+        .says("bewaard   plein.yaml")
+        .says("gemaakt   content/stories/een-boekenkast-bij-de-bushalte.md");
     assert_eq!(
         read(site.join("plein.yaml")),
         "title: Mijn eigen titel\n",
@@ -166,7 +166,7 @@ fn init_refuses_a_file() {
     std::fs::write(tmp.path().join("notities.txt"), "x").unwrap();
     plein(tmp.path(), &["init", "notities.txt"])
         .code(1)
-        .says("is a file, not a folder");
+        .says("is een bestand, geen map");
 }
 
 // plein new
@@ -231,7 +231,7 @@ fn new_never_overwrites_a_file() {
     let site = Site::copy("minimal");
     let out = plein(site.root(), &["new", "story", "Eerste verhaal"]);
     out.code(1)
-        .says("`content/stories/eerste-verhaal.md` already exists; plein never overwrites a file");
+        .says("`content/stories/eerste-verhaal.md` bestaat al; plein schrijft nooit over een bestand heen");
     assert!(out.stdout.is_empty());
     plein(site.root(), &["new", "story", "Iets nieuws"]).code(0);
     let before = read(site.root().join("content/stories/iets-nieuws.md"));
@@ -247,13 +247,11 @@ fn new_story_checks_the_kind() {
     let site = Site::copy("minimal");
     plein(site.root(), &["new", "story", "Muur", "--kind", "murall"])
         .code(2)
-        .says(
-            "unknown kind `murall` (did you mean `mural`?); the kinds of this site are: meeting (Ontmoeting), mural (Muurschildering), garden (Tuin)",
-        );
+        .says("onbekend thema `murall` (bedoel je `mural`?)");
     assert!(!site.root().join("content/stories/muur.md").exists());
     plein(site.root(), &["new", "story", "!!!"])
         .code(2)
-        .says("has no letters or digits");
+        .says("staan geen letters of cijfers");
 }
 
 #[test]
@@ -322,7 +320,7 @@ fn new_event_refuses_bad_times() {
     ];
     plein(root, &args)
         .code(2)
-        .says("the event ends (2026-10-06T12:00) before it starts (2026-10-06T13:00)");
+        .says("de activiteit eindigt (2026-10-06T12:00) voordat hij begint (2026-10-06T13:00)");
     assert!(!root.join("content/events/omgekeerd.md").exists());
 }
 

@@ -290,3 +290,84 @@ fn a_tag_one_letter_off_a_tag_used_more_often_is_warned_about() {
         run.stderr
     );
 }
+
+/// Wrong values in an event's front matter, one per file, as volunteers write them.
+const VALUE_MISTAKES: &[&str] = &[
+    "repeat: { every: week, on: dinsdg }",
+    "repeat: { every: month, on: tweede zaterdag dag }",
+    "repeat: { every: month, on: zevende zaterdag }",
+    "repeat: { every: week, on: [] }",
+    "repeat: { every: month, on: 40 }",
+    "repeat: { every: jaar }",
+    "repeat: { every: week, count: 5000 }",
+    "repeat: { every: week, until: 2025-01-01T10:00Z }",
+    "repeat: elke dinsdag",
+    "repeat: { every: week, op: dinsdag }",
+    "repeat: { on: dinsdag }",
+    "repeat: { every: week, on: 15 }",
+    "repeat: { every: week, on: eerste zaterdag }",
+    "repeat: { every: month, on: zaterdag }",
+    "repeat: { every: month, on: [dinsdag, donderdag] }",
+    "repeat: { every: week, until: 2025-01-01, count: 3 }",
+    "repeat: 5",
+    "repeat: { every: week, on: dinsdag, interval: twee }",
+    "online: misschien",
+    "registration: https://wijk.example.org/aanmelden",
+    "location: De Zuil",
+    "location: { naam: De Zuil }",
+    "location: { address: Zuilenstraat 1 }",
+    "cancelled: 1",
+    "summary: [Een, twee]",
+    "slug: { a: b }",
+    "title: Dubbel",
+];
+
+#[test]
+fn every_wrong_value_is_told_in_the_site_language_with_what_to_type() {
+    for (lang, english) in [("nl", false), ("en", true)] {
+        let site = Site::copy("minimal");
+        site.write(
+            "plein.yaml",
+            &format!("base_url: https://wijk.example.org/\nlanguage: {lang}\n"),
+        );
+        for (i, line) in VALUE_MISTAKES.iter().enumerate() {
+            site.write(
+                &format!("content/events/fout-{i:02}.md"),
+                &format!("---\ntitle: Avond {i}\nstart: 2024-06-04T19:30\n{line}\n---\nTekst.\n"),
+            );
+        }
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_plein"))
+            .args(["check", "--format", "json", "--root"])
+            .arg(site.root())
+            .output()
+            .expect("run plein check");
+        assert_eq!(run.status.code(), Some(1));
+        let all: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+        let all = all.as_array().unwrap();
+        for (i, line) in VALUE_MISTAKES.iter().enumerate() {
+            let file = format!("fout-{i:02}.md");
+            let told: Vec<_> = all
+                .iter()
+                .filter(|d| d["file"].as_str().unwrap().ends_with(&file))
+                .collect();
+            assert_eq!(told.len(), 1, "{lang} {line}: {told:?}");
+            let (message, help) = (
+                told[0]["message"].as_str().unwrap(),
+                told[0]["help"].as_str().unwrap_or_default(),
+            );
+            // Where the fix goes: the line with the mistake (line 4 of the file).
+            assert_eq!(told[0]["line"], 4, "{lang} {line}: {message}");
+            // Not the parser's own words, and a help line that says what to type.
+            for parser in ["invalid type", "expected", "unknown field", "struct", "i64"] {
+                assert!(!message.contains(parser), "{lang} {line}: {message}");
+            }
+            assert!(help.contains('`'), "{lang} {line}: no example in {help:?}");
+            if !english {
+                for word in [" is not ", " the ", " a ", " must "] {
+                    assert!(!message.contains(word), "{line}: English in {message}");
+                    assert!(!help.contains(word), "{line}: English in {help}");
+                }
+            }
+        }
+    }
+}

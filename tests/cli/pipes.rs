@@ -101,5 +101,8 @@ fn a_full_disk_on_stdout_is_an_error() {
         .expect("run plein");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("cannot write to stdout"), "{stderr}");
+    assert!(
+        stderr.contains("plein cannot write to its output"),
+        "{stderr}"
+    );
 }

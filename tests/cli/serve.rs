@@ -708,3 +708,41 @@ fn pictures_are_served_as_a_build_publishes_them() {
     let picture = image::load_from_memory(&served).unwrap();
     assert_eq!((picture.width(), picture.height()), (1200, 1600));
 }
+
+/// What serve says at its start, in the site's language: a taken port and where the preview is.
+#[test]
+fn serve_speaks_the_site_language_from_the_start() {
+    for (lang, taken, serving) in [
+        (
+            "nl",
+            "is bezet; plein gebruikt",
+            "de voorbeeldsite staat op http://127.0.0.1:",
+        ),
+        ("en", "is taken; using", "serving at http://127.0.0.1:"),
+    ] {
+        let site = Site::copy("minimal");
+        site.write(
+            "plein.yaml",
+            &format!("base_url: https://wijk.example.org/\nlanguage: {lang}\n"),
+        );
+        let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = busy.local_addr().unwrap().port();
+        let log = site.root().join("serve.log");
+        let child = Command::new(env!("CARGO_BIN_EXE_plein"))
+            .args(["serve", "--root", site.root().to_str().unwrap()])
+            .args(["--port", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .spawn()
+            .unwrap();
+        let _server = Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut said = String::new();
+        while Instant::now() < deadline && !said.contains(serving) {
+            std::thread::sleep(Duration::from_millis(50));
+            said = std::fs::read_to_string(&log).unwrap_or_default();
+        }
+        assert!(said.contains(serving), "{lang}: {said}");
+        assert!(said.contains(&format!("{port} {taken}")), "{lang}: {said}");
+    }
+}

@@ -71,6 +71,22 @@ warnings-above = { $warnings } (above)
 
 ## plein serve
 
+serve-no-port = plein: plein cannot listen on { $bind }:{ $port } or the ports after it; choose another with --port, such as `--port 2222`
+serve-open-bind = plein: warning: serving on { $bind } makes the preview reachable from other machines
+serve-no-folder = plein: plein cannot make the preview's folder: { $reason }
+serve-stopped = plein: stopped
+serve-no-ctrlc = plein: warning: Ctrl-C will not clean up the preview's folder: { $reason }
+serve-no-thread = plein: plein cannot keep the search index up to date: { $reason }
+serve-no-watch = plein: plein cannot follow the site folder: { $reason }
+serve-serving = plein: serving at { $url } (Ctrl-C to stop)
+serve-search-index = plein: search index: { $n ->
+        [one] 1 file
+       *[other] { $n } files
+    } updated in { $ms } ms
+serve-folder-unwritable = plein: plein cannot write in the preview's folder: { $reason }
+serve-no-browser = plein: plein cannot open a browser here; open { $url } yourself
+serve-port-taken = plein: port { $port } is taken; using { $actual } instead
+serve-no-send-limit = plein: warning: a page that stops reading may hold up the preview: { $reason }
 serve-built = plein: built { $stories } and { $pages ->
     [one] 1 page
    *[other] { $pages } pages
@@ -178,7 +194,49 @@ unsafe-url = { $key }{ $fault ->
     }
 template = in template `{ $template }`: { $detail }
     .help = the theme has a mistake; if you did not change the theme, ask who made it
-output = { $detail }
+output-refused = plein does not build into { $output }: { $why ->
+        [root] it is the root of the file system
+        [site] it is the site folder itself
+        [holds-site] it holds the site folder
+        [inside-site] it is inside the site's { $folder }/ folder
+        [file] it is a file, not a folder
+       *[foreign] it holds files plein did not write
+    }
+    .help = { $why ->
+        [foreign] empty that folder, or choose another one with --output, such as `--output public`
+       *[other] choose another folder with --output, such as `--output public`
+    }
+site-folder-unreadable = plein cannot open the site folder { $folder }: { $reason }
+    .help = check that the folder is there and that you may open it
+output-busy = another plein build is writing this output folder now (lock file { $lock })
+    .help = wait for it to finish, then try again
+output-lock = plein cannot make the lock file { $lock }
+    .help = check that you may write in the folder beside the output folder
+unknown-theme = plein does not know the theme `{ $theme }`: there is no folder { $folder }
+    .help = check the spelling of `theme:` in plein.yaml, or remove that line for the buurt theme
+theme-words = the theme has no words for the language `{ $lang }`
+    .help = make the file themes/{ $theme }/i18n/{ $lang }.yaml, or choose another `language:` in plein.yaml
+file-unwritable = plein cannot write `{ $path }`: { $reason }
+    .help = check that you may write in that folder and that the disk is not full
+stdout-unwritable = plein cannot write to its output: { $reason }
+said = { $message }
+    .help = { $help }
+said-alone = { $message }
+new-no-slug = the title `{ $title }` has no letters or digits to make a file name from
+    .help = give a title in words, such as "The community garden is open"
+new-end-before-start = the event ends ({ $end }) before it starts ({ $start })
+    .help = check the date and the time of --end
+new-exists = `{ $path }` already exists; plein never overwrites a file
+    .help = choose another title, or open that file to go on writing
+init-file = `{ $path }` is a file, not a folder
+    .help = give the name of a new folder, such as `plein init my-neighbourhood`
+init-not-empty = the folder `{ $path }` is not empty
+    .help = plein init makes a new site in a new or empty folder; give another folder name, or add --force to add the example files here (files that exist are kept)
+init-site = plein: a new site in { $dir }
+init-made = {"  "}made  { $path }
+init-kept = {"  "}kept  { $path } (it was there already)
+init-next = Next: cd { $dir } && plein serve, and open http://127.0.0.1:1111 to see it.
+    {"      "}Write a story of your own with: plein new story "Your title"
 deploy-target = deploy target: { $detail }
     .help = see the `deploy:` part of plein.yaml
 
@@ -232,10 +290,118 @@ yaml-date = `{ $value }` is not a date plein can read
         [yes] write the date as year-month-day: `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
        *[no] write the date as year-month-day, such as `{ $key }: { $iso }`; with a time: `{ $iso }T19:30`
     }
-yaml-list = `{ $key }` must be a list of names
-    .help = write a list as `{ $key }: [Muntenbuurt, Zuilenstein]`
+yaml-list = `{ $key }` must be a list
+    .help = { $example ->
+        [none] write a list as `{ $key }: [Muntenbuurt, Zuilenstein]`
+       *[other] write it as `{ $example }`
+    }
+yaml-type = `{ $key }` is { $found ->
+        [text] the text `{ $value }` here
+        [number] the number `{ $value }` here
+        [yesno] `{ $value }` here
+        [list] a list here
+        [keys] a group of keys here
+        [empty] empty here
+       *[other] something else here
+    }, but plein expects { $expected ->
+        [text] a text
+        [number] a whole number
+        [list] a list
+        [keys] keys between {"{"} and {"}"}
+        [rule] a rule with keys
+       *[other] something else
+    }
+    .help = { $example ->
+        [none] check this line against the example lines in docs/schrijven.md
+       *[other] write it as `{ $example }`
+    }
+unknown-inner-key = `{ $key }` has no key `{ $field }`{ $hint }; you can use these keys: { $allowed }
+    .help = { $example ->
+        [none] correct the spelling, or remove `{ $field }` if it is not needed
+       *[other] write it as `{ $example }`
+    }
+yaml-missing = `{ $key }` has no `{ $field }`
+    .help = { $example ->
+        [none] add `{ $field }: ...`
+       *[other] write it as `{ $example }`
+    }
+# A right line for a key, as an example beside a mistake; empty when there is none.
+field-example = { $key ->
+        [title] title: Street party on the square
+        [subtitle] subtitle: An afternoon for everyone
+        [summary] summary: "Neighbours celebrate the start of summer together."
+        [slug] slug: street-party-2025
+        [date] date: 2025-03-12
+        [start] start: 2025-03-12T19:30
+        [end] end: 2025-03-12T21:00
+        [location] location: {"{"} name: The Pillar, address: 1 Pillar Street {"}"}
+        [location-name] location: {"{"} name: The Pillar {"}"}
+        [location-address] location: {"{"} name: The Pillar, address: 1 Pillar Street {"}"}
+        [registration] registration: [{"{"} label: Sign up, url: https://… {"}"}]
+        [registration-label] registration: [{"{"} label: Sign up, url: https://… {"}"}]
+        [registration-url] registration: [{"{"} label: Sign up, url: https://… {"}"}]
+        [source] source: {"{"} name: Neighbourhood paper, url: https://… {"}"}
+        [source-name] source: {"{"} name: Neighbourhood paper, url: https://… {"}"}
+        [source-url] source: {"{"} name: Neighbourhood paper, url: https://… {"}"}
+        [neighbourhoods] neighbourhoods: [Muntenbuurt, Zuilenstein]
+        [authors] authors: [Ria de Vries, Sam Baker]
+        [tags] tags: [green, meeting]
+        [events] events: [Street party on the square]
+        [anchors] anchors: [The Pillar, Chameleon playground]
+        [image] image: photo.jpg
+        [image_alt] image_alt: Neighbours set up tables on the square
+        [image_credit] image_credit: Ria de Vries
+        [city] city: Utrecht
+        [role] role: community builder
+        [organisation] organisation: The Pillar community centre
+        [repeat] repeat: {"{"} every: week, on: tuesday {"}"}
+        [repeat-every] repeat: {"{"} every: week, on: tuesday {"}"}
+        [repeat-on] repeat: {"{"} every: week, on: tuesday {"}"}
+        [repeat-interval] repeat: {"{"} every: week, interval: 2 {"}"}
+        [repeat-count] repeat: {"{"} every: week, count: 10 {"}"}
+        [repeat-until] repeat: {"{"} every: week, until: 2027-06-29 {"}"}
+       *[other] {""}
+    }
+
+## Mistakes in the rule of an event that comes back (`repeat`)
+
+repeat-weekday = `{ $word }` is not a day of the week{ $hint }
+    .help = write a day such as `on: tuesday`; more days as `on: [tuesday, thursday]`
+repeat-month-day = `{ $text }` is not a day of the month
+    .help = write a day number such as `on: 15`, or first, second, third, fourth, fifth or last with a day, such as `on: first saturday`
+repeat-on = `{ $text }` is neither a day of the week nor a day of the month
+    .help = write a day such as `on: tuesday`, or for every month a day such as `on: 15` or `on: first saturday`
+repeat-no-weekday = `on` names no day
+    .help = write a day such as `on: tuesday`, or leave `on` out
+repeat-day-number = `{ $n }` is not a day of the month
+    .help = choose a number from 1 to 31, such as `on: 15`
+repeat-every = plein does not understand how often `{ $word }` is
+    .help = write `every: week` or `every: month`; for every other week add `interval: 2`
+repeat-times = `{ $value }` cannot be the `{ $key }`: plein expects a whole number from 1 to 1000
+    .help = { $key ->
+        [count] write how many times the event takes place, such as `count: 10`
+       *[interval] write after how many weeks or months it comes back, such as `interval: 2` (every other week)
+    }
+repeat-until-time = `until` is the last day of the series, without a time
+    .help = write the date alone, such as `until: 2027-06-29`
+repeat-not-rule = `repeat: { $text }` is not a rule plein can read
+    .help = write the rule as keys, such as `repeat: {"{"} every: week, on: tuesday {"}"}`
+repeat-unknown-key = `repeat` has no key `{ $key }`{ $hint }
+    .help = you can use these keys: { $allowed }; such as `repeat: {"{"} every: week, on: tuesday {"}"}`
+repeat-no-every = `repeat` does not say how often: `every` is missing
+    .help = write `every: week` or `every: month`, such as `repeat: {"{"} every: week, on: tuesday {"}"}`
+repeat-weekly-day-number = an event that comes back every week falls on a day of the week, not on day { $n } of the month
+    .help = write a day such as `on: tuesday`, or `every: month` for every month on day { $n }
+repeat-weekly-nth = an event that comes back every week falls on a day of the week; `first saturday` and the like belong to `every: month`
+    .help = write `every: month` for every month, or a day such as `on: saturday` for every week
+repeat-monthly-weekday = an event that comes back every month needs to say which { $weekday } of the month
+    .help = write `on: first { $weekday }` or `on: last { $weekday }`
+repeat-monthly-weekdays = an event that comes back every month falls on one day of the month
+    .help = write a day number such as `on: 15`, or a day such as `on: first saturday`
+repeat-until-and-count = `repeat` has both `until` and `count`
+    .help = choose one: `until` (the last day) or `count` (how many times); without either the series goes on
 yaml-duplicate = the key `{ $key }` appears twice
-    .help = each key may appear once; remove or merge the second one
+    .help = each key may appear once; remove this second line with `{ $key }:`, or merge the two
 
 ## Mistakes plein recognises from the line itself; `fixed` is the line as it should read
 

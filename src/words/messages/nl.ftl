@@ -71,6 +71,22 @@ warnings-above = { $warnings } (hierboven)
 
 ## plein serve
 
+serve-no-port = plein: plein kan niet luisteren op { $bind }:{ $port } en ook niet op de poorten daarna; kies een andere poort met --port, zoals `--port 2222`
+serve-open-bind = plein: waarschuwing: met { $bind } kunnen ook andere computers de voorbeeldsite zien
+serve-no-folder = plein: plein kan de map van de voorbeeldsite niet maken: { $reason }
+serve-stopped = plein: gestopt
+serve-no-ctrlc = plein: waarschuwing: na Ctrl-C ruimt plein de map van de voorbeeldsite niet op: { $reason }
+serve-no-thread = plein: plein kan het zoekregister niet bijhouden: { $reason }
+serve-no-watch = plein: plein kan de map van de site niet volgen: { $reason }
+serve-serving = plein: de voorbeeldsite staat op { $url } (stoppen: Ctrl-C)
+serve-search-index = plein: zoekregister: { $n ->
+        [one] 1 bestand
+       *[other] { $n } bestanden
+    } bijgewerkt in { $ms } ms
+serve-folder-unwritable = plein: plein kan niet schrijven in de map van de voorbeeldsite: { $reason }
+serve-no-browser = plein: plein kan hier geen browser openen; open zelf { $url }
+serve-port-taken = plein: poort { $port } is bezet; plein gebruikt { $actual }
+serve-no-send-limit = plein: waarschuwing: een pagina die stopt met lezen kan de voorbeeldsite ophouden: { $reason }
 serve-built = plein: { $stories } en { $pages ->
     [one] 1 pagina
    *[other] { $pages } pagina's
@@ -175,7 +191,49 @@ unsafe-url = { $key }{ $fault ->
     }
 template = in sjabloon `{ $template }`: { $detail }
     .help = er zit een fout in het thema; heb je het thema niet veranderd, vraag het dan aan wie het maakte
-output = { $detail }
+output-refused = plein bouwt niet in { $output }: { $why ->
+        [root] dat is de hoogste map van de computer
+        [site] dat is de map van de site zelf
+        [holds-site] de map van de site staat daarin
+        [inside-site] die map staat in de map { $folder }/ van de site
+        [file] dat is een bestand, geen map
+       *[foreign] daar staan bestanden in die plein niet heeft gemaakt
+    }
+    .help = { $why ->
+        [foreign] maak die map leeg, of kies een andere map met --output, zoals `--output public`
+       *[other] kies een andere map met --output, zoals `--output public`
+    }
+site-folder-unreadable = plein kan de map van de site { $folder } niet openen: { $reason }
+    .help = kijk of de map er is en of je hem mag openen
+output-busy = een andere plein schrijft nu in deze map (slotbestand { $lock })
+    .help = wacht tot die klaar is en probeer het dan opnieuw
+output-lock = plein kan het slotbestand { $lock } niet maken
+    .help = kijk of je in de map naast de uitvoermap mag schrijven
+unknown-theme = plein kent het thema `{ $theme }` niet: er is geen map { $folder }
+    .help = kijk de spelling van `theme:` in plein.yaml na, of haal die regel weg voor het thema buurt
+theme-words = het thema heeft geen woorden voor de taal `{ $lang }`
+    .help = maak het bestand themes/{ $theme }/i18n/{ $lang }.yaml, of kies een andere `language:` in plein.yaml
+file-unwritable = plein kan `{ $path }` niet schrijven: { $reason }
+    .help = kijk of je in die map mag schrijven en of de schijf niet vol is
+stdout-unwritable = plein kan niet naar de uitvoer schrijven: { $reason }
+said = { $message }
+    .help = { $help }
+said-alone = { $message }
+new-no-slug = in de titel `{ $title }` staan geen letters of cijfers om een bestandsnaam van te maken
+    .help = geef een titel in woorden, zoals "De buurttuin is open"
+new-end-before-start = de activiteit eindigt ({ $end }) voordat hij begint ({ $start })
+    .help = kijk de datum en de tijd bij --end na
+new-exists = `{ $path }` bestaat al; plein schrijft nooit over een bestand heen
+    .help = kies een andere titel, of open dat bestand om verder te schrijven
+init-file = `{ $path }` is een bestand, geen map
+    .help = geef de naam van een nieuwe map, zoals `plein init mijn-wijk`
+init-not-empty = de map `{ $path }` is niet leeg
+    .help = plein init maakt een nieuwe site in een nieuwe of lege map; geef een andere mapnaam, of zet er --force achter om de voorbeeldbestanden hier toe te voegen (bestanden die er al zijn, blijven)
+init-site = plein: een nieuwe site in { $dir }
+init-made = {"  "}gemaakt   { $path }
+init-kept = {"  "}bewaard   { $path } (dat was er al)
+init-next = Hierna: cd { $dir } && plein serve, en open http://127.0.0.1:1111 om de site te zien.
+    {"      "}Schrijf een eigen verhaal met: plein new story "Jouw titel"
 deploy-target = publicatiedoel: { $detail }
     .help = kijk het deel `deploy:` van plein.yaml na
 
@@ -229,10 +287,118 @@ yaml-date = `{ $value }` is geen datum die plein kan lezen
         [yes] schrijf de datum als jaar-maand-dag: `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
        *[no] schrijf de datum als jaar-maand-dag, zoals `{ $key }: { $iso }`; met een tijd: `{ $iso }T19:30`
     }
-yaml-list = `{ $key }` moet een lijst met namen zijn
-    .help = schrijf een lijst zo: `{ $key }: [Muntenbuurt, Zuilenstein]`
+yaml-list = `{ $key }` moet een lijst zijn
+    .help = { $example ->
+        [none] schrijf een lijst zo: `{ $key }: [Muntenbuurt, Zuilenstein]`
+       *[other] schrijf het zo: `{ $example }`
+    }
+yaml-type = `{ $key }` is hier { $found ->
+        [text] de tekst `{ $value }`
+        [number] het getal `{ $value }`
+        [yesno] `{ $value }`
+        [list] een lijst
+        [keys] een groep sleutels
+        [empty] leeg
+       *[other] iets anders
+    }, maar plein verwacht { $expected ->
+        [text] een tekst
+        [number] een heel getal
+        [list] een lijst
+        [keys] sleutels tussen {"{"} en {"}"}
+        [rule] een regel met sleutels
+       *[other] iets anders
+    }
+    .help = { $example ->
+        [none] vergelijk deze regel met de voorbeeldregels in docs/schrijven.md
+       *[other] schrijf het zo: `{ $example }`
+    }
+unknown-inner-key = `{ $key }` kent de sleutel `{ $field }` niet{ $hint }; je kunt deze sleutels gebruiken: { $allowed }
+    .help = { $example ->
+        [none] verbeter de spelling, of haal `{ $field }` weg als het niet nodig is
+       *[other] schrijf het zo: `{ $example }`
+    }
+yaml-missing = in `{ $key }` ontbreekt `{ $field }`
+    .help = { $example ->
+        [none] zet `{ $field }: ...` erbij
+       *[other] schrijf het zo: `{ $example }`
+    }
+# Een goede regel voor een sleutel, als voorbeeld bij een fout; leeg als er geen voorbeeld is.
+field-example = { $key ->
+        [title] title: Buurtfeest op het plein
+        [subtitle] subtitle: Een middag voor iedereen
+        [summary] summary: "Buren vieren samen het begin van de zomer."
+        [slug] slug: buurtfeest-2025
+        [date] date: 2025-03-12
+        [start] start: 2025-03-12T19:30
+        [end] end: 2025-03-12T21:00
+        [location] location: {"{"} name: De Zuil, address: Zuilenstraat 1 {"}"}
+        [location-name] location: {"{"} name: De Zuil {"}"}
+        [location-address] location: {"{"} name: De Zuil, address: Zuilenstraat 1 {"}"}
+        [registration] registration: [{"{"} label: Aanmelden, url: https://… {"}"}]
+        [registration-label] registration: [{"{"} label: Aanmelden, url: https://… {"}"}]
+        [registration-url] registration: [{"{"} label: Aanmelden, url: https://… {"}"}]
+        [source] source: {"{"} name: Buurtkrant, url: https://… {"}"}
+        [source-name] source: {"{"} name: Buurtkrant, url: https://… {"}"}
+        [source-url] source: {"{"} name: Buurtkrant, url: https://… {"}"}
+        [neighbourhoods] neighbourhoods: [Muntenbuurt, Zuilenstein]
+        [authors] authors: [Ria de Vries, Sem Bakker]
+        [tags] tags: [groen, ontmoeten]
+        [events] events: [Buurtfeest op het plein]
+        [anchors] anchors: [De Zuil, Speeltuin Kameleon]
+        [image] image: foto.jpg
+        [image_alt] image_alt: Buren zetten samen tafels op het plein
+        [image_credit] image_credit: Ria de Vries
+        [city] city: Utrecht
+        [role] role: buurtverbinder
+        [organisation] organisation: Buurthuis De Zuil
+        [repeat] repeat: {"{"} every: week, on: dinsdag {"}"}
+        [repeat-every] repeat: {"{"} every: week, on: dinsdag {"}"}
+        [repeat-on] repeat: {"{"} every: week, on: dinsdag {"}"}
+        [repeat-interval] repeat: {"{"} every: week, interval: 2 {"}"}
+        [repeat-count] repeat: {"{"} every: week, count: 10 {"}"}
+        [repeat-until] repeat: {"{"} every: week, until: 2027-06-29 {"}"}
+       *[other] {""}
+    }
+
+## Fouten in de regel van een activiteit die terugkomt (`repeat`)
+
+repeat-weekday = `{ $word }` is geen dag van de week{ $hint }
+    .help = schrijf een dag zoals `on: dinsdag`; meer dagen zo: `on: [dinsdag, donderdag]`
+repeat-month-day = `{ $text }` is geen dag van de maand
+    .help = schrijf een dagnummer zoals `on: 15`, of eerste, tweede, derde, vierde, vijfde of laatste met een dag, zoals `on: eerste zaterdag`
+repeat-on = `{ $text }` is geen dag van de week en geen dag van de maand
+    .help = schrijf een dag zoals `on: dinsdag`, of voor elke maand een dag zoals `on: 15` of `on: eerste zaterdag`
+repeat-no-weekday = bij `on` staat geen dag
+    .help = schrijf een dag zoals `on: dinsdag`, of haal `on` weg
+repeat-day-number = `{ $n }` is geen dag van de maand
+    .help = kies een getal van 1 tot en met 31, zoals `on: 15`
+repeat-every = plein begrijpt niet hoe vaak `{ $word }` is
+    .help = schrijf `every: week` of `every: month` (elke maand); voor om de week zet je er `interval: 2` bij
+repeat-times = `{ $value }` kan niet bij `{ $key }`: plein verwacht een heel getal van 1 tot en met 1000
+    .help = { $key ->
+        [count] schrijf hoe vaak de activiteit is, zoals `count: 10`
+       *[interval] schrijf om de hoeveel weken of maanden, zoals `interval: 2` (om de week)
+    }
+repeat-until-time = `until` is de laatste dag van de reeks, zonder tijd
+    .help = schrijf alleen de datum, zoals `until: 2027-06-29`
+repeat-not-rule = `repeat: { $text }` is geen regel die plein kan lezen
+    .help = schrijf de regel met sleutels, zoals `repeat: {"{"} every: week, on: dinsdag {"}"}`
+repeat-unknown-key = `repeat` kent de sleutel `{ $key }` niet{ $hint }
+    .help = je kunt deze sleutels gebruiken: { $allowed }; zoals `repeat: {"{"} every: week, on: dinsdag {"}"}`
+repeat-no-every = bij `repeat` staat niet hoe vaak: `every` ontbreekt
+    .help = schrijf `every: week` of `every: month`, zoals `repeat: {"{"} every: week, on: dinsdag {"}"}`
+repeat-weekly-day-number = een activiteit die elke week terugkomt, valt op een dag van de week, niet op dag { $n } van de maand
+    .help = schrijf een dag zoals `on: dinsdag`, of `every: month` voor elke maand op dag { $n }
+repeat-weekly-nth = een activiteit die elke week terugkomt, valt op een dag van de week; `eerste zaterdag` en zo horen bij `every: month`
+    .help = schrijf `every: month` voor elke maand, of een dag zoals `on: zaterdag` voor elke week
+repeat-monthly-weekday = bij een activiteit die elke maand terugkomt, staat niet welke { $weekday } van de maand
+    .help = schrijf `on: eerste { $weekday }` of `on: laatste { $weekday }`
+repeat-monthly-weekdays = een activiteit die elke maand terugkomt, valt op één dag van de maand
+    .help = schrijf een dagnummer zoals `on: 15`, of een dag zoals `on: eerste zaterdag`
+repeat-until-and-count = bij `repeat` staan `until` en `count` allebei
+    .help = kies er één: `until` (de laatste dag) of `count` (hoe vaak); zonder allebei gaat de reeks door
 yaml-duplicate = de sleutel `{ $key }` staat er twee keer
-    .help = elke sleutel mag één keer voorkomen; haal de tweede weg of voeg ze samen
+    .help = elke sleutel mag één keer voorkomen; haal deze tweede regel met `{ $key }:` weg, of voeg de twee samen
 
 ## Fouten die plein aan de regel zelf herkent; `fixed` is de regel zoals hij moet zijn
 
