@@ -227,7 +227,7 @@ impl Config {
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => RawConfig::default(),
             Err(e) => {
-                errs.push(Diagnostic::in_file(rel, Problem::Read(e.to_string())));
+                errs.push(Diagnostic::in_file(rel, Problem::unreadable(&e)));
                 RawConfig::default()
             }
         };

@@ -44,11 +44,6 @@ impl Severity {
 /// What went wrong, in words an editor understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    Read(String),
-    Write {
-        path: String,
-        reason: String,
-    },
     NotUtf8,
     NoFrontMatter,
     UnclosedFrontMatter,
@@ -153,7 +148,6 @@ pub enum Problem {
         id: &'static str,
         args: Vec<(&'static str, String)>,
     },
-    DeployTarget(String),
 
     // Content hints from `plein check`: warnings, or errors with `--strict`.
     MissingImageCredit,
@@ -208,11 +202,24 @@ impl Problem {
         }
     }
 
+    /// A file or folder that cannot be read, for the reason `e`.
+    pub(crate) fn unreadable(e: &std::io::Error) -> Problem {
+        Problem::told("read", &[("kind", &io_kind(e)), ("reason", e)])
+    }
+
+    /// `path`, which cannot be written, for the reason `e`.
+    pub(crate) fn unwritable(path: &Path, e: &std::io::Error) -> Problem {
+        let args: [(_, &dyn std::fmt::Display); 3] = [
+            ("path", &path.display()),
+            ("kind", &io_kind(e)),
+            ("reason", e),
+        ];
+        Problem::told("write", &args)
+    }
+
     /// A stable name for the kind of problem, for tools reading `--format json`.
     pub fn code(&self) -> &'static str {
         match self {
-            Problem::Read(_) => "read",
-            Problem::Write { .. } => "write",
             Problem::NotUtf8 => "not-utf8",
             Problem::NoFrontMatter => "no-front-matter",
             Problem::UnclosedFrontMatter => "unclosed-front-matter",
@@ -246,7 +253,6 @@ impl Problem {
             Problem::UnsafeUrl { .. } => "unsafe-url",
             Problem::Template { .. } => "template",
             Problem::Told { id, .. } => id,
-            Problem::DeployTarget(_) => "deploy-target",
             Problem::MissingImageCredit => "missing-image-credit",
             Problem::NoNeighbourhood => "no-neighbourhood",
             Problem::LongSummary { .. } => "long-summary",
@@ -279,8 +285,6 @@ impl Problem {
         let a = Args::new();
         let hint = |h: &Hint| h.shown(lang);
         let args = match self {
-            Problem::Read(reason) => a.text("reason", reason),
-            Problem::Write { path, reason } => a.text("path", path).text("reason", reason),
             Problem::Yaml(message) => return yaml_cause(message, lang),
             Problem::Told { id, args } => {
                 let args = args.iter();
@@ -338,8 +342,7 @@ impl Problem {
             | Problem::UnknownLanguage { .. }
             | Problem::BadBaseUrl { .. }
             | Problem::UnsafeUrl { .. }
-            | Problem::Template { .. }
-            | Problem::DeployTarget(_)) => setting.setting_args(a),
+            | Problem::Template { .. }) => setting.setting_args(a),
             hint @ (Problem::LongSummary { .. }
             | Problem::LongSentence { .. }
             | Problem::LongParagraph { .. }
@@ -383,7 +386,6 @@ impl Problem {
             Problem::Template { template, message } => {
                 a.text("template", template).text("detail", message)
             }
-            Problem::DeployTarget(detail) => a.text("detail", detail),
             _ => a,
         }
     }
@@ -488,6 +490,19 @@ fn base_url_reason(reason: &str) -> &'static str {
         "a site address has no user name or password in it" => "user",
         "it has no valid host name after the //" => "host",
         "its path has `\\`, `.` or `..` in it" => "path",
+        _ => "other",
+    }
+}
+
+/// What kind of input or output error `e` is, for the message files to say in their own
+/// words: not-found, no-permission, full, read-only or other (then the system's words).
+fn io_kind(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "no-permission",
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "full",
+        ErrorKind::ReadOnlyFilesystem => "read-only",
         _ => "other",
     }
 }
@@ -1183,11 +1198,13 @@ mod tests {
     fn every_problem() -> Vec<Problem> {
         let hint = || Hint(Some("title".to_string()));
         let mut all = vec![
-            Problem::Read("permission denied".into()),
-            Problem::Write {
-                path: "public".into(),
-                reason: "disk full".into(),
-            },
+            Problem::unreadable(&std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+            Problem::unwritable(
+                Path::new("public"),
+                &std::io::Error::from(std::io::ErrorKind::StorageFull),
+            ),
+            Problem::told("picture-unreadable", &[("reason", &"HEIC")]),
+            Problem::told("link-loop", &[("folder", &"content")]),
             Problem::NotUtf8,
             Problem::NoFrontMatter,
             Problem::UnclosedFrontMatter,
@@ -1315,7 +1332,7 @@ mod tests {
                 "unknown-theme",
                 &[("theme", &"bur"), ("folder", &"themes/bur")],
             ),
-            Problem::DeployTarget("x".into()),
+            Problem::told("deploy-bucket", &[("bucket", &"X")]),
         ]
     }
 

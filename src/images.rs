@@ -163,12 +163,13 @@ fn plan(
     max_width: u32,
 ) -> Result<Planned, Diagnostic> {
     let source = asset.source.as_path();
-    let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
-    let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
+    let unreadable = |problem| Diagnostic::in_file(source, problem);
+    let bytes =
+        std::fs::read(root.join(source)).map_err(|e| unreadable(Problem::unreadable(&e)))?;
     let format = format_of(source).expect("only pictures are planned");
     let (stored_w, stored_h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
         .into_dimensions()
-        .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
+        .map_err(|e| unreadable(Problem::told("picture-unreadable", &[("reason", &e)])))?;
     let turn = strip::orientation(&bytes, format);
     let (upright_w, upright_h) = if turns_sideways(turn) {
         (stored_h, stored_w)
@@ -240,8 +241,9 @@ fn make_all(
     wanted: &[&Variant],
     sink: &Sink,
 ) -> Result<Vec<Result<(), Diagnostic>>, Diagnostic> {
-    let unreadable = |why: String| Diagnostic::in_file(source, Problem::Read(why));
-    let bytes = std::fs::read(root.join(source)).map_err(|e| unreadable(e.to_string()))?;
+    let unreadable = |problem| Diagnostic::in_file(source, problem);
+    let bytes =
+        std::fs::read(root.join(source)).map_err(|e| unreadable(Problem::unreadable(&e)))?;
     let first = wanted[0];
     let widest = wanted.iter().filter_map(|c| match c.make {
         Make::Drawn { width, .. } => Some(width),
@@ -250,7 +252,7 @@ fn make_all(
     let decoded = match widest.max() {
         Some(widest) => {
             let (mut picture, icc) = decode(&bytes, first.format)
-                .map_err(|e| unreadable(format!("not a picture plein can read: {e}")))?;
+                .map_err(|e| unreadable(Problem::told("picture-unreadable", &[("reason", &e)])))?;
             picture.apply_orientation(first.turn);
             // Scaled once to the widest output; the narrower ones are made from that.
             if widest < picture.width() {
@@ -268,12 +270,13 @@ fn make_all(
             let made = match (c.make, &decoded) {
                 (Make::Drawn { width, quality }, Some((picture, icc))) => {
                     draw(picture, width, c.format, quality, icc.as_deref())
-                        .map_err(|e| format!("cannot make a smaller copy: {e}"))
+                        .map_err(|e| e.to_string())
                 }
-                _ => strip::strip(&bytes, c.format)
-                    .map_err(|e| format!("cannot take the metadata out: {e}")),
+                _ => strip::strip(&bytes, c.format),
             };
-            made.map_err(unreadable).and_then(|bytes| {
+            let broken =
+                |e: String| unreadable(Problem::told("picture-unreadable", &[("reason", &e)]));
+            made.map_err(broken).and_then(|bytes| {
                 sink(Output {
                     path: c.target.clone(),
                     bytes,

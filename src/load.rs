@@ -155,19 +155,21 @@ pub fn walk(root: &Path, dir: &Path, errs: &mut Diagnostics) -> Vec<PathBuf> {
                     .path()
                     .and_then(|p| p.strip_prefix(root).ok())
                     .unwrap_or(dir);
-                errs.push(Diagnostic::in_file(at, Problem::Read(walk_error(&e))));
+                errs.push(Diagnostic::in_file(at, walk_error(&e)));
             }
         }
     }
     paths
 }
 
-fn walk_error(e: &walkdir::Error) -> String {
+fn walk_error(e: &walkdir::Error) -> Problem {
     if let Some(ancestor) = e.loop_ancestor() {
-        return format!("a symbolic link loops back to {}", ancestor.display());
+        return Problem::told("link-loop", &[("folder", &ancestor.display())]);
     }
-    e.io_error()
-        .map_or_else(|| e.to_string(), |io| io.to_string())
+    match e.io_error() {
+        Some(io) => Problem::unreadable(io),
+        None => Problem::told("read", &[("kind", &"other"), ("reason", e)]),
+    }
 }
 
 /// Hidden files and the scratch files editors leave while saving.
@@ -196,7 +198,7 @@ fn read_all(root: &Path, paths: Vec<PathBuf>, errs: &mut Diagnostics) -> Vec<Sou
 /// Read one file as normalised UTF-8 text.
 pub fn read_text(root: &Path, path: PathBuf) -> Result<SourceFile, Diagnostic> {
     let bytes = std::fs::read(root.join(&path))
-        .map_err(|e| Diagnostic::in_file(&path, Problem::Read(e.to_string())))?;
+        .map_err(|e| Diagnostic::in_file(&path, Problem::unreadable(&e)))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {
             text: normalised(text).into(),

@@ -335,10 +335,7 @@ fn remove_if_there(dir: &Path) -> Result<(), Diagnostic> {
 }
 
 fn write_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::general(Problem::Write {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })
+    Diagnostic::general(Problem::unwritable(path, &e))
 }
 
 /// A lock file beside the output, so two builds never write the same folder at once.

@@ -141,8 +141,10 @@ fn compare(ready: &Ready, args: &DeployArgs) -> Result<(Vec<LocalFile>, Plan), E
 fn choose_target(config: &Config, args: &DeployArgs) -> Result<Target, ExitCode> {
     let lang = config.lang;
     if let Some(url) = args.target.as_deref().filter(|t| t.starts_with("s3://")) {
-        return target::from_url(url, &|k| std::env::var(k).ok())
-            .map_err(|why| fail(2, lang, why, None));
+        return target::from_url(url, &|k| std::env::var(k).ok()).map_err(|problem| {
+            super::say(problem, lang);
+            ExitCode::from(2)
+        });
     }
     if config.deploy.is_empty() {
         return Err(fail_with(1, lang, words::no_targets(lang)));

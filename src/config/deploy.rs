@@ -64,10 +64,7 @@ pub(crate) fn all(raw: Vec<RawTarget>, text: &str, errs: &mut Diagnostics) -> Ve
             continue;
         };
         if targets.iter().any(|t| t.name == target.name) {
-            let problem = format!(
-                "the name `{}` is used by two targets; give each its own name",
-                target.name
-            );
+            let problem = Problem::told("deploy-same-name", &[("name", &target.name)]);
             errs.push(at_value(text, "name", &target.name, problem));
             continue;
         }
@@ -81,8 +78,8 @@ fn check(raw: RawTarget, text: &str, errs: &mut Diagnostics) -> Option<Target> {
     let name = match raw.name {
         Some(n) if !n.trim().is_empty() => n.trim().to_string(),
         _ => {
-            let problem = "every target needs a `name:`, such as `name: productie`";
-            errs.push(at_value(text, "deploy", "", problem.to_string()));
+            let problem = Problem::told("deploy-no-name", &[]);
+            errs.push(at_value(text, "deploy", "", problem));
             String::new()
         }
     };
@@ -94,9 +91,7 @@ fn check(raw: RawTarget, text: &str, errs: &mut Diagnostics) -> Option<Target> {
             (String::new(), String::new())
         }
         None => {
-            let problem = format!(
-                "the target `{name}` has no `url:`; expected s3://bucket or s3://bucket/folder"
-            );
+            let problem = Problem::told("deploy-no-url", &[("name", &name)]);
             errs.push(at_value(text, "name", &name, problem));
             (String::new(), String::new())
         }
@@ -105,27 +100,26 @@ fn check(raw: RawTarget, text: &str, errs: &mut Diagnostics) -> Option<Target> {
         .endpoint
         .map(|e| e.trim().trim_end_matches('/').to_string());
     if let Some(e) = &endpoint
-        && let Err(why) = check_endpoint(e)
+        && let Err(why) = check_endpoint(e, "endpoint")
     {
         errs.push(at_value(text, "endpoint", e, why));
     }
     if let Some(r) = &raw.region
         && (r.is_empty() || !r.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     {
-        let problem =
-            format!("`{r}` is not a region: expected a name such as eu-west-1, nl-ams or auto");
+        let problem = Problem::told("deploy-region", &[("region", r)]);
         errs.push(at_value(text, "region", r, problem));
     }
     let gzip = match raw.compress.as_deref() {
         None | Some("none") => false,
         Some("gzip") => true,
         Some("brotli" | "br") => {
-            let problem = "brotli cannot be stored: a bucket sends the same bytes to every reader, and browsers accept brotli only over https while feed readers and other tools often not at all; use `compress: gzip`, which every client reads (a CDN such as CloudFront or Cloudflare also compresses with brotli by itself)";
-            errs.push(at_value(text, "compress", "brotli", problem.to_string()));
+            let problem = Problem::told("deploy-brotli", &[]);
+            errs.push(at_value(text, "compress", "brotli", problem));
             false
         }
         Some(other) => {
-            let problem = format!("unknown compression `{other}`: expected gzip or none");
+            let problem = Problem::told("deploy-compress", &[("value", &other)]);
             errs.push(at_value(text, "compress", other, problem));
             false
         }
@@ -133,9 +127,7 @@ fn check(raw: RawTarget, text: &str, errs: &mut Diagnostics) -> Option<Target> {
     let keep = raw.keep.unwrap_or_default();
     for pattern in &keep {
         if pattern.trim().is_empty() || pattern.starts_with('/') {
-            let problem = format!(
-                "`{pattern}` is not a pattern of files in the bucket: expected a path relative to the site, such as `archief/**`"
-            );
+            let problem = Problem::told("deploy-keep", &[("pattern", pattern)]);
             errs.push(at_value(text, "keep", pattern, problem));
         }
     }
@@ -152,10 +144,9 @@ fn check(raw: RawTarget, text: &str, errs: &mut Diagnostics) -> Option<Target> {
 }
 
 /// `s3://bucket/prefix` split into the bucket and the prefix (empty, or ending in `/`).
-fn split_url(url: &str) -> Result<(String, String), String> {
-    let expected = "expected s3://bucket or s3://bucket/folder";
+fn split_url(url: &str) -> Result<(String, String), Problem> {
     let Some(rest) = url.trim().strip_prefix("s3://") else {
-        return Err(format!("`{url}` is not an s3:// address: {expected}"));
+        return Err(Problem::told("deploy-not-s3", &[("url", &url)]));
     };
     let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
     let valid_bucket = (3..=63).contains(&bucket.len())
@@ -165,18 +156,14 @@ fn split_url(url: &str) -> Result<(String, String), String> {
         && bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
         && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
     if !valid_bucket {
-        return Err(format!(
-            "`{bucket}` is not a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; {expected}"
-        ));
+        return Err(Problem::told("deploy-bucket", &[("bucket", &bucket)]));
     }
     let prefix = prefix.trim_end_matches('/');
     if prefix
         .split('/')
         .any(|seg| seg == "." || seg == ".." || (seg.is_empty() && !prefix.is_empty()))
     {
-        return Err(format!(
-            "`{prefix}` is not a folder in the bucket: no empty parts, `.` or `..`; {expected}"
-        ));
+        return Err(Problem::told("deploy-prefix", &[("prefix", &prefix)]));
     }
     let prefix = if prefix.is_empty() {
         String::new()
@@ -186,28 +173,27 @@ fn split_url(url: &str) -> Result<(String, String), String> {
     Ok((bucket.to_string(), prefix))
 }
 
-fn check_endpoint(endpoint: &str) -> Result<(), String> {
-    let expected = "expected the storage's address, such as https://s3.nl-ams.scw.cloud";
+/// `endpoint`, read from `origin` (the key in plein.yaml or a variable of the environment),
+/// if it is the address of a storage service: http or https and a host, nothing more.
+fn check_endpoint(endpoint: &str, origin: &str) -> Result<(), Problem> {
+    let wrong = |id| Problem::told(id, &[("endpoint", &endpoint), ("origin", &origin)]);
     let rest = endpoint
         .strip_prefix("https://")
         .or_else(|| endpoint.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{endpoint}` is not an http or https address: {expected}"))?;
+        .ok_or_else(|| wrong("deploy-endpoint-scheme"))?;
     let host_ok = !rest.is_empty()
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'));
     if !host_ok {
-        return Err(format!(
-            "`{endpoint}` has more than a host (and port): {expected}, without a path; the bucket goes in `url:`"
-        ));
+        return Err(wrong("deploy-endpoint-path"));
     }
     Ok(())
 }
 
 /// `problem` at the value `value` of `key` in the `deploy:` part of plein.yaml.
-fn at_value(text: &str, key: &str, value: &str, problem: String) -> Diagnostic {
+fn at_value(text: &str, key: &str, value: &str, problem: Problem) -> Diagnostic {
     let rel = Path::new("plein.yaml");
-    let problem = Problem::DeployTarget(problem);
     match locate(text, key, value) {
         Some((line, column)) => Diagnostic::at(rel, text, line, column, problem),
         None => Diagnostic::in_file(rel, problem),
@@ -245,7 +231,7 @@ fn locate(text: &str, key: &str, value: &str) -> Option<(u32, u32)> {
 /// A target given on the command line as `s3://bucket/folder`, with its endpoint from the
 /// environment as the AWS tools read it (AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL); without
 /// one, Amazon S3. The region comes from the environment or the AWS files, as for any target.
-pub(crate) fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, String> {
+pub(crate) fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Target, Problem> {
     let (bucket, prefix) = split_url(url)?;
     let endpoint = ["AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"]
         .into_iter()
@@ -255,7 +241,7 @@ pub(crate) fn from_url(url: &str, env: &dyn Fn(&str) -> Option<String>) -> Resul
                 .map(|v| (name, v))
         });
     if let Some((name, e)) = &endpoint {
-        check_endpoint(e.trim().trim_end_matches('/')).map_err(|why| format!("{name}: {why}"))?;
+        check_endpoint(e.trim().trim_end_matches('/'), name)?;
     }
     Ok(Target {
         name: url.to_string(),
@@ -327,7 +313,9 @@ mod tests {
         assert_eq!((at[1].0, at[1].1), (5, 15), "{at:?}");
         assert_eq!((at[2].0, at[2].1), (7, 10), "{at:?}");
         assert_eq!((at[3].0, at[3].1), (8, 15), "{at:?}");
-        assert!(at[3].2.contains("gzip"), "{at:?}");
+        assert!(at[3].2.contains("brotli"), "{at:?}");
+        let help = errs.0[3].problem.help(crate::words::Lang::Nl);
+        assert!(help.is_some_and(|h| h.contains("`compress: gzip`")));
     }
 
     #[test]
@@ -398,8 +386,8 @@ mod tests {
             Ok(None)
         );
         let bad = |k: &str| (k == "AWS_ENDPOINT_URL_S3").then(|| "s3.example.org".into());
-        let err = from_url("s3://buurt-site", &bad).unwrap_err();
-        assert!(err.starts_with("AWS_ENDPOINT_URL_S3: "), "{err}");
+        let err = from_url("s3://buurt-site", &bad).unwrap_err().to_string();
+        assert!(err.contains("in `AWS_ENDPOINT_URL_S3`"), "{err}");
         assert!(from_url("s3://Buurt", &none).is_err());
     }
 }

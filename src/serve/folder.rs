@@ -74,10 +74,7 @@ impl Drop for Folder {
 }
 
 fn error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::general(Problem::Write {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })
+    Diagnostic::general(Problem::unwritable(path, &e))
 }
 
 /// A process, told apart from a later one that got the same id by when it started.

@@ -68,10 +68,12 @@ fn a_file_that_is_not_a_picture_is_an_error() {
     let run = site.plein(&["build"]);
     run.fails(1);
     assert!(
-        run.stderr.contains("tuin.jpg") && run.stderr.contains("not a picture plein can read"),
+        run.stderr.contains("tuin.jpg") && run.stderr.contains("plein kan deze foto niet lezen"),
         "{}",
         run.stderr
     );
+    // What to do, for the usual cause: a phone's HEIC photo saved with another name.
+    assert!(run.stderr.contains("sla de foto op als JPEG"), "{}", run.stderr);
 }
 
 /// A site with a phone photo (JPEG, turned a quarter clockwise), a phone screenshot (PNG,

@@ -118,9 +118,23 @@ overlay-other-host = plein serve shows the site only at an IP address of this co
 
 ## Problems
 
-read = cannot read the file: { $reason }
+read = plein cannot read the file: { $kind ->
+        [not-found] it is not there (any more)
+        [no-permission] you may not open it
+       *[other] { $reason }
+    }
     .help = check that the file is there and that you may open it
-write = cannot write `{ $path }`: { $reason }
+write = plein cannot write `{ $path }`: { $kind ->
+        [no-permission] you may not write there
+        [full] the disk is full
+        [read-only] nothing may be written on that disk
+        [not-found] the folder is not there (any more)
+       *[other] { $reason }
+    }
+picture-unreadable = plein cannot read this picture; plein reads pictures as JPEG or PNG ({ $reason })
+    .help = save the picture as JPEG (.jpg), for example with "Export" or "Save as" in your photo program; a photo from an iPhone is often HEIC
+link-loop = a shortcut (symbolic link) points back to { $folder }, so plein would go on reading for ever
+    .help = remove the shortcut, or let it point to another folder
 not-utf8 = the file is not saved as UTF-8 text, so plein cannot read its letters
     .help = in your editor, choose "Save as" and the encoding UTF-8
 no-front-matter = the file does not start with a line `---`: plein needs the title and date at the top, between two lines `---`
@@ -237,8 +251,30 @@ init-made = {"  "}made  { $path }
 init-kept = {"  "}kept  { $path } (it was there already)
 init-next = Next: cd { $dir } && plein serve, and open http://127.0.0.1:1111 to see it.
     {"      "}Write a story of your own with: plein new story "Your title"
-deploy-target = deploy target: { $detail }
-    .help = see the `deploy:` part of plein.yaml
+deploy-same-name = two deploy targets are called `{ $name }`
+    .help = give each target under `deploy:` in plein.yaml its own `name:`
+deploy-no-name = a deploy target under `deploy:` has no `name:`
+    .help = give it a name, such as `name: production`
+deploy-no-url = the deploy target `{ $name }` has no `url:`
+    .help = write where the site goes, such as `url: s3://my-bucket` or `url: s3://my-bucket/folder`
+deploy-region = `{ $region }` is not a region
+    .help = write the name of the region, such as `region: eu-west-1`, `region: nl-ams` or `region: auto`
+deploy-brotli = a bucket cannot store brotli: it sends every reader the same bytes, and browsers read brotli only over https, while feed readers and other tools often not at all
+    .help = write `compress: gzip`, which every client reads (a CDN such as CloudFront or Cloudflare makes brotli of it by itself)
+deploy-compress = plein does not know the compression `{ $value }`
+    .help = write `compress: gzip` or `compress: none`
+deploy-keep = `{ $pattern }` is not a pattern of files in the bucket
+    .help = write a path from the site, without a / before it, such as `keep: [archive/**]`
+deploy-not-s3 = `{ $url }` is not an s3:// address
+    .help = write `url: s3://my-bucket` or `url: s3://my-bucket/folder`
+deploy-bucket = `{ $bucket }` is not a bucket name
+    .help = a bucket name has 3 to 63 lowercase letters, digits, dots and hyphens, and starts and ends with a letter or digit, such as `url: s3://street-site`
+deploy-prefix = `{ $prefix }` is not a folder in the bucket: it has an empty part, `.` or `..`
+    .help = write the folder without empty parts, such as `url: s3://my-bucket/site`
+deploy-endpoint-scheme = `{ $endpoint }` in `{ $origin }` is not an http or https address
+    .help = write the address of the storage service, such as `endpoint: https://s3.nl-ams.scw.cloud`
+deploy-endpoint-path = `{ $endpoint }` in `{ $origin }` is more than the address of the storage service
+    .help = write the address alone, without a path, such as `endpoint: https://s3.nl-ams.scw.cloud`; the bucket goes in `url:`
 
 ## Hints from plein check
 

@@ -115,9 +115,23 @@ overlay-other-host = plein serve laat de site alleen zien via een IP-adres van d
 
 ## Problemen
 
-read = plein kan het bestand niet lezen: { $reason }
+read = plein kan het bestand niet lezen: { $kind ->
+        [not-found] het is er niet (meer)
+        [no-permission] je mag het niet openen
+       *[other] { $reason }
+    }
     .help = kijk of het bestand er is en of je het mag openen
-write = plein kan `{ $path }` niet schrijven: { $reason }
+write = plein kan `{ $path }` niet schrijven: { $kind ->
+        [no-permission] je mag daar niet schrijven
+        [full] de schijf is vol
+        [read-only] op die schijf mag niets geschreven worden
+        [not-found] de map is er niet (meer)
+       *[other] { $reason }
+    }
+picture-unreadable = plein kan deze foto niet lezen; plein leest foto's als JPEG of PNG ({ $reason })
+    .help = sla de foto op als JPEG (.jpg), bijvoorbeeld met "Exporteren" of "Opslaan als" in je fotoprogramma; een foto van een iPhone is vaak HEIC
+link-loop = een snelkoppeling (symbolische link) wijst terug naar { $folder }, dus plein zou eindeloos blijven lezen
+    .help = haal de snelkoppeling weg, of laat hem naar een andere map wijzen
 not-utf8 = het bestand is niet als UTF-8-tekst opgeslagen, dus plein kan de letters niet lezen
     .help = kies in je teksteditor "Opslaan als" en dan de codering UTF-8
 no-front-matter = het bestand begint niet met een regel `---`: bovenaan moeten de titel en de datum staan, tussen twee regels `---`
@@ -234,8 +248,30 @@ init-made = {"  "}gemaakt   { $path }
 init-kept = {"  "}bewaard   { $path } (dat was er al)
 init-next = Hierna: cd { $dir } && plein serve, en open http://127.0.0.1:1111 om de site te zien.
     {"      "}Schrijf een eigen verhaal met: plein new story "Jouw titel"
-deploy-target = publicatiedoel: { $detail }
-    .help = kijk het deel `deploy:` van plein.yaml na
+deploy-same-name = twee publicatiedoelen heten `{ $name }`
+    .help = geef elk doel onder `deploy:` in plein.yaml een eigen `name:`
+deploy-no-name = een publicatiedoel onder `deploy:` heeft geen `name:`
+    .help = geef het een naam, zoals `name: productie`
+deploy-no-url = het publicatiedoel `{ $name }` heeft geen `url:`
+    .help = schrijf waar de site heen moet, zoals `url: s3://mijn-bucket` of `url: s3://mijn-bucket/map`
+deploy-region = `{ $region }` is geen regio
+    .help = schrijf de naam van de regio, zoals `region: eu-west-1`, `region: nl-ams` of `region: auto`
+deploy-brotli = een bucket kan geen brotli bewaren: hij stuurt iedere lezer dezelfde bytes, en browsers lezen brotli alleen via https, feedlezers en andere programma's vaak helemaal niet
+    .help = schrijf `compress: gzip`; dat leest elk programma (een CDN zoals CloudFront of Cloudflare maakt er zelf brotli van)
+deploy-compress = plein kent de compressie `{ $value }` niet
+    .help = schrijf `compress: gzip` of `compress: none`
+deploy-keep = `{ $pattern }` is geen patroon van bestanden in de bucket
+    .help = schrijf een pad vanaf de site, zonder / ervoor, zoals `keep: [archief/**]`
+deploy-not-s3 = `{ $url }` is geen s3://-adres
+    .help = schrijf `url: s3://mijn-bucket` of `url: s3://mijn-bucket/map`
+deploy-bucket = `{ $bucket }` is geen naam van een bucket
+    .help = een bucketnaam heeft 3 tot 63 kleine letters, cijfers, punten en streepjes, en begint en eindigt met een letter of cijfer, zoals `url: s3://buurt-site`
+deploy-prefix = `{ $prefix }` is geen map in de bucket: er zit een leeg deel, `.` of `..` in
+    .help = schrijf de map zonder lege delen, zoals `url: s3://mijn-bucket/site`
+deploy-endpoint-scheme = `{ $endpoint }` bij `{ $origin }` is geen http- of https-adres
+    .help = schrijf het adres van de opslagdienst, zoals `endpoint: https://s3.nl-ams.scw.cloud`
+deploy-endpoint-path = `{ $endpoint }` bij `{ $origin }` is meer dan het adres van de opslagdienst
+    .help = schrijf alleen het adres, zonder pad, zoals `endpoint: https://s3.nl-ams.scw.cloud`; de bucket hoort bij `url:`
 
 ## Tips van plein check
 
