@@ -73,7 +73,11 @@ fn a_file_that_is_not_a_picture_is_an_error() {
         run.stderr
     );
     // What to do, for the usual cause: a phone's HEIC photo saved with another name.
-    assert!(run.stderr.contains("sla de foto op als JPEG"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("sla de foto op als JPEG"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// A site with a phone photo (JPEG, turned a quarter clockwise), a phone screenshot (PNG,

@@ -453,3 +453,76 @@ yaml-line-list = the list on this line is not closed with `]`
     .help = close the list on the same line: `{ $fixed }`
 yaml-line-indent = this key starts further in than the keys above it, so plein reads it as part of the line above
     .help = start the key at the beginning of the line: `{ $fixed }`
+
+## plein deploy: what it says to the person who publishes
+
+deploy-files = { $n ->
+        [one] 1 file
+       *[other] { $n } files
+    }
+deploy-keys-environment = keys from the environment
+deploy-keys-profile = keys of profile { $name }
+deploy-heading = plein: deploying to { $name }: { $url } at { $origin } ({ $keys })
+deploy-using-build = plein: not building again; deploying the build in { $dir }
+deploy-plan-label = { $what ->
+        [new] new
+        [changed] changed
+        [delete] delete
+        [unchanged] unchanged
+       *[kept] kept (keep)
+    }
+deploy-nothing-to-do = plein: the bucket already equals the site; nothing to do
+deploy-dry-run = plein: dry run (--dry-run): nothing in the bucket was changed
+deploy-too-many-deletes = this would delete { $files } of the { $total } in the bucket ({ $share }%), more than a quarter
+    .help = see which files with --dry-run; if that is right, deploy again with --yes. Protect files managed elsewhere with `keep:` in plein.yaml or with --keep
+deploy-progress = {"  "}uploading: { $done } of { $files }, { $size }
+deploy-summary = plein: uploaded { $files } ({ $size }), deleted { $deleted }, { $unchanged } unchanged, in { $time }
+deploy-partial = plein: { $n ->
+        [one] 1 file had
+       *[other] { $n } files had
+    } been uploaded; deploy again and only the rest is sent
+deploy-no-targets = plein.yaml does not say where to publish: there is no `deploy:`
+    .help = add to plein.yaml:
+        {"         "}deploy:
+        {"           "}- name: productie
+        {"             "}url: s3://mijn-bucket
+        {"             "}endpoint: https://s3.nl-ams.scw.cloud
+        {"             "}region: nl-ams
+        {"         "}or name the bucket: plein deploy --target s3://my-bucket (with AWS_ENDPOINT_URL for storage other than Amazon S3; see the Publish section of README.md)
+deploy-unknown-target = there is no target `{ $name }`{ $hint } in plein.yaml; there are: { $names }
+deploy-local-base-url = base_url in plein.yaml is { $url }: feeds, the sitemap and shared links would point at this computer
+    .help = set the site's address in plein.yaml, such as `base_url: https://www.lindenbuurt.org/`
+deploy-not-a-build = { $dir } is not a folder plein build made
+    .help = give --output the folder of a build, or leave --output out to build the site first
+deploy-read-failed = plein cannot read the build in { $dir }: { $reason }
+deploy-no-credentials = no keys for the bucket: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set, and profile { $profile } is not in { $files }
+    .help = put your storage's two keys in the environment: export AWS_ACCESS_KEY_ID=... and export AWS_SECRET_ACCESS_KEY=... (never in plein.yaml)
+deploy-network = cannot reach { $endpoint } ({ $detail }), not even after five tries
+    .help = check that this computer is online and that `endpoint:` in plein.yaml is right
+deploy-unknown-key = the storage does not know this access key (AWS_ACCESS_KEY_ID)
+    .help = copy the key again from your storage's console; if it belongs to another provider, check `endpoint:`
+deploy-wrong-secret = the secret key (AWS_SECRET_ACCESS_KEY) does not belong to the access key
+    .help = copy the secret key again, without spaces before or after it
+deploy-expired-token = the temporary key (AWS_SESSION_TOKEN) has expired or is not valid
+    .help = get new temporary keys, or use permanent ones
+deploy-denied = these keys may not do that in the bucket ({ $action ->
+        [list] list the files
+        [put] write a file
+       *[delete] delete files
+    })
+    .help = give the keys the right to list, write and delete in your storage's console (s3:ListBucket, s3:PutObject, s3:DeleteObject)
+deploy-no-bucket = the bucket `{ $bucket }` does not exist at this storage
+    .help = create the bucket in your storage's console, or correct `url:` (and `endpoint:`) in plein.yaml
+deploy-region-is = the bucket is in region { $region }, not in the one plein signed for
+    .help = set `region: { $region }` for the target in plein.yaml
+deploy-region-other = the bucket is in another region
+    .help = set the bucket's region as `region:` in plein.yaml
+deploy-clock = this computer's clock is too far off{ $known ->
+        [yes] {" "}({ $minutes } minutes)
+       *[no] {""}
+    }; the storage then refuses every request
+    .help = set the clock right (automatic time or NTP, for example) and try again
+deploy-server = the storage refused: { $said }
+    .help = try again later; if it keeps happening, ask your storage provider what it means
+deploy-read = plein cannot read { $path }: { $reason }
+    .help = build the site again, then deploy

@@ -450,3 +450,76 @@ yaml-line-list = de lijst op deze regel is niet gesloten met `]`
     .help = sluit de lijst op dezelfde regel af: `{ $fixed }`
 yaml-line-indent = deze sleutel begint verder naar rechts dan de sleutels erboven, dus plein leest hem als deel van de regel erboven
     .help = begin de sleutel helemaal aan het begin van de regel: `{ $fixed }`
+
+## plein deploy: wat het zegt tegen wie de site publiceert
+
+deploy-files = { $n ->
+        [one] 1 bestand
+       *[other] { $n } bestanden
+    }
+deploy-keys-environment = sleutels uit de omgeving
+deploy-keys-profile = sleutels van profiel { $name }
+deploy-heading = plein: publiceren naar { $name }: { $url } op { $origin } ({ $keys })
+deploy-using-build = plein: de site wordt niet opnieuw gebouwd; plein publiceert de build in { $dir }
+deploy-plan-label = { $what ->
+        [new] nieuw
+        [changed] gewijzigd
+        [delete] verwijderen
+        [unchanged] ongewijzigd
+       *[kept] bewaard (keep)
+    }
+deploy-nothing-to-do = plein: de bucket is al gelijk aan de site; er is niets te doen
+deploy-dry-run = plein: proefrit (--dry-run): er is niets veranderd in de bucket
+deploy-too-many-deletes = dit zou { $files } van de { $total } in de bucket verwijderen ({ $share }%); dat is meer dan een kwart
+    .help = kijk met --dry-run welke bestanden het zijn; klopt het, publiceer dan opnieuw met --yes. Bestanden die iemand anders beheert, bescherm je met `keep:` in plein.yaml of met --keep
+deploy-progress = {"  "}uploaden: { $done } van { $files }, { $size }
+deploy-summary = plein: { $files } geüpload ({ $size }), { $deleted } verwijderd, { $unchanged } ongewijzigd, in { $time }
+deploy-partial = plein: { $n ->
+        [one] 1 bestand was
+       *[other] { $n } bestanden waren
+    } al geüpload; publiceer opnieuw, dan komt alleen de rest erbij
+deploy-no-targets = plein.yaml zegt niet waar de site heen moet: er is geen `deploy:`
+    .help = voeg toe aan plein.yaml:
+        {"         "}deploy:
+        {"           "}- name: productie
+        {"             "}url: s3://mijn-bucket
+        {"             "}endpoint: https://s3.nl-ams.scw.cloud
+        {"             "}region: nl-ams
+        {"         "}of noem de bucket: plein deploy --target s3://mijn-bucket (met AWS_ENDPOINT_URL voor een andere opslag dan Amazon S3; zie docs/publiceren.md)
+deploy-unknown-target = er is geen doel `{ $name }`{ $hint } in plein.yaml; er zijn: { $names }
+deploy-local-base-url = base_url in plein.yaml is { $url }: de feeds, de sitemap en de gedeelde links zouden naar deze computer wijzen
+    .help = zet het webadres van de site in plein.yaml, zoals `base_url: https://www.lindenbuurt.nl/`
+deploy-not-a-build = { $dir } is geen map die plein build heeft gemaakt
+    .help = geef bij --output de map van een build, of laat --output weg: dan bouwt plein de site eerst
+deploy-read-failed = plein kan de build in { $dir } niet lezen: { $reason }
+deploy-no-credentials = geen sleutels voor de bucket: AWS_ACCESS_KEY_ID en AWS_SECRET_ACCESS_KEY zijn niet gezet, en profiel { $profile } staat niet in { $files }
+    .help = zet de twee sleutels van je opslag in de omgeving: export AWS_ACCESS_KEY_ID=... en export AWS_SECRET_ACCESS_KEY=... (nooit in plein.yaml)
+deploy-network = { $endpoint } is niet te bereiken ({ $detail }), ook niet na vijf pogingen
+    .help = kijk of deze computer internet heeft en of `endpoint:` in plein.yaml klopt
+deploy-unknown-key = de opslag kent deze toegangssleutel (AWS_ACCESS_KEY_ID) niet
+    .help = kopieer de sleutel opnieuw uit het beheer van je opslag; hoort hij bij een andere aanbieder, kijk dan naar `endpoint:`
+deploy-wrong-secret = de geheime sleutel (AWS_SECRET_ACCESS_KEY) hoort niet bij de toegangssleutel
+    .help = kopieer de geheime sleutel opnieuw, zonder spaties ervoor of erachter
+deploy-expired-token = de tijdelijke sleutel (AWS_SESSION_TOKEN) is verlopen of ongeldig
+    .help = vraag nieuwe tijdelijke sleutels aan, of gebruik vaste sleutels
+deploy-denied = deze sleutels mogen dat niet in de bucket ({ $action ->
+        [list] de bestanden opvragen
+        [put] een bestand schrijven
+       *[delete] bestanden verwijderen
+    })
+    .help = geef de sleutels in het beheer van je opslag het recht om te lezen, te schrijven en te verwijderen (s3:ListBucket, s3:PutObject, s3:DeleteObject)
+deploy-no-bucket = de bucket `{ $bucket }` bestaat niet bij deze opslag
+    .help = maak de bucket aan in het beheer van je opslag, of verbeter `url:` (en `endpoint:`) in plein.yaml
+deploy-region-is = de bucket staat in regio { $region }, niet in de regio waarvoor plein tekende
+    .help = zet `region: { $region }` bij het doel in plein.yaml
+deploy-region-other = de bucket staat in een andere regio
+    .help = zet de regio van de bucket bij `region:` in plein.yaml
+deploy-clock = de klok van deze computer loopt te ver voor of achter{ $known ->
+        [yes] {" "}({ $minutes } minuten)
+       *[no] {""}
+    }; de opslag weigert dan elk verzoek
+    .help = zet de klok gelijk (bijvoorbeeld met automatische tijd of NTP) en probeer het opnieuw
+deploy-server = de opslag weigerde: { $said }
+    .help = probeer het later opnieuw; blijft het gebeuren, vraag dan je opslagaanbieder wat dit betekent
+deploy-read = plein kan { $path } niet lezen: { $reason }
+    .help = bouw de site opnieuw en publiceer dan
