@@ -211,3 +211,37 @@ fn the_buurtkrant_prints_qr_codes_and_sign_up_states() {
     let evening = &paper[paper.find("href=\"/agenda/lange-avond/\"").unwrap()..];
     assert!(evening[..evening.find("</article>").unwrap()].contains("Aanmelden nodig"));
 }
+
+/// Eight writers do not push a story's photo down: their names are one line under the title,
+/// their cards come at the end.
+#[test]
+fn many_authors_come_after_the_photo() {
+    let site = Site::copy("minimal");
+    let names: Vec<String> = (1..=8).map(|i| format!("Schrijver {i}")).collect();
+    site.write(
+        "content/stories/samen.md",
+        &format!(
+            "---\ntitle: Samen geschreven\ndate: 2026-05-01\nauthors: [{}]\nimage: https://example.org/foto.jpg\nimage_alt: Een foto\n---\nTekst.\n",
+            names.join(", ")
+        ),
+    );
+    site.plein(&["build"]).ok();
+    let page = site.page("verhalen/samen/index.html");
+    let main = main_of(&page);
+    let figure = main.find("<figure").expect("the photo");
+    let first_card = main.find("class=\"person\"").expect("the writers' cards");
+    assert!(
+        figure < first_card,
+        "the photo comes before the writers' cards"
+    );
+    let byline = &main[main.find("class=\"byline\"").expect("a byline")..];
+    let byline = &byline[..byline.find("</p>").unwrap()];
+    assert!(main.find("class=\"byline\"").unwrap() < figure);
+    for name in &names {
+        assert!(
+            byline.contains(&format!(">{name}</a>")),
+            "{name} in {byline}"
+        );
+    }
+    assert!(byline.contains("</a> en <a"), "{byline}");
+}
