@@ -6,7 +6,7 @@
 // At 360x780 and at 1280x900: the first story title's top is inside the first screen on the
 // front page and the story lists; every agenda card says whether to sign up; on an event page
 // with sign-up buttons the first button is inside the first screen; on a story page the photo
-// is; the phone's front page is under half the 8,732 px it was before. Prints each page's
+// is, and "Link kopiëren" copies the page's address; the phone's front page is under half the 8,732 px it was before. Prints each page's
 // height (document.scrollingElement.scrollHeight) for the record.
 // Exit 0 when all hold, 1 with what does not, 2 when it cannot run.
 
@@ -88,6 +88,21 @@ async function main() {
       await page.goto(origin + "/verhalen/florijnflat-krijgt-kleur/", { waitUntil: "load" });
       const photo = await top(".story__figure img");
       if (photo === null || photo >= height) failures.push(`${width}x${height} story: the photo starts at y=${photo}, below the first screen`);
+      // "Link kopiëren" copies the page's address, stays on the page and says so.
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+      const before = page.url();
+      const permalink = await page.getAttribute(".share__copy", "href");
+      await page.click(".share__copy", { noWaitAfter: true });
+      const said = await page
+        .waitForFunction(() => document.querySelector(".share__status")?.textContent.trim(), null, { timeout: 5000 })
+        .then(() => true, () => false);
+      if (page.url() !== before) {
+        failures.push(`${width}x${height} story: copying the link left the page for ${page.url()}`);
+      } else {
+        if (!said) failures.push(`${width}x${height} story: copying the link says nothing`);
+        const copied = await page.evaluate(() => navigator.clipboard.readText()).catch((e) => `(${e.message})`);
+        if (copied !== permalink) failures.push(`${width}x${height} story: the clipboard holds ${copied}, not ${permalink}`);
+      }
       await page.close();
     }
   } finally {
