@@ -118,6 +118,10 @@ pub enum Problem {
         start: String,
         rule: String,
     },
+    ExceptNotInRepeat {
+        date: String,
+        rule: String,
+    },
     YearSlug {
         slug: String,
         section: String,
@@ -213,6 +217,7 @@ impl Problem {
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
             Problem::StartNotInRepeat { .. } => "start-not-in-repeat",
+            Problem::ExceptNotInRepeat { .. } => "except-not-in-repeat",
             Problem::YearSlug { .. } => "year-slug",
             Problem::UnknownTimeZone(_) => "unknown-time-zone",
             Problem::UnknownLanguage { .. } => "unknown-language",
@@ -295,6 +300,7 @@ impl Problem {
             Problem::UnknownEvent { slug, hint: h } => a.text("slug", slug).text("hint", hint(h)),
             Problem::EndBeforeStart { start, end } => a.text("start", start).text("end", end),
             Problem::StartNotInRepeat { start, rule } => a.text("start", start).text("rule", rule),
+            Problem::ExceptNotInRepeat { date, rule } => a.text("date", date).text("rule", rule),
             Problem::YearSlug { slug, section } => a.text("slug", slug).text("section", section),
             setting @ (Problem::UnknownTimeZone(_)
             | Problem::UnknownLanguage { .. }
@@ -1081,6 +1087,10 @@ mod tests {
             },
             Problem::StartNotInRepeat {
                 start: "a".into(),
+                rule: "b".into(),
+            },
+            Problem::ExceptNotInRepeat {
+                date: "a".into(),
                 rule: "b".into(),
             },
             Problem::YearSlug {

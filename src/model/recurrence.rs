@@ -100,6 +100,22 @@ pub(crate) fn starts_on_rule(rule: &Repeat, start: Date) -> bool {
     dates(&probe, start).next() == Some(start)
 }
 
+/// The days in `except` that the series whose first meeting is `first` would not meet on.
+fn skipped_off_rule(rule: &Repeat, first: Date) -> Vec<Date> {
+    let mut all = rule.clone();
+    all.except.clear();
+    let last = rule.except.iter().max().copied();
+    let days: Vec<Date> = match last {
+        Some(last) => dates(&all, first).take_while(|d| *d <= last).collect(),
+        None => return Vec::new(),
+    };
+    rule.except
+        .iter()
+        .filter(|d| !days.contains(d))
+        .copied()
+        .collect()
+}
+
 /// What is wrong with an event's series or slug, each with the front matter key to point at.
 ///
 /// A series must start on a day of its rule (RFC 5545 leaves other starts undefined), and an
@@ -125,6 +141,17 @@ pub(crate) fn check_event(
                 rule: describe(Lang::En, rule, start),
             },
         ));
+    }
+    if let Some(rule) = repeat {
+        for date in skipped_off_rule(rule, start.date()) {
+            problems.push((
+                "repeat",
+                Problem::ExceptNotInRepeat {
+                    date: date.to_string(),
+                    rule: describe(Lang::En, rule, start),
+                },
+            ));
+        }
     }
     if !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_digit()) {
         problems.push((

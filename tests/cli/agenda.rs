@@ -334,6 +334,25 @@ fn a_series_that_starts_off_its_rule() {
     );
 }
 
+/// A skipped day that the series would not meet on is a mistake (a wrong day or month), told
+/// at the `repeat` key; a skipped day that is no date is told at its line.
+#[test]
+fn except_dates_must_be_days_of_the_series() {
+    fails_with(
+        "except_off_rule",
+        &[
+            "content/events/koningsdag.md:4:8: fout: 2027-04-28 bij `except` is geen dag van de herhaling (every Tuesday, 19:30)",
+        ],
+    );
+    fails_with(
+        "bad_except",
+        &[
+            "content/events/zomer.md:6:",
+            "zomer.md:6:11: fout: `zomervakantie` in `except` is geen datum",
+        ],
+    );
+}
+
 #[test]
 fn a_registration_link_without_a_url() {
     fails_with(
