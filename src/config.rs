@@ -106,6 +106,46 @@ pub struct Config {
     pub image_max_width: u32,
     /// Where `plein deploy` publishes the site, in the order written.
     pub deploy: Vec<crate::config::deploy::Target>,
+    /// Where residents send their story: an e-mail address or a web address.
+    pub contact: Option<Contact>,
+}
+
+/// The editors' address from `contact:`, as a link and as readers see it.
+#[derive(Debug, Clone, serde::Serialize, Hash)]
+pub struct Contact {
+    pub href: String,
+    pub text: String,
+}
+
+impl Contact {
+    /// `redactie@buurt.nl` becomes a `mailto:` link; a web address stays as it is.
+    fn of(url: &crate::ground::url::WebUrl) -> Contact {
+        let written = url.as_str();
+        let lower = written.to_ascii_lowercase();
+        let has_scheme = ["http:", "https:", "mailto:", "tel:"]
+            .iter()
+            .any(|s| lower.starts_with(s));
+        if has_scheme {
+            let text = written
+                .split_once(':')
+                .filter(|_| !lower.starts_with("http"))
+                .map_or(written, |(_, rest)| rest);
+            Contact {
+                href: written.to_string(),
+                text: text.split('?').next().unwrap_or(text).to_string(),
+            }
+        } else if written.contains('@') && !written.contains('/') {
+            Contact {
+                href: format!("mailto:{written}"),
+                text: written.to_string(),
+            }
+        } else {
+            Contact {
+                href: written.to_string(),
+                text: written.to_string(),
+            }
+        }
+    }
 }
 
 /// `plein.yaml` as written; `None` where the key is absent.
@@ -126,6 +166,7 @@ struct RawConfig {
     trusted_html: Option<bool>,
     image_max_width: Option<u32>,
     deploy: Option<Vec<crate::config::deploy::RawTarget>>,
+    contact: Option<crate::ground::url::WebUrl>,
 }
 
 /// A kind as `key: Label` or as a bare `key`.
@@ -296,6 +337,7 @@ impl Config {
             trusted_html: raw.trusted_html.unwrap_or(false),
             image_max_width: raw.image_max_width.unwrap_or(2400).max(1),
             deploy: crate::config::deploy::all(raw.deploy.unwrap_or_default(), text, errs),
+            contact: raw.contact.as_ref().map(Contact::of),
         }
     }
 

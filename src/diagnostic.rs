@@ -116,6 +116,10 @@ pub enum Problem {
         start: String,
         rule: String,
     },
+    ExceptNotInRepeat {
+        date: String,
+        rule: String,
+    },
     YearSlug {
         slug: String,
         section: String,
@@ -246,6 +250,7 @@ impl Problem {
             Problem::UnknownEvent { .. } => "unknown-event",
             Problem::EndBeforeStart { .. } => "end-before-start",
             Problem::StartNotInRepeat { .. } => "start-not-in-repeat",
+            Problem::ExceptNotInRepeat { .. } => "except-not-in-repeat",
             Problem::YearSlug { .. } => "year-slug",
             Problem::UnknownTimeZone(_) => "unknown-time-zone",
             Problem::UnknownLanguage { .. } => "unknown-language",
@@ -337,6 +342,7 @@ impl Problem {
             Problem::UnknownEvent { slug, hint: h } => a.text("slug", slug).text("hint", hint(h)),
             Problem::EndBeforeStart { start, end } => a.text("start", start).text("end", end),
             Problem::StartNotInRepeat { start, rule } => a.text("start", start).text("rule", rule),
+            Problem::ExceptNotInRepeat { date, rule } => a.text("date", date).text("rule", rule),
             Problem::YearSlug { slug, section } => a.text("slug", slug).text("section", section),
             setting @ (Problem::UnknownTimeZone(_)
             | Problem::UnknownLanguage { .. }
@@ -511,7 +517,16 @@ fn io_kind(e: &std::io::Error) -> &'static str {
 fn yaml_cause(message: &str, lang: Lang) -> (&str, Args) {
     let m = message;
     if let Some((id, args)) = crate::ground::yaml::decoded(m) {
-        return (id, coded_args(args, lang));
+        let text = args
+            .iter()
+            .find(|(name, _)| *name == "text")
+            .map(|(_, v)| *v);
+        let a = coded_args(args, lang);
+        // A day to skip written the way people write dates gets its ISO form.
+        return match text {
+            Some(text) if id == "repeat-except" => (id, date_args(a, text)),
+            _ => (id, a),
+        };
     }
     let a = Args::new();
     // serde_yaml names the key first, as `draft: invalid type ...`.
@@ -1263,6 +1278,10 @@ mod tests {
             },
             Problem::StartNotInRepeat {
                 start: "a".into(),
+                rule: "b".into(),
+            },
+            Problem::ExceptNotInRepeat {
+                date: "a".into(),
                 rule: "b".into(),
             },
             Problem::YearSlug {

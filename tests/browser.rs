@@ -158,6 +158,25 @@ fn example_site_passes_the_browser_checks() {
     );
 }
 
+/// Phone first (issue 17): at 360x780 and 1280x900 the first story title is in the first
+/// screen of the front page and the story lists, every agenda card says whether to sign up
+/// and opens with a tap anywhere on it, an event page's sign-up button and a story's photo are
+/// in the first screen. See tests/browser/phone.mjs; it prints each page's height.
+#[test]
+fn example_site_shows_a_story_and_sign_up_in_the_first_screen() {
+    require(&["node", "chromium"]);
+    let (_dir, out) = build_example();
+    let run = Command::new("node")
+        .arg(browser_dir().join("phone.mjs"))
+        .arg(&out)
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/phone.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "phone-first checks failed:\n{log}");
+}
+
 /// The Nu HTML Checker finds no error in any page of the example site.
 #[test]
 fn example_site_is_valid_html() {

@@ -16,7 +16,7 @@ from pathlib import Path
 
 try:
     import icalendar
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rruleset, rrulestr
     from zoneinfo import ZoneInfo
 except ImportError as e:  # pragma: no cover
     print(f"calendar_check: {e}; run scripts/test, which installs icalendar into target/python")
@@ -203,15 +203,31 @@ def check_event(ev, uid, name):
 
 
 def expand(ev):
-    """Every start of the series, as dateutil expands the RRULE from DTSTART."""
+    """Every start of the series, as dateutil expands the RRULE from DTSTART, less its EXDATEs."""
     start = ev.decoded("DTSTART")
     rule = ev.get("RRULE").to_ical().decode()
-    return list(rrulestr(rule, dtstart=start))
+    series = rruleset()
+    series.rrule(rrulestr(rule, dtstart=start))
+    skipped = ev.get("EXDATE")
+    for prop in skipped if isinstance(skipped, list) else [skipped] if skipped else []:
+        for day in prop.dts:
+            series.exdate(day.dt)
+    return list(series)
 
 
 def check_series(events, name):
     tuesdays = expand(events["agenda-buurtoverleg@wijk.example.nl"])
-    equal(len(tuesdays), 35, f"{name}: meetings of the Tuesday series")
+    # 35 Tuesdays from 16 March to 9 November 2027, less Koningsdag (`except: [2027-04-27]`).
+    equal(len(tuesdays), 34, f"{name}: meetings of the Tuesday series")
+    check(
+        all(t.date().isoformat() != "2027-04-27" for t in tuesdays),
+        f"{name}: the series meets on Koningsdag, which it skips",
+    )
+    exdate = events["agenda-buurtoverleg@wijk.example.nl"].get("EXDATE")
+    check(exdate is not None, f"{name}: no EXDATE for the skipped day")
+    if exdate is not None and not isinstance(exdate, list):
+        equal(exdate.params.get("TZID"), "Europe/Amsterdam", f"{name}: EXDATE TZID")
+        equal([d.dt for d in exdate.dts], [local(2027, 4, 27, 19, 30)], f"{name}: EXDATE")
     for t in tuesdays:
         loc = t.astimezone(AMS)
         check(

@@ -169,6 +169,9 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
         "organisation" => text("The organisation the person works for, if any."),
         "online" => flag("Whether people can take part online."),
         "cancelled" => flag("Whether the event is cancelled; it stays in the agenda, marked so."),
+        "full" => flag(
+            "Whether the event is full: no more places; it stays in the agenda, marked so, without sign-up buttons.",
+        ),
         "draft" => flag("A draft is left out of the site unless built with --drafts."),
         "slug" => text("The last part of the web address, instead of the file name."),
         _ => return nested(key),
@@ -224,6 +227,11 @@ fn nested(key: &str) -> Option<Value> {
                 },
                 "until": date("The last day a meeting may fall on."),
                 "count": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "How many meetings there are, the first included."},
+                "except": {
+                    "type": ["string", "array"],
+                    "items": {"type": "string"},
+                    "description": "Days the series skips, such as a holiday: 2027-04-27 or [2027-04-27, 2027-12-28]. They still count towards count.",
+                },
             },
             "required": ["every"],
             "additionalProperties": false,

@@ -4,6 +4,7 @@
 //! repeat: { every: week, on: tuesday, until: 2027-06-29 }
 //! repeat: { every: month, on: first saturday, count: 10 }
 //! repeat: { every: week, interval: 2, on: [monday, thursday] }
+//! repeat: { every: week, on: tuesday, except: [2027-04-27, 2027-12-28] }
 //! ```
 //! Weekday and ordinal names are accepted in English and Dutch (`dinsdag`, `eerste zaterdag`).
 //! Every mistake is a serde error, so it is reported at its line and column in the file. This
@@ -56,11 +57,13 @@ pub struct Repeat {
     /// `None`: the weekday (weekly) or day number (monthly) of the start.
     pub on: Option<On>,
     pub end: End,
+    /// Days the series skips (a holiday, the summer break), as RFC 5545's EXDATE.
+    pub except: Vec<Date>,
 }
 
 /// The keys of a rule. `Repeat` reads its map by hand (so that each mistake gets its own
 /// message), so serde cannot list them: a test holds this list to what the reader takes.
-pub(crate) const REPEAT_KEYS: &str = "every, interval, on, until, count";
+pub(crate) const REPEAT_KEYS: &str = "every, interval, on, until, count, except";
 
 /// Monday to Sunday, as jiff numbers them from Monday.
 const WEEK: [Weekday; 7] = [
@@ -321,6 +324,7 @@ impl<'de> Visitor<'de> for RepeatVisitor {
         let mut on = None;
         let mut until = None;
         let mut count = None;
+        let mut except = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "every" => every = Some(map.next_value::<EveryValue>()?.0),
@@ -328,6 +332,7 @@ impl<'de> Visitor<'de> for RepeatVisitor {
                 "on" => on = Some(map.next_value::<OnValue>()?.0),
                 "until" => until = Some(map.next_value::<UntilValue>()?.0),
                 "count" => count = Some(map.next_value::<Times<true>>()?.0),
+                "except" => except = map.next_value::<ExceptValue>()?.0,
                 other => {
                     let hint = Hint::closest(other, REPEAT_KEYS.split(", "));
                     let hint = hint.0.unwrap_or_default();
@@ -367,7 +372,50 @@ impl<'de> Visitor<'de> for RepeatVisitor {
             interval: interval.unwrap_or(1),
             on,
             end,
+            except,
         })
+    }
+}
+
+/// `except:` as written: one date or a list of dates the series skips.
+struct ExceptValue(Vec<Date>);
+
+/// The forms of `except`, for serde's own "expected" messages.
+const EXCEPT_FORMS: &str = "a date such as 2027-04-27, or a list such as [2027-04-27, 2027-12-28]";
+
+/// One day of `except`, or the message that says how to write it.
+fn except_day<E: de::Error>(text: &str) -> Result<Date, E> {
+    match DateValue::parse(text) {
+        Some(DateValue::Day(day)) => Ok(day),
+        Some(DateValue::Local(dt)) => Ok(dt.date()),
+        _ => Err(fault("repeat-except", &[("text", text)])),
+    }
+}
+
+impl<'de> Deserialize<'de> for ExceptValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ExceptValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "the dates the series skips: {EXCEPT_FORMS}")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<ExceptValue, E> {
+                except_day(s).map(|day| ExceptValue(vec![day]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<ExceptValue, A::Error> {
+                let mut days = Vec::new();
+                while let Some(text) = seq.next_element::<String>()? {
+                    let day = except_day(&text)?;
+                    if !days.contains(&day) {
+                        days.push(day);
+                    }
+                }
+                days.sort();
+                Ok(ExceptValue(days))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -425,6 +473,34 @@ mod tests {
         let problem = crate::diagnostic::Problem::Yaml(err.message);
         let help = problem.help(lang).unwrap_or_default();
         format!("{} / {help}", problem.message(lang))
+    }
+
+    #[test]
+    fn except_lists_dates_to_skip() {
+        let r = read("repeat:\n  every: week\n  except: [2027-04-27, 2027-12-28]\n").unwrap();
+        assert_eq!(
+            r.except,
+            [
+                jiff::civil::date(2027, 4, 27),
+                jiff::civil::date(2027, 12, 28)
+            ]
+        );
+        let r = read("repeat: { every: week, except: 2027-04-27 }").unwrap();
+        assert_eq!(r.except, [jiff::civil::date(2027, 4, 27)]);
+        assert!(read("repeat: { every: week }").unwrap().except.is_empty());
+        let text = "repeat:\n  every: week\n  except: [2027-04-27, 2027-02-30]\n";
+        assert_eq!(read(text).unwrap_err().line, 3);
+        let said = told(text, Lang::En);
+        assert!(said.contains("`2027-02-30` in `except`"), "{said}");
+        let said = told("repeat: { every: week, except: 27-04-2027 }", Lang::Nl);
+        assert!(said.contains("`except: [2027-04-27]`"), "{said}");
+        let text = "repeat:\n  every: week\n  except: [koningsdag]\n";
+        assert_eq!(read(text).unwrap_err().line, 3);
+        let said = told(text, Lang::Nl);
+        assert!(
+            said.contains("`except: [2027-04-27, 2027-12-28]`"),
+            "{said}"
+        );
     }
 
     #[test]

@@ -405,6 +405,7 @@ impl Builder {
             summary: raw.summary.clone().unwrap_or_default(),
             neighbourhoods: Vec::new(),
             cancelled: raw.cancelled,
+            full: raw.full,
             repeat: raw.repeat.clone(),
             body_html: Arc::from(""),
             body_text: Arc::from(""),

@@ -130,6 +130,8 @@ pub struct Event {
     pub summary: String,
     pub neighbourhoods: Vec<Idx>,
     pub cancelled: bool,
+    /// No places left to sign up for.
+    pub full: bool,
     /// The rule of a recurring meeting; `start` and `end` are its first meeting.
     pub repeat: Option<crate::ground::repeat::Repeat>,
     pub body_html: std::sync::Arc<str>,

@@ -83,18 +83,37 @@ pub(crate) fn dates(rule: &Repeat, first: Date) -> Box<dyn Iterator<Item = Date>
         }
     };
     let from_first = all.skip_while(move |d| *d < first);
-    match rule.end {
+    let ended: Box<dyn Iterator<Item = Date>> = match rule.end {
         End::Never => Box::new(from_first),
         End::Until(last) => Box::new(from_first.take_while(move |d| *d <= last)),
         End::Count(n) => Box::new(from_first.take(n as usize)),
-    }
+    };
+    // As EXDATE in RFC 5545: skipped days still count towards `count`.
+    Box::new(ended.filter(move |d| !rule.except.contains(d)))
 }
 
 /// Whether `start` is a day the rule falls on, as the first meeting of a series must be.
 pub(crate) fn starts_on_rule(rule: &Repeat, start: Date) -> bool {
     let mut probe = rule.clone();
     probe.end = End::Never;
+    probe.except.clear();
     dates(&probe, start).next() == Some(start)
+}
+
+/// The days in `except` that the series whose first meeting is `first` would not meet on.
+fn skipped_off_rule(rule: &Repeat, first: Date) -> Vec<Date> {
+    let mut all = rule.clone();
+    all.except.clear();
+    let last = rule.except.iter().max().copied();
+    let days: Vec<Date> = match last {
+        Some(last) => dates(&all, first).take_while(|d| *d <= last).collect(),
+        None => return Vec::new(),
+    };
+    rule.except
+        .iter()
+        .filter(|d| !days.contains(d))
+        .copied()
+        .collect()
 }
 
 /// What is wrong with an event's series or slug, each with the front matter key to point at.
@@ -123,6 +142,17 @@ pub(crate) fn check_event(
                 rule: describe(lang, rule, start),
             },
         ));
+    }
+    if let Some(rule) = repeat {
+        for date in skipped_off_rule(rule, start.date()) {
+            problems.push((
+                "repeat",
+                Problem::ExceptNotInRepeat {
+                    date: date.to_string(),
+                    rule: describe(lang, rule, start),
+                },
+            ));
+        }
     }
     if !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_digit()) {
         problems.push((
@@ -294,6 +324,7 @@ mod tests {
             summary: String::new(),
             neighbourhoods: Vec::new(),
             cancelled: false,
+            full: false,
             repeat,
             body_html: std::sync::Arc::from(""),
             body_text: std::sync::Arc::from(""),
@@ -338,6 +369,25 @@ mod tests {
             ["2027-01-31", "2027-03-31", "2027-05-31"],
             "months without a 31st are skipped, as RFC 5545 does"
         );
+    }
+
+    /// Skipped dates leave the series; `count` still counts them, as EXDATE does in RFC 5545.
+    #[test]
+    fn except_dates_are_skipped() {
+        let r = rule(
+            "repeat: { every: week, on: tuesday, count: 4, except: [2026-12-08, 2026-12-29] }",
+        );
+        assert_eq!(
+            days(&r, date(2026, 12, 1), 10),
+            ["2026-12-01", "2026-12-15", "2026-12-22"]
+        );
+        let e = event(amsterdam(2026, 12, 1, 19, 30), None, Some(r));
+        let (o, upcoming) = e.occurrence_at(&amsterdam(2026, 12, 2, 12, 0));
+        assert_eq!((o.start.date(), upcoming), (date(2026, 12, 15), true));
+        assert!(starts_on_rule(
+            &rule("repeat: { every: week, except: [2026-12-01] }"),
+            date(2026, 12, 1)
+        ));
     }
 
     #[test]

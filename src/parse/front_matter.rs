@@ -191,6 +191,9 @@ pub struct RawEvent {
     pub neighbourhoods: Names,
     #[serde(default)]
     pub cancelled: bool,
+    /// No places left: the event stays in the agenda, marked full, without sign-up buttons.
+    #[serde(default)]
+    pub full: bool,
     /// The rule of a recurring meeting; `start` is its first meeting.
     pub repeat: Option<crate::ground::repeat::Repeat>,
     #[serde(default)]

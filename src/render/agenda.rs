@@ -232,6 +232,9 @@ pub(crate) fn json_ld(site: &Site, e: &Event, now: &jiff::ZonedDateTime) -> Stri
             .iter()
             .map(|r| {
                 let mut offer = json!({ "@type": "Offer", "url": r.url });
+                if e.full {
+                    offer["availability"] = "https://schema.org/SoldOut".into();
+                }
                 if !r.label.is_empty() {
                     offer["name"] = r.label.clone().into();
                 }
@@ -287,6 +290,10 @@ fn schedule(site: &Site, e: &Event) -> Option<Json> {
     }
     if let Some(last) = e.last_day() {
         s["endDate"] = last.to_string().into();
+    }
+    if !rule.except.is_empty() {
+        let days: Vec<String> = rule.except.iter().map(ToString::to_string).collect();
+        s["exceptDate"] = days.into();
     }
     Some(s)
 }

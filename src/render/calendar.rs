@@ -352,6 +352,17 @@ fn rrule(rule: &Repeat, e: &Event) -> String {
     parts.join(";")
 }
 
+/// `20270427T193000,20271228T193000`: the skipped days at the series' local start time.
+fn exdate(rule: &Repeat, e: &Event) -> Option<String> {
+    let time = e.start.time();
+    let days: Vec<String> = rule
+        .except
+        .iter()
+        .map(|day| local(day.to_datetime(time)))
+        .collect();
+    (!days.is_empty()).then(|| days.join(","))
+}
+
 /// The last second of `day` in the event's time zone: UNTIL is inclusive and in UTC.
 fn end_of_day(e: &Event, day: jiff::civil::Date) -> Timestamp {
     day.tomorrow()
@@ -425,6 +436,9 @@ fn vevent(w: &mut Lines, site: &Site, e: &Event) {
     }
     if let Some(rule) = &e.repeat {
         w.prop("RRULE", &rrule(rule, e));
+        if let Some(skipped) = exdate(rule, e) {
+            w.prop(&format!("EXDATE;TZID={tz}"), &skipped);
+        }
     }
     w.text("SUMMARY", &e.title);
     w.text("DESCRIPTION", &description(site, e));

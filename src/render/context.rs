@@ -213,6 +213,11 @@ pub(crate) struct EventCard<'a> {
     pub registration: &'a [Registration],
     pub summary: &'a str,
     pub cancelled: bool,
+    /// No places left.
+    pub full: bool,
+    /// How to take part, for a label on every card: `cancelled`, `past`, `full`, `register`
+    /// (it has registration links) or `walk_in` (just come).
+    pub signup: &'static str,
     pub upcoming: bool,
     pub neighbourhoods: Vec<Link<'a>>,
     /// The rule of a series in words: "Elke dinsdag, 19.30 uur".
@@ -249,6 +254,8 @@ impl<'a> EventCard<'a> {
             registration: &e.registration,
             summary: &e.summary,
             cancelled: e.cancelled,
+            full: e.full,
+            signup: signup(e, upcoming),
             upcoming,
             neighbourhoods: e
                 .neighbourhoods
@@ -262,6 +269,21 @@ impl<'a> EventCard<'a> {
             repeat_end: recurrence::describe_end(lang, e),
             ics_url: super::calendar::event_url(site, e),
         }
+    }
+}
+
+/// How to take part in `e`: cancelled and past first, then full, then by its registration.
+fn signup(e: &Event, upcoming: bool) -> &'static str {
+    if e.cancelled {
+        "cancelled"
+    } else if !upcoming {
+        "past"
+    } else if e.full {
+        "full"
+    } else if e.registration.is_empty() {
+        "walk_in"
+    } else {
+        "register"
     }
 }
 

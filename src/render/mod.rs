@@ -10,7 +10,9 @@ pub(crate) mod calendar;
 pub(crate) mod context;
 pub(crate) mod jobs;
 pub(crate) mod pages;
+pub(crate) mod qr;
 pub mod search;
+pub(crate) mod share;
 pub(crate) mod templates;
 
 use std::collections::BTreeMap;
@@ -89,6 +91,8 @@ struct SiteView<'a> {
     lang: &'a str,
     home_url: String,
     feed_url: String,
+    /// Where residents send their story (`contact:` in plein.yaml): `href` and `text`.
+    contact: Option<&'a crate::config::Contact>,
 }
 
 #[derive(Serialize, Hash)]
@@ -123,6 +127,7 @@ impl<'a> Globals<'a> {
                 lang: site.config.lang.code(),
                 home_url: u.root(""),
                 feed_url: u.root("feed.xml"),
+                contact: site.config.contact.as_ref(),
             },
             urls: SectionUrls {
                 stories: u.section(&r.stories),

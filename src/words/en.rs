@@ -79,6 +79,7 @@ pub(super) const WORDS: Words = Words {
         paper: "newsletter",
     },
     online: "Online",
+    qr_code: "QR code",
     default_title: "Neighbourhood stories",
     kind_labels: ["Meeting", "Mural", "Garden"],
     vague_links: &[

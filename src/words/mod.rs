@@ -79,6 +79,8 @@ pub struct Words {
     pub routes: RouteWords,
     /// Where an online-only event is, in calendar files.
     pub online: &'static str,
+    /// What a QR code is called, before the address it holds in its label.
+    pub qr_code: &'static str,
     /// The site title when plein.yaml gives none.
     pub default_title: &'static str,
     /// The labels of [`DEFAULT_KIND_KEYS`], in that order.

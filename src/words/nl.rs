@@ -69,6 +69,7 @@ pub(super) const WORDS: Words = Words {
         paper: "buurtkrant",
     },
     online: "Online",
+    qr_code: "QR-code",
     default_title: "Buurtverhalen",
     kind_labels: ["Ontmoeting", "Muurschildering", "Tuin"],
     vague_links: &[

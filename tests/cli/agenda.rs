@@ -22,7 +22,7 @@ fn cards_under(html: &str, heading: &str) -> Vec<String> {
     let section = &html[start..];
     let section = &section[..section.find("</section>").expect("section ends")];
     section
-        .split("class=\"event-card__title\"><a href=\"/agenda/")
+        .split("class=\"event-card__title\"><a class=\"event-card__link\" href=\"/agenda/")
         .skip(1)
         .map(|rest| rest.split('/').next().unwrap().to_string())
         .collect()
@@ -157,6 +157,30 @@ fn recurring_meetings_keep_their_local_time_across_daylight_saving() {
         let meeting = format!("<li><time datetime=\"{iso}\">{day}, 19.30–21.00 uur</time></li>");
         assert!(page.contains(&meeting), "next meetings list {meeting}");
     }
+}
+
+/// `except: [2027-04-27]` (Koningsdag): the series skips that Tuesday in the agenda, on its
+/// page, in its schema.org data and, as EXDATE, in its calendar file.
+#[test]
+fn a_series_skips_its_except_dates() {
+    let site = agenda_at("2027-04-21T12:00:00Z");
+    let agenda = site.page("agenda/index.html");
+    assert!(
+        agenda.contains("dinsdag 4 mei 2027, 19.30–21.00 uur"),
+        "the next meeting after 20 April is 4 May"
+    );
+    let page = site.page("agenda/buurtoverleg/index.html");
+    assert!(!page.contains("27 april 2027"), "no meeting on Koningsdag");
+    assert!(page.contains("dinsdag 11 mei 2027, 19.30–21.00 uur"));
+    assert_eq!(
+        json_ld(&page)["eventSchedule"]["exceptDate"],
+        serde_json::json!(["2027-04-27"])
+    );
+    let ics = site.page("agenda/buurtoverleg.ics");
+    assert!(
+        ics.contains("RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20271109T225959Z\r\nEXDATE;TZID=Europe/Amsterdam:20270427T193000\r\n"),
+        "{ics}"
+    );
 }
 
 #[test]
@@ -306,6 +330,25 @@ fn a_series_that_starts_off_its_rule() {
         "repeat_off_rule",
         &[
             "content/events/verkeerde-dag.md:3:8: fout: de activiteit begint op woensdag 5 juni 2024, maar dat is geen dag van de herhaling (elke dinsdag, 19.30 uur)",
+        ],
+    );
+}
+
+/// A skipped day that the series would not meet on is a mistake (a wrong day or month), told
+/// at the `repeat` key; a skipped day that is no date is told at its line.
+#[test]
+fn except_dates_must_be_days_of_the_series() {
+    fails_with(
+        "except_off_rule",
+        &[
+            "content/events/koningsdag.md:4:8: fout: 2027-04-28 bij `except` is geen dag van de herhaling (elke dinsdag, 19.30 uur)",
+        ],
+    );
+    fails_with(
+        "bad_except",
+        &[
+            "content/events/zomer.md:6:",
+            "zomer.md:6:11: fout: `zomervakantie` bij `except` is geen datum",
         ],
     );
 }

@@ -21,5 +21,6 @@ mod pipes;
 mod props;
 mod security;
 mod serve;
+mod signup;
 mod support;
 mod walls;

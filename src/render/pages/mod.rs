@@ -19,6 +19,7 @@ use super::agenda::{self, AgendaView, MeetingView, YearLink, YearView};
 use super::calendar;
 use super::context::*;
 use super::jobs::Job;
+use super::share::ShareView;
 use crate::model::{Idx, Site, dates};
 pub(crate) use feeds::{FeedView, SitemapEntry};
 use feeds::{absolute, feed, sitemap_entries};
@@ -95,6 +96,7 @@ pub(crate) struct StoryPage<'a> {
     story: FullStory<'a>,
     events: Vec<EventCard<'a>>,
     related: Cards<'a>,
+    share: ShareView,
 }
 
 /// A story's card, made once per build, with what only its own page shows: one `story`.
@@ -174,6 +176,7 @@ pub(crate) struct EventPage<'a> {
     json_ld: String,
     body: &'a str,
     stories: Cards<'a>,
+    share: ShareView,
 }
 
 /// `page.html`: a free page.
@@ -195,7 +198,12 @@ pub(crate) struct SearchPage<'a> {
 pub(crate) struct PaperPage<'a> {
     stories: Cards<'a>,
     story_links: Vec<String>,
+    /// A QR code (inline SVG) of each story's absolute URL, in the same order.
+    story_qr: Vec<String>,
     upcoming_events: Vec<EventCard<'a>>,
+    /// The absolute URL of each upcoming event, and its QR code, in the same order.
+    event_links: Vec<String>,
+    event_qr: Vec<String>,
     date: String,
     date_iso: String,
 }
@@ -315,6 +323,7 @@ fn story<'a>(shared: &'a Shared<'a>, i: Idx) -> Made<'a> {
             .map(|&e| EventCard::of(site, &site.events[e], shared.now))
             .collect(),
         related: shared.cards(&s.related),
+        share: ShareView::of(&s.title, absolute(site, &s.url)),
     });
     (vars, (&s.title, &s.summary, "stories"))
 }
@@ -441,6 +450,7 @@ fn event<'a>(shared: &'a Shared<'a>, i: Idx) -> Made<'a> {
         json_ld: agenda::json_ld(site, e, now),
         body: &e.body_html,
         stories: shared.cards(&e.stories),
+        share: ShareView::of(&e.title, absolute(site, &e.url)),
     });
     (vars, (&e.title, &e.summary, "events"))
 }
@@ -467,13 +477,29 @@ fn search(site: &Site) -> Made<'_> {
 fn paper<'a>(shared: &'a Shared<'a>) -> Made<'a> {
     let (site, now) = (shared.site, shared.now);
     let latest = &shared.all[..shared.all.len().min(PAPER_STORIES)];
+    let story_links: Vec<String> = latest
+        .iter()
+        .map(|&i| absolute(site, &site.stories[i].url))
+        .collect();
+    let upcoming_events = agenda::upcoming(site, site.events.iter(), now, PAPER_EVENTS);
+    let event_links: Vec<String> = upcoming_events
+        .iter()
+        .map(|ev| absolute(site, ev.url))
+        .collect();
+    let qr_word = site.config.lang.words().qr_code;
+    let codes = |links: &[String]| -> Vec<String> {
+        links
+            .iter()
+            .map(|url| super::qr::svg(url, &format!("{qr_word}: {url}")).unwrap_or_default())
+            .collect()
+    };
     let vars = Vars::Paper(PaperPage {
         stories: shared.cards(latest),
-        story_links: latest
-            .iter()
-            .map(|&i| absolute(site, &site.stories[i].url))
-            .collect(),
-        upcoming_events: agenda::upcoming(site, site.events.iter(), now, PAPER_EVENTS),
+        story_qr: codes(&story_links),
+        story_links,
+        event_qr: codes(&event_links),
+        event_links,
+        upcoming_events,
         date: dates::day(site.config.lang, now.date()),
         date_iso: now.date().to_string(),
     });

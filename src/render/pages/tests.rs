@@ -219,6 +219,10 @@ fn views(site: &Site) -> BTreeMap<&'static str, serde_json::Value> {
         ),
         ("TermView", json(&TermView::tag(&site.tags[0]))),
         (
+            "ShareView",
+            json(&crate::render::share::ShareView::of("", String::new())),
+        ),
+        (
             "Pagination",
             json(&Pagination {
                 current: 1,

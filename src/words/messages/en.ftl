@@ -180,6 +180,8 @@ end-before-start = the event ends ({ $end }) before it starts ({ $start })
     .help = check the date and the time of `end`; write times as 2026-10-06T19:30
 start-not-in-repeat = the event starts on { $start }, which is not a day of its `repeat` rule ({ $rule })
     .help = make `start` the first meeting of the series
+except-not-in-repeat = { $date } in `except` is not a day of the `repeat` rule ({ $rule }), so there is nothing to skip
+    .help = give the date of a meeting the series would otherwise have, such as a Tuesday for a Tuesday series
 year-slug = the event address `{ $slug }` is a number, but /{ $section }/{ $slug }/ is kept for the agenda of that year
     .help = add a line such as `slug: { $slug }-meeting`
 unknown-time-zone = unknown time zone `{ $zone }`
@@ -434,6 +436,11 @@ repeat-monthly-weekday = an event that comes back every month needs to say which
     .help = write `on: first { $weekday }` or `on: last { $weekday }`
 repeat-monthly-weekdays = an event that comes back every month falls on one day of the month
     .help = write a day number such as `on: 15`, or a day such as `on: first saturday`
+repeat-except = `{ $text }` in `except` is not a date
+    .help = { $known ->
+        [yes] write the date as year-month-day: `except: [{ $iso }]`
+       *[no] write the days that are skipped as year-month-day, such as `except: [2027-04-27, 2027-12-28]`
+    }
 repeat-until-and-count = `repeat` has both `until` and `count`
     .help = choose one: `until` (the last day) or `count` (how many times); without either the series goes on
 yaml-duplicate = the key `{ $key }` appears twice

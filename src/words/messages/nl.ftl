@@ -177,6 +177,8 @@ end-before-start = de activiteit eindigt ({ $end }) voordat hij begint ({ $start
     .help = kijk de datum en de tijd bij `end` na; schrijf tijden zoals 2026-10-06T19:30
 start-not-in-repeat = de activiteit begint op { $start }, maar dat is geen dag van de herhaling ({ $rule })
     .help = maak van `start` de eerste bijeenkomst van de reeks
+except-not-in-repeat = { $date } bij `except` is geen dag van de herhaling ({ $rule }), dus er valt niets over te slaan
+    .help = kies de datum van een keer dat de activiteit er anders zou zijn, zoals een dinsdag bij een reeks op dinsdag
 year-slug = het adres `{ $slug }` van de activiteit is een getal, maar /{ $section }/{ $slug }/ is de agenda van dat jaar
     .help = zet er een regel bij zoals `slug: { $slug }-bijeenkomst`
 unknown-time-zone = onbekende tijdzone `{ $zone }`
@@ -431,6 +433,11 @@ repeat-monthly-weekday = bij een activiteit die elke maand terugkomt, staat niet
     .help = schrijf `on: eerste { $weekday }` of `on: laatste { $weekday }`
 repeat-monthly-weekdays = een activiteit die elke maand terugkomt, valt op één dag van de maand
     .help = schrijf een dagnummer zoals `on: 15`, of een dag zoals `on: eerste zaterdag`
+repeat-except = `{ $text }` bij `except` is geen datum
+    .help = { $known ->
+        [yes] schrijf de datum als jaar-maand-dag: `except: [{ $iso }]`
+       *[no] schrijf de dagen die niet doorgaan als jaar-maand-dag, zoals `except: [2027-04-27, 2027-12-28]`
+    }
 repeat-until-and-count = bij `repeat` staan `until` en `count` allebei
     .help = kies er één: `until` (de laatste dag) of `count` (hoe vaak); zonder allebei gaat de reeks door
 yaml-duplicate = de sleutel `{ $key }` staat er twee keer
