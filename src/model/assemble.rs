@@ -850,6 +850,9 @@ impl Builder {
 
     /// Third pass: every body rendered once, in parallel, with links resolved; bodies whose
     /// text and link targets are unchanged since `cache` are taken from it.
+    // A fresh body is the `Err` side of a `Result` only to tell it from a cached one; it is
+    // moved into the cache once, so its size costs nothing.
+    #[allow(clippy::result_large_err)]
     fn render_bodies(
         &mut self,
         docs: &[Arc<Document>],
@@ -892,6 +895,7 @@ impl Builder {
                     doc.body(),
                     &|dest| this.resolve(&doc.path, dest),
                     this.config.raw_html(),
+                    this.config.lang,
                 );
                 Err(Body {
                     source,
