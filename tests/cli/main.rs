@@ -21,5 +21,6 @@ mod pipes;
 mod props;
 mod security;
 mod serve;
+mod sharing;
 mod support;
 mod walls;
