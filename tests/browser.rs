@@ -736,6 +736,7 @@ fn a_long_story_reads_well_on_a_phone_and_travels_with_a_preview() {
     require(&["node", "chromium", "java"]);
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().join("site");
+    fs::create_dir_all(&root).expect("a site folder");
     copy_example(&root);
     let story = root.join("content/stories/evaluatie");
     fs::create_dir_all(&story).expect("a story folder");

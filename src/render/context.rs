@@ -177,13 +177,14 @@ pub(crate) struct StoryView<'a> {
     pub author_cards: Vec<AuthorView<'a>>,
     pub source: Option<&'a Source>,
     /// The headings of a long story, for a contents list; empty for a short one.
-    pub contents: Vec<ContentsEntry<'a>>,
+    pub contents: Vec<ContentsEntry>,
 }
 
 /// A heading in a story's contents list.
 #[derive(Serialize, Hash)]
-pub(crate) struct ContentsEntry<'a> {
-    pub text: &'a str,
+pub(crate) struct ContentsEntry {
+    /// With soft hyphens in its long words, as the heading has them.
+    pub text: String,
     /// `#id`: the heading's place in the page.
     pub url: String,
     /// 2 or 3.
@@ -196,7 +197,7 @@ const CONTENTS_HEADINGS: usize = 4;
 const CONTENTS_WORDS: usize = 1500;
 
 /// The contents list of `s`: its headings when it is long enough to need one.
-fn contents(s: &Story) -> Vec<ContentsEntry<'_>> {
+fn contents(s: &Story) -> Vec<ContentsEntry> {
     let n = s.headings.len();
     if n < CONTENTS_HEADINGS && (n < 2 || s.words <= CONTENTS_WORDS) {
         return Vec::new();
@@ -204,7 +205,7 @@ fn contents(s: &Story) -> Vec<ContentsEntry<'_>> {
     s.headings
         .iter()
         .map(|h| ContentsEntry {
-            text: &h.text,
+            text: soft_hyphens(&h.text, s.lang),
             url: format!("#{}", h.id),
             level: h.level,
         })
