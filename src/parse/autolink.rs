@@ -9,6 +9,9 @@
 //!
 //! Knows only text: whether an address may become a link is the URL check's to say.
 
+/// The longest domain name DNS allows, in characters.
+const MAX_DOMAIN: usize = 253;
+
 /// One address found in a text: its byte range there, and the URL it links to.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Found {
@@ -93,9 +96,16 @@ fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 /// The length of the valid domain at the start of `text`: segments of letters, digits, `_`
 /// and `-` between periods, no `_` in the last two; a `www.` domain needs a period after it.
 fn domain_len(text: &str, www: bool) -> Option<usize> {
+    // No domain is longer than DNS allows: a text of a million domain letters is read in
+    // steps of this size, not each time to its end.
     let len = text
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-')))
-        .unwrap_or(text.len());
+        .char_indices()
+        .take(MAX_DOMAIN + 1)
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-')))
+        .map_or(text.len(), |(i, _)| i);
+    if len > MAX_DOMAIN {
+        return None;
+    }
     // A final period is punctuation, not part of the domain.
     let domain = text[..len].trim_end_matches('.');
     let segments: Vec<&str> = domain.split('.').collect();
@@ -110,6 +120,9 @@ fn domain_len(text: &str, www: bool) -> Option<usize> {
 /// into its domain (which ends at byte `domain_end`).
 fn trim_end(address: &str, domain_end: usize) -> usize {
     let mut end = address.len();
+    // Counted once: a path of a million `)` is trimmed in one pass.
+    let opening = address.matches('(').count();
+    let mut closing = address.matches(')').count();
     while end > domain_end {
         let kept = &address[..end];
         let Some(last) = kept.chars().next_back() else {
@@ -122,9 +135,11 @@ fn trim_end(address: &str, domain_end: usize) -> usize {
         if trailing {
             end -= last.len_utf8();
         } else if last == ';' {
+            // A reference is letters and digits: no parenthesis leaves with it.
             end = reference_start(kept).unwrap_or(end - 1);
-        } else if last == ')' && kept.matches(')').count() > kept.matches('(').count() {
+        } else if last == ')' && closing > opening {
             end -= 1;
+            closing -= 1;
         } else {
             break;
         }
@@ -195,6 +210,18 @@ mod tests {
             links("https://localhost.nl:8080/x")[0].0,
             "https://localhost.nl:8080/x"
         );
+    }
+
+    #[test]
+    fn hostile_texts_take_linear_time() {
+        let started = std::time::Instant::now();
+        let parens = format!("www.x.nl/{}", ")".repeat(200_000));
+        assert_eq!(links(&parens)[0].0, "www.x.nl/");
+        let underscores = "www.a_".repeat(50_000);
+        assert!(links(&underscores).is_empty());
+        let long = format!("https://{}.nl", "a".repeat(100_000));
+        assert!(links(&long).is_empty());
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
     }
 
     #[test]

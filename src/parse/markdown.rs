@@ -483,8 +483,15 @@ fn push_linked<'a>(out: &mut Vec<Event<'a>>, run: Vec<CowStr<'a>>, may_start: bo
     if run.is_empty() {
         return;
     }
-    let text: String = run.iter().map(|t| &**t).collect();
-    let found: Vec<autolink::Found> = autolink::find(&text)
+    let joined: String;
+    let text: &str = match run.as_slice() {
+        [one] => one,
+        _ => {
+            joined = run.iter().map(|t| &**t).collect();
+            &joined
+        }
+    };
+    let found: Vec<autolink::Found> = autolink::find(text)
         .into_iter()
         .filter(|f| (may_start || f.start > 0) && check_url(&f.url, SCHEMES).is_ok())
         .collect();
