@@ -366,7 +366,7 @@ impl Config {
 }
 
 /// The codes of the languages plein knows: "nl or en".
-fn known_languages() -> String {
+pub(crate) fn known_languages() -> String {
     let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
     match codes.split_last() {
         Some((last, [])) => last.to_string(),

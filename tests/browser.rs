@@ -704,3 +704,100 @@ fn the_browser_folds_and_stems_every_word_as_the_index_does() {
     eprintln!("{log}");
     assert!(run.status.success(), "query folding differs:\n{log}");
 }
+
+/// The story tests/browser/sharing.mjs reads: a long compound in its title, a wide table, pasted
+/// addresses (and a hostile one), and five headings.
+const LONG_STORY: &str = "---
+title: Bewonersparticipatietrajectevaluatiebijeenkomst in de Muntenbuurt
+date: 2026-11-02
+authors: [Fatima El Amrani]
+neighbourhoods: [Muntenbuurt]
+kind: meeting
+tags: [samen beslissen]
+image: tafel.jpg
+image_alt: Bewoners aan een lange tafel in de buurtkamer
+summary: Wat vonden bewoners van het traject? Twaalf buren kwamen praten over wat goed ging en wat beter kan.
+---
+Twaalf buren kwamen op een dinsdagavond in de buurtkamer bij elkaar. Kijk de film terug op
+https://www.youtube.com/watch?v=dQw4w9WgXcQ, of lees het verslag op www.nieuwegein.nl/participatie.
+Wie javascript:alert(1) typt, krijgt gewoon tekst.
+
+## Wat ging goed
+
+De avonden waren gezellig en iedereen kwam aan het woord.
+
+## Wat kan beter
+
+| Onderwerp | Wat bewoners zeiden | Wat de gemeente doet | Wanneer | Wie is het aanspreekpunt |
+|---|---|---|---|---|
+| Speeltuin | Meer schaduw en bankjes voor ouders | Twee bomen en drie bankjes erbij | Voorjaar 2027 | Buurtbeheerder Zuilenstein |
+| Verlichting | Het pad langs de sloot is 's avonds donker | Nieuwe lantaarnpalen langs het hele pad | Najaar 2027 | Afdeling openbare ruimte |
+
+## Buurtbewonersvertegenwoordiging
+
+Een vaste groep van vijf bewoners praat voortaan mee.
+
+### Hoe meld je je aan
+
+Stuur een berichtje naar de buurtkamer.
+
+## Tot slot
+
+Volgend jaar doen we het weer.
+";
+
+/// Issue 17: a long story on a phone and in a chat app. In a copy of the example site, the story
+/// above: at 360x780 its title breaks at a soft hyphen and nothing scrolls sideways, its table
+/// scrolls in a focusable region, axe finds nothing, its Open Graph tags are absolute with the
+/// picture's real size and its Article data parses (tests/browser/sharing.mjs); the Nu HTML
+/// Checker finds no error in the page. Screenshots land in target/screenshots/long-story-*.png.
+#[test]
+fn a_long_story_reads_well_on_a_phone_and_travels_with_a_preview() {
+    require(&["node", "chromium", "java"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("site");
+    fs::create_dir_all(&root).expect("a site folder");
+    copy_example(&root);
+    let story = root.join("content/stories/evaluatie");
+    fs::create_dir_all(&story).expect("a story folder");
+    fs::write(story.join("index.md"), LONG_STORY).expect("write the story");
+    fs::copy(
+        repo().join("content/stories/drie-buurten-aan-een-tafel/tafel.jpg"),
+        story.join("tafel.jpg"),
+    )
+    .expect("copy a picture");
+    let out = dir.path().join("public");
+    let build = plein(&root, &["build", "--output", out.to_str().expect("a path")]);
+    assert!(
+        build.status.success(),
+        "plein build failed:\n{}",
+        text(&build)
+    );
+    let run = Command::new("node")
+        .arg(browser_dir().join("sharing.mjs"))
+        .arg(&out)
+        .arg("/verhalen/evaluatie/")
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/sharing.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(
+        run.status.success(),
+        "the long story's checks failed:\n{log}"
+    );
+    let page = out.join("verhalen/evaluatie/index.html");
+    let nu = Command::new("java")
+        .arg("-jar")
+        .arg(vnu_jar())
+        .args(["--errors-only"])
+        .arg(&page)
+        .output()
+        .expect("run java -jar vnu.jar");
+    assert!(
+        nu.status.success() && text(&nu).trim().is_empty(),
+        "the Nu HTML Checker found errors in the long story:\n{}",
+        text(&nu)
+    );
+}

@@ -174,6 +174,11 @@ fn property(t: ContentType, key: &str, kinds: Option<&[String]>) -> Option<Value
         ),
         "draft" => flag("A draft is left out of the site unless built with --drafts."),
         "slug" => text("The last part of the web address, instead of the file name."),
+        "language" => json!({
+            "type": "string",
+            "enum": crate::words::Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>(),
+            "description": "The language the story is written in, when it is not the site's: nl or en.",
+        }),
         _ => return nested(key),
     })
 }

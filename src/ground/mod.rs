@@ -3,6 +3,7 @@
 //! model, images, render and write build on it, and `diagnostic` and `words` stand beside it.
 
 pub(crate) mod fields;
+pub(crate) mod hyphen;
 pub mod output;
 pub(crate) mod repeat;
 pub(crate) mod slug;

@@ -113,11 +113,19 @@ struct SiteParts {
 impl Builder {
     fn new(config: Config, drafts: bool) -> Builder {
         let urls = Urls::new(&config);
+        let mut slugs = HashSet::new();
         let kinds = config
             .kinds
             .iter()
             .map(|k| {
-                let slug = slug::slugify(&k.key);
+                // The word residents see in the address too (`/thema/muurschildering/`), unless
+                // two kinds would share it: then the key, which is unique.
+                let shown = slug::slugify(&k.label);
+                let slug = if !shown.is_empty() && slugs.insert(shown.clone()) {
+                    shown
+                } else {
+                    slug::slugify(&k.key)
+                };
                 Kind {
                     url: urls.item(&urls.routes.kinds, &slug),
                     slug,
@@ -321,6 +329,16 @@ impl Builder {
             }
             found
         });
+        if let Some(code) = raw.language.as_deref()
+            && crate::words::Lang::parse(code).is_none()
+        {
+            let (line, col) = key_position(&doc.text, "language");
+            let problem = Problem::UnknownLanguage {
+                code: code.to_string(),
+                known: crate::config::known_languages(),
+            };
+            errs.push(Diagnostic::at(&doc.path, &doc.text, line, col, problem));
+        }
         let url = self.urls.item(&self.urls.routes.stories, &slug);
         let tz = self.tz().clone();
         self.site.stories.push(Story {
@@ -341,6 +359,8 @@ impl Builder {
             body_print: 0,
             body_text: Arc::from(""),
             words: 0,
+            headings: Arc::from([]),
+            lang: raw.lang(self.config.lang),
             events: Vec::new(),
             source: raw.source.clone(),
             draft: raw.draft,
@@ -855,6 +875,9 @@ impl Builder {
 
     /// Third pass: every body rendered once, in parallel, with links resolved; bodies whose
     /// text and link targets are unchanged since `cache` are taken from it.
+    // A fresh body is the `Err` side of a `Result` only to tell it from a cached one; it is
+    // moved into the cache once, so its size costs nothing.
+    #[allow(clippy::result_large_err)]
     fn render_bodies(
         &mut self,
         docs: &[Arc<Document>],
@@ -883,7 +906,10 @@ impl Builder {
                 {
                     return Ok(body);
                 }
-                let source = xxh3_64(doc.body().as_bytes());
+                let lang = doc_lang(doc, this.config.lang);
+                // A body is hyphenated in its language: the same text in another is new.
+                let seed = xxh3_64(lang.code().as_bytes());
+                let source = xxhash_rust::xxh3::xxh3_64_with_seed(doc.body().as_bytes(), seed);
                 if let Some(body) = cached
                     && body.source == source
                 {
@@ -897,6 +923,7 @@ impl Builder {
                     doc.body(),
                     &|dest| this.resolve(&doc.path, dest),
                     this.config.raw_html(),
+                    lang,
                 );
                 Err(Body {
                     source,
@@ -967,6 +994,7 @@ impl Builder {
                 s.body_html = Arc::clone(&r.html);
                 s.body_print = body.html;
                 s.body_text = Arc::clone(&r.text);
+                s.headings = Arc::clone(&r.headings);
             }
             ContentType::Event => {
                 fill(&mut self.site.events[i].summary);
@@ -1105,6 +1133,14 @@ fn is_picture(path: &str) -> bool {
         ext.as_deref(),
         Some("jpg" | "jpeg" | "png" | "gif" | "webp" | "svg" | "avif")
     )
+}
+
+/// The language `doc` is written in: a story's own, or the site's.
+fn doc_lang(doc: &Document, site: crate::words::Lang) -> crate::words::Lang {
+    match &doc.front {
+        Front::Story(raw) => raw.lang(site),
+        _ => site,
+    }
 }
 
 #[cfg(test)]

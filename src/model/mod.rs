@@ -103,6 +103,10 @@ pub struct Story {
     /// The body as plain text, for the search index.
     pub body_text: std::sync::Arc<str>,
     pub words: usize,
+    /// The h2 and h3 headings of the body, for a contents list.
+    pub headings: std::sync::Arc<[crate::parse::markdown::Heading]>,
+    /// The language it is written in: its own `language:`, or the site's.
+    pub lang: crate::words::Lang,
     pub events: Vec<Idx>,
     pub source: Option<Source>,
     pub draft: bool,

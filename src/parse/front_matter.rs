@@ -170,9 +170,21 @@ pub struct RawStory {
     #[serde(default)]
     pub events: Names,
     pub source: Option<Source>,
+    /// The language the story is written in, when it is not the site's: `nl` or `en`.
+    pub language: Option<String>,
     #[serde(default)]
     pub draft: bool,
     pub slug: Option<String>,
+}
+
+impl RawStory {
+    /// The language of the story: its own `language:` when plein knows it, else `site`'s.
+    pub fn lang(&self, site: Lang) -> Lang {
+        self.language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(site)
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

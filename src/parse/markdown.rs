@@ -10,8 +10,11 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 
 use crate::config::RawHtml;
 use crate::diagnostic::Problem;
-use crate::ground::url::{decode, safe_url};
-use crate::parse::sanitize::Cleaner;
+use crate::ground::hyphen::{SOFT_HYPHEN, soft_hyphens, without_soft_hyphens};
+use crate::ground::url::{SCHEMES, check_url, decode, safe_url};
+use crate::parse::autolink;
+use crate::parse::sanitize::{Cleaner, escape};
+use crate::words::Lang;
 
 /// What one Markdown body became.
 #[derive(Debug, Default, Clone)]
@@ -23,8 +26,18 @@ pub struct Rendered {
     /// space one space, pictures left out (their description is an attribute).
     pub text: std::sync::Arc<str>,
     pub words: usize,
+    /// The h2 and h3 headings, in order, for a contents list.
+    pub headings: std::sync::Arc<[Heading]>,
     /// Problems with their byte offset in the body.
     pub problems: Vec<(usize, Problem)>,
+}
+
+/// A heading of a body: its level (2 or 3), its id and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
 }
 
 /// The answer for a link target: not a content link, a URL, or a missing file.
@@ -51,13 +64,19 @@ pub fn is_content_link(dest: &str) -> bool {
         && path.ends_with(".md")
 }
 
-/// Render `body` with raw HTML cleaned, asking `resolve` for each relative link.
+/// Render Dutch `body` with raw HTML cleaned, asking `resolve` for each relative link.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> LinkTarget) -> Rendered {
-    render_with(body, resolve, RawHtml::Clean)
+    render_with(body, resolve, RawHtml::Clean, Lang::Nl)
 }
 
-/// Render `body`, asking `resolve` for each relative link; `raw` says what raw HTML becomes.
-pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtml) -> Rendered {
+/// Render `body`, written in `lang`, asking `resolve` for each relative link; `raw` says what
+/// raw HTML becomes.
+pub fn render_with(
+    body: &str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    raw: RawHtml,
+    lang: Lang,
+) -> Rendered {
     let mut out = Rendered::default();
     let mut clean = (raw == RawHtml::Clean).then(Clean::default);
     let mut events: Vec<Event> = Vec::new();
@@ -97,7 +116,11 @@ pub fn render_with(body: &str, resolve: &dyn Fn(&str) -> LinkTarget, raw: RawHtm
     if let Some(clean) = &mut clean {
         clean.finish(&mut events);
     }
+    let mut events = link_addresses(events);
     add_heading_ids(&mut events);
+    out.headings = headings(&events).into();
+    hyphenate_headings(&mut events, lang);
+    let events = wrap_tables(events, lang.words().table);
     let mut html = String::with_capacity(body.len() * 5 / 4);
     let mut text = PlainText::with_capacity(body.len());
     let events = events.into_iter().inspect(|event| text.see(event));
@@ -150,6 +173,9 @@ impl PlainText {
                 self.space = true;
                 self.push(&number);
                 self.space = true;
+            }
+            Event::Text(text) if text.contains(SOFT_HYPHEN) => {
+                self.push(&without_soft_hyphens(text))
             }
             Event::Text(text) => self.push(text),
             Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -408,6 +434,233 @@ fn rewrite_link<'a>(
         }),
         other => other,
     }
+}
+
+/// Bare addresses in text become links (see [`autolink`]), unless they are in a code block,
+/// a picture's description, a Markdown link or a raw `<a>`; each passes the URL check first.
+fn link_addresses(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut inside = 0usize;
+    let mut raw_links = 0isize;
+    // Text events in a row (pulldown-cmark splits text at `_`, `&`, quotes...), and whether
+    // an address may start at their start: not right after code, a link or raw HTML.
+    let mut run: Vec<CowStr> = Vec::new();
+    let mut may_start = true;
+    for event in events {
+        if let Event::Text(text) = event {
+            if inside == 0 && raw_links <= 0 {
+                run.push(text);
+            } else {
+                out.push(Event::Text(text));
+            }
+            continue;
+        }
+        push_linked(&mut out, std::mem::take(&mut run), may_start);
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::CodeBlock(_)) => inside += 1,
+            Event::End(TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock) => {
+                inside = inside.saturating_sub(1)
+            }
+            Event::Html(html) | Event::InlineHtml(html) => raw_links += raw_link_depth(html),
+            _ => {}
+        }
+        may_start = !matches!(
+            event,
+            Event::Code(_)
+                | Event::End(TagEnd::Link)
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+        );
+        out.push(event);
+    }
+    push_linked(&mut out, run, may_start);
+    out
+}
+
+/// The text of `run` with its addresses as links.
+fn push_linked<'a>(out: &mut Vec<Event<'a>>, run: Vec<CowStr<'a>>, may_start: bool) {
+    if run.is_empty() {
+        return;
+    }
+    let joined: String;
+    let text: &str = match run.as_slice() {
+        [one] => one,
+        _ => {
+            joined = run.iter().map(|t| &**t).collect();
+            &joined
+        }
+    };
+    let found: Vec<autolink::Found> = autolink::find(text)
+        .into_iter()
+        .filter(|f| (may_start || f.start > 0) && check_url(&f.url, SCHEMES).is_ok())
+        .collect();
+    if found.is_empty() {
+        out.extend(run.into_iter().map(Event::Text));
+        return;
+    }
+    let mut at = 0;
+    for f in found {
+        if f.start > at {
+            out.push(Event::Text(text[at..f.start].to_string().into()));
+        }
+        out.push(Event::Start(Tag::Link {
+            link_type: LinkType::Autolink,
+            dest_url: f.url.into(),
+            title: CowStr::from(""),
+            id: CowStr::from(""),
+        }));
+        out.push(Event::Text(f.text.into()));
+        out.push(Event::End(TagEnd::Link));
+        at = f.end;
+    }
+    if at < text.len() {
+        out.push(Event::Text(text[at..].to_string().into()));
+    }
+}
+
+/// How many raw `<a>` elements `html` opens, less those it closes.
+fn raw_link_depth(html: &str) -> isize {
+    let lower = html.to_ascii_lowercase();
+    let tags = |prefix: &str| {
+        lower
+            .match_indices(prefix)
+            .filter(|(i, _)| {
+                lower[i + prefix.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+            })
+            .count() as isize
+    };
+    tags("<a") - tags("</a")
+}
+
+/// The h2 and h3 headings of `events`, with the ids they were given.
+fn headings(events: &[Event]) -> Vec<Heading> {
+    let mut found = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        let Event::Start(Tag::Heading {
+            level,
+            id: Some(id),
+            ..
+        }) = event
+        else {
+            continue;
+        };
+        let level = match level {
+            HeadingLevel::H2 => 2,
+            HeadingLevel::H3 => 3,
+            _ => continue,
+        };
+        let mut text = String::new();
+        for e in &events[i + 1..] {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                _ => {}
+            }
+        }
+        found.push(Heading {
+            level,
+            id: id.to_string(),
+            text: text.trim().to_string(),
+        });
+    }
+    found
+}
+
+/// Soft hyphens in the long words of headings, so they break well on a phone.
+fn hyphenate_headings(events: &mut [Event], lang: Lang) {
+    let mut in_heading = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::Heading { .. }) => in_heading = true,
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Text(text) if in_heading => {
+                let hyphenated = soft_hyphens(text, lang);
+                if hyphenated.len() != text.len() {
+                    *text = hyphenated.into();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Each table in a region of its own that scrolls sideways and can take the focus, so a
+/// wide table can be read on a phone with the keyboard too; named `word` and its head row.
+fn wrap_tables<'a>(events: Vec<Event<'a>>, word: &str) -> Vec<Event<'a>> {
+    let heads = table_heads(&events);
+    if heads.is_empty() {
+        return events;
+    }
+    let mut heads = heads.into_iter();
+    let mut names = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(events.len() + 2 * heads.len());
+    let mut n = 0;
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                n += 1;
+                let head = heads.next().unwrap_or_default();
+                let mut name = match head.is_empty() {
+                    true => word.to_string(),
+                    false => format!("{word}: {head}"),
+                };
+                // Two regions of one name would be one to a screen reader.
+                if !names.insert(name.clone()) {
+                    name = format!("{word} {n}: {head}");
+                }
+                out.push(Event::Html(
+                    format!(
+                        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                        escape(name.trim_end_matches([':', ' ']))
+                    )
+                    .into(),
+                ));
+                out.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(event);
+                out.push(Event::Html("</div>\n".into()));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The words of each table's head row, one string per table: "Dag, Tijd".
+fn table_heads(events: &[Event]) -> Vec<String> {
+    let mut heads = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_head = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                cells.clear();
+            }
+            Event::Start(Tag::TableCell) if in_head => cells.push(String::new()),
+            Event::Text(t) | Event::Code(t) if in_head => {
+                if let Some(cell) = cells.last_mut() {
+                    cell.push_str(&without_soft_hyphens(t));
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                let words: Vec<&str> = cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                heads.push(words.join(", "));
+            }
+            _ => {}
+        }
+    }
+    heads
 }
 
 /// Give h2-h4 headings without an explicit `{#id}` an id made from their text.

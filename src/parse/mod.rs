@@ -1,5 +1,6 @@
 //! Parse: front matter into raw typed structs, Markdown into HTML.
 
+mod autolink;
 pub(crate) mod front_matter;
 pub mod markdown;
 pub(crate) mod sanitize;

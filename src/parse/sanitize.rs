@@ -239,7 +239,8 @@ fn keep_attribute(key: &str, value: &str) -> bool {
     ATTRIBUTES.contains(&key) && (!URL_ATTRIBUTES.contains(&key) || safe_url(value))
 }
 
-fn escape(value: &str) -> String {
+/// `value` safe inside a double-quoted attribute.
+pub(crate) fn escape(value: &str) -> String {
     value
         .replace('&', "&amp;")
         .replace('"', "&quot;")

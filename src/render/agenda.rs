@@ -298,11 +298,14 @@ fn schedule(site: &Site, e: &Event) -> Option<Json> {
     Some(s)
 }
 
-/// JSON that cannot end or confuse the `<script>` element it sits in.
-fn script_safe(json: &str) -> String {
+/// JSON that cannot end or confuse the `<script>` element it sits in; the line and paragraph
+/// separators, which JSON allows in strings and older JavaScript does not, escaped too.
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]
@@ -312,8 +315,8 @@ mod tests {
     #[test]
     fn json_in_a_script_cannot_close_it() {
         assert_eq!(
-            script_safe(r#"{"name":"</script><b>&"}"#),
-            r#"{"name":"\u003c/script\u003e\u003cb\u003e\u0026"}"#
+            script_safe("{\"name\":\"</script><b>&\u{2028}\u{2029}\"}"),
+            r#"{"name":"\u003c/script\u003e\u003cb\u003e\u0026\u2028\u2029"}"#
         );
     }
 }

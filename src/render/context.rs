@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::ground::hyphen::soft_hyphens;
 use crate::ground::values::{Place, Registration, Source};
 use crate::model::recurrence::{self, Occurrence};
 use crate::model::{Anchor, Event, Image, Kind, Neighbourhood, Person, Site, Story, Tag, dates};
@@ -55,7 +56,10 @@ impl<'a> ImageView<'a> {
 /// A story as a card in a list.
 #[derive(Serialize, Hash)]
 pub(crate) struct StoryCard<'a> {
-    pub title: &'a str,
+    /// With soft hyphens in its long words, for a heading on a phone.
+    pub title: String,
+    /// The story's language, when it is not the site's.
+    pub lang: Option<&'static str>,
     pub url: &'a str,
     pub date: String,
     pub date_iso: String,
@@ -71,7 +75,8 @@ impl<'a> StoryCard<'a> {
     pub(crate) fn of(site: &'a Site, s: &'a Story) -> StoryCard<'a> {
         let lang = site.config.lang;
         StoryCard {
-            title: &s.title,
+            title: soft_hyphens(&s.title, s.lang),
+            lang: (s.lang != lang).then(|| s.lang.code()),
             url: &s.url,
             date: dates::day(lang, s.date.date()),
             date_iso: dates::rfc3339(&s.date),
@@ -171,6 +176,40 @@ pub(crate) struct StoryView<'a> {
     pub tags: Vec<Link<'a>>,
     pub author_cards: Vec<AuthorView<'a>>,
     pub source: Option<&'a Source>,
+    /// The headings of a long story, for a contents list; empty for a short one.
+    pub contents: Vec<ContentsEntry>,
+}
+
+/// A heading in a story's contents list.
+#[derive(Serialize, Hash)]
+pub(crate) struct ContentsEntry {
+    /// With soft hyphens in its long words, as the heading has them.
+    pub text: String,
+    /// `#id`: the heading's place in the page.
+    pub url: String,
+    /// 2 or 3.
+    pub level: u8,
+}
+
+/// A story gets a contents list from this many headings (h2 and h3) on…
+const CONTENTS_HEADINGS: usize = 4;
+/// …or from two headings when it is longer than this many words.
+const CONTENTS_WORDS: usize = 1500;
+
+/// The contents list of `s`: its headings when it is long enough to need one.
+fn contents(s: &Story) -> Vec<ContentsEntry> {
+    let n = s.headings.len();
+    if n < CONTENTS_HEADINGS && (n < 2 || s.words <= CONTENTS_WORDS) {
+        return Vec::new();
+    }
+    s.headings
+        .iter()
+        .map(|h| ContentsEntry {
+            text: soft_hyphens(&h.text, s.lang),
+            url: format!("#{}", h.id),
+            level: h.level,
+        })
+        .collect()
 }
 
 impl<'a> StoryView<'a> {
@@ -195,6 +234,7 @@ impl<'a> StoryView<'a> {
                 .map(|&p| AuthorView::of(&site.people[p]))
                 .collect(),
             source: s.source.as_ref(),
+            contents: contents(s),
         }
     }
 }
@@ -202,7 +242,8 @@ impl<'a> StoryView<'a> {
 /// An event as a card or call to action; for a series, its meeting that is next (or last).
 #[derive(Serialize, Hash)]
 pub(crate) struct EventCard<'a> {
-    pub title: &'a str,
+    /// With soft hyphens in its long words, for a heading on a phone.
+    pub title: String,
     pub url: &'a str,
     pub when: String,
     pub day: String,
@@ -243,7 +284,7 @@ impl<'a> EventCard<'a> {
     ) -> EventCard<'a> {
         let lang: Lang = site.config.lang;
         EventCard {
-            title: &e.title,
+            title: soft_hyphens(&e.title, lang),
             url: &e.url,
             when: dates::event_span(lang, &o.start, o.end.as_ref()),
             day: dates::day(lang, o.start.date()),

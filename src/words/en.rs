@@ -4,6 +4,8 @@ use super::{Every, InitFiles, RepeatPhrases, RouteWords, Scaffold, Words};
 
 pub(super) const WORDS: Words = Words {
     code: "en",
+    locale: "en_GB",
+    table: "Table",
     months: [
         "January",
         "February",

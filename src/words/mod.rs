@@ -53,6 +53,10 @@ pub(crate) const DEFAULT_KIND_KEYS: [&str; 3] = ["meeting", "mural", "garden"];
 pub struct Words {
     /// The ISO 639-1 code.
     pub code: &'static str,
+    /// The language and country of `og:locale`: `nl_NL`, `en_GB`.
+    pub locale: &'static str,
+    /// What a screen reader calls a table of a story, before the words of its head row.
+    pub table: &'static str,
     /// January to December, as written in a date.
     pub months: [&'static str; 12],
     /// Monday to Sunday, as written in the middle of a sentence.

@@ -4,6 +4,8 @@ use super::{Every, InitFiles, RepeatPhrases, RouteWords, Scaffold, Words};
 
 pub(super) const WORDS: Words = Words {
     code: "nl",
+    locale: "nl_NL",
+    table: "Tabel",
     months: [
         "januari",
         "februari",

@@ -48,7 +48,7 @@ const PAGES = [
   { name: "neighbourhoods", path: "/buurten/" },
   { name: "people", path: "/mensen/" },
   { name: "tags", path: "/tags/" },
-  { name: "kind", path: "/thema/mural/" },
+  { name: "kind", path: "/thema/muurschildering/" },
   { name: "home page 2", path: "/pagina/2/" },
   { name: "404", path: "/deze-pagina-bestaat-niet/", status: 404 },
 ];

@@ -193,7 +193,7 @@ fn event_pages_in_dutch_with_calendar_link_stories_and_schema_org() {
         "<dt>Hoe vaak</dt>",
         "<dd>Elke dinsdag, 19.30 uur, tot en met 9 november 2027</dd>",
         "Het Buurthuis<br>Marktplein 1, Nieuwegein",
-        "<a href=\"/agenda/buurtoverleg.ics\">Zet in je eigen agenda</a>",
+        "<a href=\"/agenda/buurtoverleg.ics\">Zet in je agenda</a>",
         "href=\"/verhalen/over-het-overleg/\"",
     ] {
         assert!(page.contains(expected), "buurtoverleg: {expected}");

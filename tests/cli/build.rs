@@ -120,8 +120,8 @@ fn slugs_fold_diacritics_and_named_things_get_pages() {
     );
     for page in [
         "tags/community-building/index.html",
-        "thema/meeting/index.html",
-        "thema/garden/index.html",
+        "thema/ontmoeting/index.html",
+        "thema/tuin/index.html",
         "buurten/index.html",
         "mensen/index.html",
         "tags/index.html",
@@ -426,7 +426,7 @@ fn every_page_has_a_meta_description() {
             .and_then(|(_, d)| d.clone())
             .unwrap()
     };
-    assert_eq!(of("tags/groen/index.html"), "All stories tagged ‘groen’.");
+    assert_eq!(of("tags/groen/index.html"), "All stories about ‘groen’.");
     assert_eq!(
         of("index.html"),
         "Neighbours",

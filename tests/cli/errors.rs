@@ -258,9 +258,10 @@ fn a_kind_may_be_given_by_the_word_the_site_shows() {
         "---\ntitle: De muur\ndate: 2025-03-13\nkind: muurschildering\n---\nTekst.\n",
     );
     site.plein(&["build"]).ok();
-    let page = site.page("thema/meeting/index.html");
+    // The kind's page has the word the site shows in its address too.
+    let page = site.page("thema/ontmoeting/index.html");
     assert!(page.contains("Koffie in de buurtkamer"), "{page}");
-    let page = site.page("thema/mural/index.html");
+    let page = site.page("thema/muurschildering/index.html");
     assert!(page.contains("De muur"), "{page}");
 }
 

@@ -21,6 +21,7 @@ mod pipes;
 mod props;
 mod security;
 mod serve;
+mod sharing;
 mod signup;
 mod support;
 mod walls;

@@ -119,3 +119,167 @@ fn a_thematic_break_ends_a_raw_paragraph() {
         "<p>woord</p>\n<div><p>\n</p>\n<hr />\n</div>"
     );
 }
+
+/// Bodies of several paragraphs rendered in one build: each case's Markdown with the HTML
+/// expected of it.
+fn bodies_match(cases: &[(&str, &str)]) {
+    let markdown: Vec<&str> = cases.iter().map(|(m, _)| *m).collect();
+    let html: Vec<&str> = cases.iter().map(|(_, h)| *h).collect();
+    assert_eq!(body_of(&markdown.join("\n\n")), html.join("\n"));
+}
+
+#[test]
+fn bare_urls_become_links_as_in_gfm() {
+    // The GFM spec's extended autolinks (examples 621 to 631), with `https://` for a `www.`
+    // address where GFM writes `http://`: a resident's link should not be sent in the clear.
+    bodies_match(&[
+        (
+            "www.commonmark.org",
+            r#"<p><a href="https://www.commonmark.org">www.commonmark.org</a></p>"#,
+        ),
+        (
+            "Visit www.commonmark.org/help for more information.",
+            r#"<p>Visit <a href="https://www.commonmark.org/help">www.commonmark.org/help</a> for more information.</p>"#,
+        ),
+        (
+            "Visit www.commonmark.org.",
+            r#"<p>Visit <a href="https://www.commonmark.org">www.commonmark.org</a>.</p>"#,
+        ),
+        (
+            "Visit www.commonmark.org/a.b.",
+            r#"<p>Visit <a href="https://www.commonmark.org/a.b">www.commonmark.org/a.b</a>.</p>"#,
+        ),
+        (
+            "www.google.com/search?q=Markup+(business)",
+            r#"<p><a href="https://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a></p>"#,
+        ),
+        (
+            "www.google.com/search?q=Markup+(business)))",
+            r#"<p><a href="https://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>))</p>"#,
+        ),
+        (
+            "(www.google.com/search?q=Markup+(business))",
+            r#"<p>(<a href="https://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a>)</p>"#,
+        ),
+        (
+            "(www.google.com/search?q=Markup+(business)",
+            r#"<p>(<a href="https://www.google.com/search?q=Markup+(business)">www.google.com/search?q=Markup+(business)</a></p>"#,
+        ),
+        (
+            "www.google.com/search?q=(business))+ok",
+            r#"<p><a href="https://www.google.com/search?q=(business))+ok">www.google.com/search?q=(business))+ok</a></p>"#,
+        ),
+        (
+            "www.google.com/search?q=commonmark&hl=en",
+            r#"<p><a href="https://www.google.com/search?q=commonmark&amp;hl=en">www.google.com/search?q=commonmark&amp;hl=en</a></p>"#,
+        ),
+        (
+            "www.google.com/search?q=commonmark&hl;",
+            r#"<p><a href="https://www.google.com/search?q=commonmark">www.google.com/search?q=commonmark</a>&amp;hl;</p>"#,
+        ),
+        (
+            "www.commonmark.org/he<lp",
+            r#"<p><a href="https://www.commonmark.org/he">www.commonmark.org/he</a>&lt;lp</p>"#,
+        ),
+        (
+            "http://commonmark.org",
+            r#"<p><a href="http://commonmark.org">http://commonmark.org</a></p>"#,
+        ),
+        (
+            "(Visit https://encrypted.google.com/search?q=Markup+(business))",
+            r#"<p>(Visit <a href="https://encrypted.google.com/search?q=Markup+(business)">https://encrypted.google.com/search?q=Markup+(business)</a>)</p>"#,
+        ),
+        // ftp is no scheme a link may have on a plein site.
+        (
+            "Anonymous FTP is available at ftp://foo.bar.baz.",
+            "<p>Anonymous FTP is available at ftp://foo.bar.baz.</p>",
+        ),
+    ]);
+}
+
+#[test]
+fn pasted_links_of_residents_become_links() {
+    bodies_match(&[
+        (
+            "Kijk de film op https://www.youtube.com/watch?v=dQw4w9WgXcQ!",
+            r#"<p>Kijk de film op <a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">https://www.youtube.com/watch?v=dQw4w9WgXcQ</a>!</p>"#,
+        ),
+        (
+            "Meer op www.amsterdam.nl/wonen-leefomgeving/ (de gemeente); of: HTTPS://Nieuwegein.nl/a--b...",
+            r#"<p>Meer op <a href="https://www.amsterdam.nl/wonen-leefomgeving/">www.amsterdam.nl/wonen-leefomgeving/</a> (de gemeente); of: <a href="HTTPS://Nieuwegein.nl/a--b">HTTPS://Nieuwegein.nl/a--b</a>…</p>"#,
+        ),
+        (
+            "Een *nadruk www.x.nl*, ~~weg www.y.nl~~ en _www.z.nl_.",
+            r#"<p>Een <em>nadruk <a href="https://www.x.nl">www.x.nl</a></em>, <del>weg <a href="https://www.y.nl">www.y.nl</a></del> en <em><a href="https://www.z.nl">www.z.nl</a></em>.</p>"#,
+        ),
+    ]);
+}
+
+#[test]
+fn bare_urls_stay_text_in_code_links_and_raw_html() {
+    bodies_match(&[
+        ("Typ `www.x.nl` in.", "<p>Typ <code>www.x.nl</code> in.</p>"),
+        (
+            "```\nhttps://x.nl/\n```",
+            "<pre><code>https://x.nl/\n</code></pre>",
+        ),
+        (
+            "[www.x.nl](https://y.nl/) en <https://z.nl/>",
+            r#"<p><a href="https://y.nl/">www.x.nl</a> en <a href="https://z.nl/">https://z.nl/</a></p>"#,
+        ),
+        (
+            "<a href=\"https://y.nl/\">zie www.x.nl</a>",
+            r#"<p><a href="https://y.nl/">zie www.x.nl</a></p>"#,
+        ),
+        (
+            "Niet in eenwoord: foowww.x.nl of xhttps://x.nl",
+            "<p>Niet in eenwoord: foowww.x.nl of xhttps://x.nl</p>",
+        ),
+        (
+            "www. alleen, of https:// alleen",
+            "<p>www. alleen, of https:// alleen</p>",
+        ),
+    ]);
+}
+
+#[test]
+fn hostile_bare_urls_are_no_script() {
+    let html = body_of(concat!(
+        "javascript:alert(1) en JAVASCRIPT://www.x.nl/%0aalert(1)\n\n",
+        "www.x.nl/<script>alert(1)</script>\n\n",
+        "https://x.nl/\"onmouseover=\"alert(1)\n\n",
+        "https://x.nl/&#x6a;avascript:alert(1)\n",
+    ));
+    assert!(!html.contains("href=\"javascript"), "{html}");
+    assert!(!html.contains("href=\"JAVASCRIPT"), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    // The quote is part of the address, escaped in the attribute, shown in the text.
+    assert!(
+        html.contains(r#"<a href="https://x.nl/%22onmouseover=%22alert(1)">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<a href="https://www.x.nl/">www.x.nl/</a>"#),
+        "{html}"
+    );
+    assert_eq!(html.matches("<a ").count(), 3, "{html}");
+}
+
+#[test]
+fn tables_scroll_in_their_own_region() {
+    let html = body_of(
+        "| Dag | Tijd |\n|---|---|\n| maandag | 10.00 |\n\n| Dag | Tijd |\n|---|---|\n| dinsdag | 11.00 |\n",
+    );
+    assert!(
+        html.starts_with(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel: Dag, Tijd\"><table>"
+        ),
+        "{html}"
+    );
+    // Two regions with one name would be one landmark to a screen reader.
+    assert!(
+        html.contains("aria-label=\"Tabel 2: Dag, Tijd\"><table>"),
+        "{html}"
+    );
+    assert_eq!(html.matches("</table>\n</div>").count(), 2, "{html}");
+}

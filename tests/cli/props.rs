@@ -234,7 +234,7 @@ proptest! {
 
     #[test]
     fn trusted_markdown_never_panics(body in markdown()) {
-        let _ = markdown::render_with(&body, &resolve, RawHtml::Trusted);
+        let _ = markdown::render_with(&body, &resolve, RawHtml::Trusted, plein::config::Lang::Nl);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 use jiff::ZonedDateTime as Zoned;
 use serde::{Serialize, Serializer};
 
+use crate::ground::hyphen::{SOFT_HYPHEN, without_soft_hyphens};
 use crate::model::{Idx, Site, dates};
 use crate::render::context::Html;
 use crate::render::jobs::Job;
@@ -74,7 +75,21 @@ pub(crate) struct FeedEntry<'a> {
     authors: Vec<&'a str>,
     categories: Vec<&'a str>,
     summary: &'a str,
-    content: Html<'a>,
+    content: FeedHtml<'a>,
+}
+
+/// A story's body for a feed: without the soft hyphens its headings have on the site, which
+/// are for the site's own pages; a feed reader lays text out as it likes.
+#[derive(Hash)]
+pub(crate) struct FeedHtml<'a>(Html<'a>);
+
+impl Serialize for FeedHtml<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.text.contains(SOFT_HYPHEN) {
+            true => s.serialize_str(&without_soft_hyphens(self.0.text)),
+            false => self.0.serialize(s),
+        }
+    }
 }
 
 #[derive(Serialize, Hash)]
@@ -106,7 +121,7 @@ pub(super) fn feed<'a>(
                     .collect(),
                 categories: s.tags.iter().map(|&t| site.tags[t].name.as_str()).collect(),
                 summary: &s.summary,
-                content: Html::of_story(s),
+                content: FeedHtml(Html::of_story(s)),
             }
         })
         .collect();

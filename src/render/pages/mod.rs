@@ -8,6 +8,7 @@
 //! docs/themes.md lists each template's variables; `tests.rs` holds the two together.
 
 mod feeds;
+mod share;
 mod shared;
 #[cfg(test)]
 mod tests;
@@ -38,6 +39,10 @@ pub(crate) struct PageInfo<'a> {
     permalink: String,
     /// The section the page belongs to, for marking the current navigation item.
     section: &'static str,
+    /// The language of the page's own text: a story's, or the site's.
+    lang: &'static str,
+    /// What link previews show of the page.
+    share: share::ShareView,
 }
 
 /// Everything one page's template sees besides the globals.
@@ -263,12 +268,18 @@ impl<'a> Page<'a> {
         };
         let url = job.url(site);
         let permalink = absolute(site, &url);
+        let lang = match job {
+            Job::Story(i) => site.stories[i].lang,
+            _ => site.config.lang,
+        };
         let page = PageInfo {
             title,
             description,
+            share: share::ShareView::of(site, job, &url, lang),
             url,
             permalink,
             section,
+            lang: lang.code(),
         };
         Page { page, vars }
     }

@@ -224,7 +224,8 @@ mod tests {
     #[test]
     fn postings_are_the_same_as_before_interning() {
         for (lang, stories, expected) in [
-            ("nl", 9, 0x88726c41820b2965_u64),
+            // Kinds are filtered by the word the site shows (`f/k-tuin.json`) since issue 17.
+            ("nl", 9, 0xe62f24a8acb77801_u64),
             ("en", 5, 0x1f8a9d90708ca960),
         ] {
             let dir = tempfile::TempDir::new().expect("temp dir");
