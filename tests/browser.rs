@@ -616,20 +616,58 @@ fn vocabulary_table(root: &Path) -> String {
     table_of(vocabulary(&site))
 }
 
-/// The lines of tests/browser/fold.mjs for `written` words.
+/// The lines of tests/browser/fold.mjs for `written` words: each word as written, its folded
+/// words, their Dutch and English stems and the compound parts of those stems, cut with every
+/// stem of `written` as the known words (the first two lines give those known stems).
 fn table_of(written: impl IntoIterator<Item = String>) -> String {
     use plein::config::Lang;
-    use plein::render::search::{Analyzer, words};
+    use plein::render::search::{Analyzer, compound, words};
+    use std::collections::BTreeSet;
     let (nl, en) = (Analyzer::new(Lang::Nl), Analyzer::new(Lang::En));
+    let written: Vec<String> = written.into_iter().collect();
+    let stems_of = |a: &Analyzer| -> BTreeSet<String> {
+        written
+            .iter()
+            .flat_map(|w| words(w).map(|f| a.stem(&f)).collect::<Vec<_>>())
+            .collect()
+    };
+    let (known_nl, known_en) = (stems_of(&nl), stems_of(&en));
     let mut table = String::new();
-    for written in written {
-        let folded: Vec<String> = words(&written).collect();
+    for (lang, known) in [("nl", &known_nl), ("en", &known_en)] {
+        let all: Vec<&str> = known.iter().map(String::as_str).collect();
+        table.push_str(&format!("#known-{lang}\t{}\n", all.join(" ")));
+    }
+    let cut = |lang: Lang, stem: &str, known: &BTreeSet<String>| {
+        let is_known = |s: &str| known.contains(s).then_some(());
+        let parts: Vec<String> = compound::parts(lang, stem, &is_known)
+            .into_iter()
+            .map(|(p, ())| p)
+            .collect();
+        if parts.is_empty() {
+            ".".to_string()
+        } else {
+            parts.join("+")
+        }
+    };
+    for written in written.iter() {
+        let folded: Vec<String> = words(written).collect();
         let stems = |a: &Analyzer| folded.iter().map(|w| a.stem(w)).collect::<Vec<_>>();
+        let (stems_nl, stems_en) = (stems(&nl), stems(&en));
+        let parts_nl = stems_nl
+            .iter()
+            .map(|s| cut(Lang::Nl, s, &known_nl))
+            .collect();
+        let parts_en = stems_en
+            .iter()
+            .map(|s| cut(Lang::En, s, &known_en))
+            .collect();
         let fields = [
             vec![written.clone()],
             folded.clone(),
-            stems(&nl),
-            stems(&en),
+            stems_nl,
+            stems_en,
+            parts_nl,
+            parts_en,
         ];
         let fields: Vec<String> = fields.iter().map(|f| f.join(" ")).collect();
         table.push_str(&fields.join("\t"));
@@ -649,8 +687,8 @@ fn latin_letters() -> impl Iterator<Item = String> {
         .map(|c| format!("ab{c}cd"))
 }
 
-/// The browser folds and stems every word of the example site and of a generated site as the
-/// index does (issue 15), and every Latin letter: themes/buurt/static/search.js in Node,
+/// The browser folds, stems and cuts compounds in every word of the example site and of a
+/// generated site as the index does (issues 15 and 18), and every Latin letter: themes/buurt/static/search.js in Node,
 /// tests/browser/fold.mjs. `PLEIN_VOCABULARY_SITES` (a path list) adds more sites, such as a generated 1,000-story one.
 #[test]
 fn the_browser_folds_and_stems_every_word_as_the_index_does() {
