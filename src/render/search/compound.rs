@@ -8,7 +8,9 @@
 //! by stems, and the tail of a stem is the stem of the compound's tail. themes/buurt/static/
 //! search.js does the same (`parts`), which tests/browser/fold.mjs checks word by word.
 //!
-//! No external word list: the OpenTaal list (Debian's `wdutch`) would have to ship inside
+//! Beside the site's own words, a short list of common parts of compounds about neighbourhoods
+//! ([`common_parts`]), so that "schuur" finds the schuurtje of a site that never writes "schuur"
+//! alone. No full word list: the OpenTaal list (Debian's `wdutch`) would have to ship inside
 //! plein, and a site's own words are the words its readers search for.
 
 use crate::words::Lang;
@@ -62,6 +64,89 @@ const EN: Rules = Rules {
     short_endings: &[],
     undoubles: false,
 };
+
+/// Common parts of Dutch compounds about neighbourhoods, as written (they are stemmed).
+const COMMON_NL: &[&str] = &[
+    "avond",
+    "bank",
+    "bibliotheek",
+    "bloem",
+    "boek",
+    "boom",
+    "buurt",
+    "cafe",
+    "club",
+    "dag",
+    "deur",
+    "dorp",
+    "feest",
+    "fiets",
+    "flat",
+    "gebouw",
+    "gevel",
+    "groente",
+    "groep",
+    "hal",
+    "hoek",
+    "huis",
+    "jeugd",
+    "kamer",
+    "kantoor",
+    "kast",
+    "keuken",
+    "kind",
+    "kinderen",
+    "koffie",
+    "kunst",
+    "les",
+    "licht",
+    "maaltijd",
+    "markt",
+    "middag",
+    "muur",
+    "muziek",
+    "ochtend",
+    "ouder",
+    "park",
+    "plaats",
+    "plant",
+    "plein",
+    "school",
+    "schuur",
+    "soep",
+    "speel",
+    "sport",
+    "stad",
+    "straat",
+    "tafel",
+    "taal",
+    "thee",
+    "tuin",
+    "veld",
+    "vrouw",
+    "water",
+    "week",
+    "weg",
+    "werk",
+    "wijk",
+    "winkel",
+    "zaal",
+    "zorg",
+];
+
+/// Common parts of English compounds about neighbourhoods.
+const COMMON_EN: &[&str] = &[
+    "book", "cafe", "club", "day", "garden", "hall", "house", "kitchen", "night", "park", "play",
+    "room", "school", "shop", "street", "table", "wall", "work", "yard",
+];
+
+/// Words that count as parts of compounds on every site of `lang`, beside the site's own.
+pub fn common_parts(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Nl => COMMON_NL,
+        Lang::En => COMMON_EN,
+    }
+}
 
 fn rules(lang: Lang) -> &'static Rules {
     match lang {

@@ -54,6 +54,8 @@ pub struct IndexCache {
     pub(super) dict: Dictionary,
     /// A fingerprint of a document's texts -> its stems with their weights ([`pack`]ed), by id.
     docs: AHashMap<u128, Box<[u32]>>,
+    /// The stems of [`compound::common_parts`]: parts of compounds on every site.
+    common: AHashSet<Box<str>>,
     /// By stem id: its postings list as JSON, empty when no document has the stem.
     lists: Vec<String>,
     /// Documents tokenised and lists encoded by the last index.
@@ -190,6 +192,11 @@ impl IndexCache {
     /// [`words_files`], and each document's length. The cache forgets other documents.
     pub(super) fn postings_of(&mut self, prints: &[u128]) -> Made {
         self.forget_all_but(prints);
+        let mut common: Vec<&str> = self.common.iter().map(|s| &**s).collect();
+        common.sort_unstable();
+        for stem in common {
+            self.dict.intern(stem);
+        }
         let docs: Vec<&[u32]> = prints.iter().map(|p| &*self.docs[p]).collect();
         let lengths = docs.iter().map(|d| d[0]).collect();
         let (postings, as_word) = Postings::gather(&docs, self.dict.stems.len());
@@ -242,7 +249,7 @@ impl IndexCache {
         let stems = &self.dict.stems;
         let known = |s: &str| {
             let &id = self.dict.ids.get(s)?;
-            (!postings.of(id as usize).is_empty()).then_some(id)
+            (!postings.of(id as usize).is_empty() || self.common.contains(s)).then_some(id)
         };
         let cuts: Vec<(usize, Vec<u32>)> = (0..stems.len())
             .into_par_iter()
@@ -284,9 +291,15 @@ impl IndexCache {
     /// Start over when the site's language changed: words stem differently.
     pub(super) fn prepare(&mut self, lang: Lang) {
         if self.lang != Some(lang) {
+            let analyzer = Analyzer::new(lang);
+            let common = compound::common_parts(lang)
+                .iter()
+                .map(|w| analyzer.stem(w).into())
+                .collect();
             *self = IndexCache {
                 lang: Some(lang),
                 dict: Dictionary::new(lang),
+                common,
                 ..IndexCache::default()
             };
         }

@@ -242,12 +242,13 @@ mod tests {
     use super::*;
 
     /// Fingerprints of the postings of the fixture sites, as the index made them before stems
-    /// were numbered and documents cached, and before compounds were cut (these sites have
-    /// none): the files must not change.
+    /// were numbered and documents cached: the files must not change. The English one is also
+    /// as it was before compounds were cut; in the Dutch one the Tuindag event is now among
+    /// the documents of "tuin" and "dag".
     #[test]
     fn postings_are_the_same_as_before_interning() {
         for (lang, stories, expected) in [
-            ("nl", 9, 0x17aaa51610c60b64_u64),
+            ("nl", 9, 0x8bb62f58dad602dc_u64),
             ("en", 5, 0x6c58821aa7473d9b),
         ] {
             let dir = tempfile::TempDir::new().expect("temp dir");
@@ -257,7 +258,7 @@ mod tests {
                 let tu = files.iter().find(|(name, _)| name == "c/tu.json");
                 assert_eq!(
                     String::from_utf8_lossy(&tu.expect("a chunk c/tu").1),
-                    "{\"tuin\":[0,8,1,8,1,13,1,4,1,8,1,25,1,16,1,7,1,25,1,4,1,5,1,6],\"tuindag\":[9,20]}"
+                    "{\"tuin\":[0,8,1,8,1,13,1,4,1,8,1,25,1,16,1,7,1,25,1,10,1,5,1,6],\"tuindag\":[9,20]}"
                 );
             }
             let mut hash = xxhash_rust::xxh3::Xxh3Default::new();
@@ -290,7 +291,7 @@ mod tests {
                 "b",
                 "2024-02-01",
                 "De speeltuin",
-                "Geveltuintjes en een muurschildering.",
+                "Geveltuintjes en een muurschildering bij het schuurtje.",
             ),
             (
                 "c",
