@@ -135,6 +135,47 @@ fn search_finds_stories_in_the_browser() {
     assert!(run.status.success(), "search checks failed:\n{log}");
 }
 
+/// The search fixture (tests/sites/zoeken) built into a temp dir.
+fn build_search_fixture() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["build", "--root"])
+        .arg(repo().join("tests/sites/zoeken"))
+        .arg("--output")
+        .arg(&out)
+        .args(["--now", NOW])
+        .output()
+        .expect("run plein build");
+    assert!(
+        run.status.success(),
+        "plein build of tests/sites/zoeken failed:\n{}",
+        text(&run)
+    );
+    (dir, out)
+}
+
+/// Issue 18: a query set of compounds, linking letters, diminutives, spacing, inflections,
+/// typos and English words finds its stories among the first ten (recall at 10), searched by
+/// themes/buurt/static/search.js in Node against the built index: tests/browser/queries.mjs.
+#[test]
+fn the_query_set_finds_its_stories() {
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "node is not installed; run scripts/test, which installs it"
+    );
+    let (_dir, out) = build_search_fixture();
+    let run = Command::new("node")
+        .arg(browser_dir().join("queries.mjs"))
+        .arg(&out)
+        .output()
+        .expect("run node tests/browser/queries.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "the query set failed:\n{log}");
+}
+
 /// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
 /// dark-scheme contrast, and screenshots, on every page type: see tests/browser/check.mjs.
 #[test]

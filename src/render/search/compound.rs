@@ -35,6 +35,9 @@ struct Rules {
     /// Endings of the shortest stems that are the ends of longer words, not parts
     /// (lek-ker, let-ter, mid-del).
     short_endings: &'static [&'static str],
+    /// Endings the stemmer takes off a long word but leaves on a short one ("koffieochtend" ->
+    /// "koffieocht", but "ochtend" stays): a tail may be a known stem with one of them.
+    restored: &'static [&'static str],
     /// Whether the Snowball stemmer undoubles a vowel before a last consonant (maan -> man).
     undoubles: bool,
 }
@@ -50,6 +53,7 @@ const NL: Rules = Rules {
     ],
     not_heads: &["ver", "ont", "her", "mis", "be", "ge", "er"],
     short_endings: &["er", "en", "el"],
+    restored: &["end", "ing", "ig", "lijk", "baar", "heid"],
     undoubles: true,
 };
 
@@ -62,6 +66,7 @@ const EN: Rules = Rules {
     ],
     not_heads: &["dis", "mis", "non", "pre", "pro", "sub", "out", "un", "re"],
     short_endings: &[],
+    restored: &[],
     undoubles: false,
 };
 
@@ -112,12 +117,14 @@ const COMMON_NL: &[&str] = &[
     "plant",
     "plein",
     "school",
+    "schilderen",
     "schuur",
     "soep",
     "speel",
     "sport",
     "stad",
     "straat",
+    "verf",
     "tafel",
     "taal",
     "thee",
@@ -258,7 +265,14 @@ fn tail_stem<T>(
     if rules.not_tails.contains(&tail) {
         return None;
     }
-    lookup(rules, tail, known).or_else(|| diminutive(rules, tail, known))
+    lookup(rules, tail, known)
+        .or_else(|| diminutive(rules, tail, known))
+        .or_else(|| {
+            rules.restored.iter().find_map(|ending| {
+                let whole = format!("{tail}{ending}");
+                known(&whole).map(|id| (whole, id))
+            })
+        })
 }
 
 /// The known base of a diminutive: "tuintjes" -> "tuin".
@@ -325,7 +339,7 @@ mod tests {
     fn dutch_compounds_split_into_known_stems() {
         let known = [
             "tuin", "spel", "school", "gevel", "pluk", "muur", "schilder", "kok", "avond", "buurt",
-            "huis", "boek", "kast", "stad", "plein", "feest", "koffie", "ocht", "schuur",
+            "huis", "boek", "kast", "stad", "plein", "feest", "koffie", "ochtend", "schuur",
             "schuurtj", "dag", "plant", "plan", "slak", "plag", "lek", "ker", "let",
         ];
         let nl = |s| split(Lang::Nl, s, &known);
@@ -339,7 +353,7 @@ mod tests {
         assert_eq!(nl("boekenkast"), ["boek", "kast"]);
         assert_eq!(nl("stadsplein"), ["stad", "plein"]);
         assert_eq!(nl("schooltuinfeest"), ["school", "tuin", "feest"]);
-        assert_eq!(nl("koffieocht"), ["koffie", "ocht"]);
+        assert_eq!(nl("koffieocht"), ["koffie", "ochtend"]);
         assert_eq!(nl("tuindag"), ["tuin", "dag"]);
         assert_eq!(nl("gevelschuurtj"), ["gevel", "schuurtj", "schuur"]);
         assert_eq!(nl("schuurtj"), ["schuur"]);

@@ -201,8 +201,8 @@ impl IndexCache {
         let lengths = docs.iter().map(|d| d[0]).collect();
         let (postings, as_word) = Postings::gather(&docs, self.dict.stems.len());
         drop(docs);
-        let mut files = self.words_files(&postings, &as_word);
         let postings = self.with_parts(postings);
+        let mut files = self.words_files(&postings, &as_word);
         self.encode_lists(&postings);
         drop(postings);
         let (chunks, keys) = self.chunk_files();
@@ -214,10 +214,11 @@ impl IndexCache {
         }
     }
 
-    /// `s/<first two letters>.json`: every stem that is a word of its own in some document
-    /// with the number of documents that have it, what a query word that finds nothing is
-    /// compared with ("Bedoelde je …?") and cut into ([`compound::parts`]). A stem that no
-    /// document has as a word (a compound's part, "caf" of "café") has its count negated.
+    /// `s/<first two letters>.json`: every stem that has postings (one per `c/` chunk's first
+    /// two letters) with the number of documents that have it, what a query word that finds
+    /// nothing is compared with ("Bedoelde je …?") and cut into ([`compound::parts`]). A stem
+    /// that no document has as a word of its own ("caf" of "café", "bewoner" of "bewoners")
+    /// has its count negated.
     fn words_files(&self, postings: &Postings, as_word: &[bool]) -> Vec<(String, Vec<u8>)> {
         let stems = &self.dict.stems;
         let mut live: Vec<usize> = (0..stems.len())

@@ -244,11 +244,11 @@ mod tests {
     /// Fingerprints of the postings of the fixture sites, as the index made them before stems
     /// were numbered and documents cached: the files must not change. The English one is also
     /// as it was before compounds were cut; in the Dutch one the Tuindag event is now among
-    /// the documents of "tuin" and "dag".
+    /// the documents of "tuin" and "dag", and the muurschilderingen among "schilder".
     #[test]
     fn postings_are_the_same_as_before_interning() {
         for (lang, stories, expected) in [
-            ("nl", 9, 0x8bb62f58dad602dc_u64),
+            ("nl", 9, 0x94f6581a6fdc9ab_u64),
             ("en", 5, 0x6c58821aa7473d9b),
         ] {
             let dir = tempfile::TempDir::new().expect("temp dir");
@@ -293,12 +293,7 @@ mod tests {
                 "De speeltuin",
                 "Geveltuintjes en een muurschildering bij het schuurtje.",
             ),
-            (
-                "c",
-                "2024-01-01",
-                "Schilderen",
-                "Wij schilderen samen de muur.",
-            ),
+            ("c", "2024-01-01", "Verven", "Wij verven samen de muur."),
         ];
         for (name, date, title, body) in stories {
             let path = format!("content/stories/{name}.md");
@@ -315,7 +310,8 @@ mod tests {
         assert_eq!(sp["speeltuin"], serde_json::json!([1, 20]), "{sp}");
         assert_eq!(sp["spel"], serde_json::json!([0, 4, 1, 10]), "{sp}");
         let sc = file("c/sc.json");
-        assert_eq!(sc["schilder"], serde_json::json!([1, 2, 1, 24]), "{sc}");
+        // "schilderen" is no word of this site either.
+        assert_eq!(sc["schilder"], serde_json::json!([1, 2]), "{sc}");
         assert_eq!(
             file("c/ge.json")["geveltuintjes"],
             serde_json::json!([1, 4])
@@ -324,10 +320,10 @@ mod tests {
         let words = file("s/sp.json");
         assert_eq!(
             words,
-            serde_json::json!({"speeltuin": 1, "spel": -1}),
+            serde_json::json!({"speeltuin": 1, "spel": -2}),
             "{words}"
         );
-        assert_eq!(file("s/tu.json"), serde_json::json!({"tuin": 1}));
+        assert_eq!(file("s/tu.json"), serde_json::json!({"tuin": 2}));
     }
 
     /// Index `site` with `cache` in batches of each size, checking each against a fresh index.

@@ -261,6 +261,7 @@
       notTails: ["heid", "schap", "dom", "achtig", "lijk", "baar", "loos", "ling", "zaam", "ster", "erij", "isch", "tig", "iger"],
       notHeads: ["ver", "ont", "her", "mis", "be", "ge", "er"],
       shortEndings: ["er", "en", "el"],
+      restored: ["end", "ing", "ig", "lijk", "baar", "heid"],
       undoubles: true,
     },
     en: {
@@ -269,6 +270,7 @@
       notTails: ["ness", "less", "ment", "able", "ship", "ful", "ing", "ism", "ist", "ous", "ive", "ise", "ize"],
       notHeads: ["dis", "mis", "non", "pre", "pro", "sub", "out", "un", "re"],
       shortEndings: [],
+      restored: [],
       undoubles: false,
     },
   };
@@ -315,7 +317,13 @@
       }
       return null;
     };
-    const tailStem = (tail) => (r.notTails.includes(tail) ? null : lookup(tail) ?? diminutive(tail));
+    const tailStem = (tail) => {
+      if (r.notTails.includes(tail)) return null;
+      const found = lookup(tail) ?? diminutive(tail);
+      if (found !== null) return found;
+      const whole = r.restored.map((ending) => tail + ending).find((w) => known(w));
+      return whole ?? null;
+    };
     const cut = (w, depth) => {
       if (depth >= DEPTH || w.length < 2 * MIN_PART) return null;
       for (let at = w.length - MIN_PART; at >= MIN_PART; at--) {
@@ -508,24 +516,31 @@
         for (const [candidate, df] of Object.entries(file)) {
           if (candidate === s || candidate.length < 2) continue;
           const d = Math.min(distance(w, candidate, max), distance(s, candidate, max));
-          if (d <= max) found.push([candidate, d, Math.abs(df)]);
+          if (d <= max) found.push([candidate, d, df]);
         }
       }
-      found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-      const shown = await Promise.all(found.slice(0, 3).map(([candidate]) => written(candidate)));
+      found.sort((a, b) => a[1] - b[1] || Math.abs(b[2]) - Math.abs(a[2]) || (a[0] < b[0] ? -1 : 1));
+      const shown = await Promise.all(found.slice(0, 3).map(async ([candidate, , df]) => {
+        const seen = await written(candidate);
+        if (seen) return seen;
+        // The stem with the query word's own ending ("vrijwilliger" + "s"), if that stems back.
+        const ending = w.startsWith(s) ? w.slice(s.length) : "";
+        if (ending && stem(candidate + ending) === candidate) return candidate + ending;
+        return df > 0 && stem(candidate) === candidate ? candidate : null;
+      }));
       return [...new Set(shown.filter(Boolean))];
     }
 
-    /** A stem as the site writes it: the word of its best document that has that stem. */
+    /** A stem as the site writes it: the word of one of its best documents that has that stem. */
     async function written(s) {
       const t = await term(s, false);
-      const best = [...t.scores].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-      if (!best) return null;
-      const [doc] = await documents([best]);
-      const text = [doc.t, doc.k, ...(doc.n || []), doc.x].join(" ");
-      for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-        const ws = words(m[0]);
-        if (ws.length === 1 && stem(ws[0]) === s) return m[0].toLowerCase();
+      const best = [...t.scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3);
+      for (const doc of await documents(best)) {
+        const text = [doc.t, doc.k, ...(doc.n || []), doc.x].join(" ");
+        for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const ws = words(m[0]);
+          if (ws.length === 1 && stem(ws[0]) === s) return m[0].toLowerCase();
+        }
       }
       return null;
     }
