@@ -176,6 +176,25 @@ fn the_query_set_finds_its_stories() {
     assert!(run.status.success(), "the query set failed:\n{log}");
 }
 
+/// Issue 18, the search page of tests/sites/zoeken in Chromium at 360x780: compounds marked,
+/// "Bedoelde je …?" followed with the keyboard, words written apart found together, filters,
+/// titles never read as HTML, and the page with JavaScript off: tests/browser/zoeken.mjs.
+#[test]
+fn the_search_page_marks_suggests_filters_and_works_without_javascript() {
+    require(&["node", "chromium"]);
+    let (_dir, out) = build_search_fixture();
+    let run = Command::new("node")
+        .arg(browser_dir().join("zoeken.mjs"))
+        .arg(&out)
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/zoeken.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "the search page failed:\n{log}");
+}
+
 /// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
 /// dark-scheme contrast, and screenshots, on every page type: see tests/browser/check.mjs.
 #[test]

@@ -5,7 +5,8 @@
 //   node tests/browser/queries.mjs <built-site-folder>
 //
 // Each query of QUERIES must find its stories among its first 10 results (recall at 10), and
-// where `first` is given, that story first. A query whose words find nothing must offer a
+// where `first` is given, that story first; where `top` is, those stories before all others
+// (the stories with the word itself before those with it only in a compound). A query whose words find nothing must offer a
 // suggestion ("Bedoelde je …?"): `via` says which, and the query is then searched with it,
 // as a reader who follows the link.
 // Exit 0 when all hold, 1 with what failed, 2 when it cannot run.
@@ -20,8 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** [query, stories it must find, { first, via }]: compounds, linking letters, diminutives,
  * spacing, inflections, typos and English words. */
 const QUERIES = [
-  ["tuin", ["tuin", "speeltuin", "pluktuin", "schooltuin", "geveltuintjes"], { first: "tuin" }],
-  ["tuinen", ["tuin", "speeltuin", "pluktuin", "schooltuin", "geveltuintjes"], { first: "tuin" }],
+  ["tuin", ["tuin", "hek", "speeltuin", "pluktuin", "schooltuin", "geveltuintjes"], { top: ["tuin", "hek"] }],
+  ["tuinen", ["tuin", "hek", "speeltuin", "pluktuin", "schooltuin", "geveltuintjes"], { top: ["tuin", "hek"] }],
   ["speeltuin", ["speeltuin"], { first: "speeltuin" }],
   ["schilderen", ["muurschildering"]],
   ["muur", ["muurschildering"], { first: "muurschildering" }],
@@ -80,7 +81,7 @@ const slug = (doc) => doc.u.replace(/^\/verhalen\/|\/$/g, "");
 const failures = [];
 let wanted = 0;
 let found = 0;
-for (const [query, expected, { first, via } = {}] of QUERIES) {
+for (const [query, expected, { first, via, top: before } = {}] of QUERIES) {
   const index = fresh();
   fetched = 0;
   let r = await index.search(`${query} `);
@@ -100,6 +101,9 @@ for (const [query, expected, { first, via } = {}] of QUERIES) {
   console.log(`${query}${via ? ` -> ${asked}` : ""}: ${hits.length}/${expected.length} [${top.join(", ")}] ${(fetched / 1024).toFixed(1)} KB`);
   if (hits.length < expected.length) failures.push(`"${query}": missing ${expected.filter((s) => !top.includes(s))} in [${top}]`);
   if (first && top[0] !== first) failures.push(`"${query}": first is ${top[0]}, expected ${first}`);
+  if (before && !before.every((s) => top.slice(0, before.length).includes(s))) {
+    failures.push(`"${query}": first are ${top.slice(0, before.length)}, expected ${before}`);
+  }
 }
 console.log(`recall at 10: ${found}/${wanted} = ${(found / wanted).toFixed(3)} over ${QUERIES.length} queries`);
 if (failures.length) {
