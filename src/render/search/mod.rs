@@ -9,7 +9,13 @@
 //!   whose longest chunk-key prefix is `key` (keys grow a letter while a chunk is too big);
 //! - `d/<n>.json`: what a result shows of documents `n*DOCS_PER_CHUNK..`, fetched for the
 //!   ten results on show;
-//! - `f/n-<slug>.json`, `f/k-<slug>.json`: the documents of a neighbourhood or kind.
+//! - `f/n-<slug>.json`, `f/k-<slug>.json`: the documents of a neighbourhood or kind;
+//! - `s/<xy>.json`: every stem starting with `xy` with its document count, for suggestions
+//!   and for cutting a query's compound in the browser.
+//!
+//! Compounds are cut into parts that are words of the site ([`compound`]): a compound's
+//! documents are among those of its parts, at half weight. The manifest's `len` gives each
+//! document's length, so the browser ranks by BM25.
 //!
 //! Everything is ordered, so the same site gives the same bytes and unchanged files are skipped.
 //!
@@ -23,8 +29,9 @@
 //! (tokio, lol_html, regex, clap, wax, ...), does not compile without also enabling tokio's
 //! `io-util`, and took about 15 minutes of compile time on two cores; it indexes built HTML
 //! through an async runtime. This index plus rust-stemmers (whose other dependency, serde, plein
-//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 14 MB in
-//! 2,899 files, about 0.3 s to make on two threads, 40 to 160 KB fetched per query.
+//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 14.5 MB in
+//! 3,078 files, about 0.3 s to make on two threads, 27 to 170 KB fetched per query (87 KB on
+//! average, `examples/search_bytes.mjs`).
 //!
 //! Its parts: `words` folds and stems text, `index` numbers stems and gathers postings,
 //! `chunks` encodes them and groups them into files, `docs` makes what a result shows.
