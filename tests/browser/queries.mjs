@@ -45,6 +45,8 @@ const QUERIES = [
   ["gardening", ["community-garden"]],
   ["garden", ["community-garden"]],
   ["harvest", ["community-garden"]],
+  ["communitygarden", ["community-garden"], { first: "community-garden" }],
+  ["lindeplein speeltuin", ["speeltuin"], { first: "speeltuin" }],
   ["bushalte muurschildering", ["muurschildering"], { first: "muurschildering" }],
   ["speeltuiin", ["speeltuin"], { via: "speeltuin" }],
   ["muurschildring", ["muurschildering"], { via: "muurschildering" }],
