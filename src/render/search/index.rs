@@ -132,7 +132,7 @@ impl Fresh {
 
 /// What [`IndexCache::postings_of`] makes: index files, the chunk keys, and the length of
 /// each document.
-pub(super) struct Made {
+pub(super) struct Gathered {
     pub(super) files: Vec<(String, Vec<u8>)>,
     pub(super) keys: Vec<String>,
     pub(super) lengths: Vec<u32>,
@@ -190,7 +190,7 @@ impl IndexCache {
     /// After every document was adopted: the postings of the documents `prints`, in that
     /// order, as the `c/<key>.json` files and their keys, the `s/<key>.json` files of
     /// [`words_files`], and each document's length. The cache forgets other documents.
-    pub(super) fn postings_of(&mut self, prints: &[u128]) -> Made {
+    pub(super) fn postings_of(&mut self, prints: &[u128]) -> Gathered {
         self.forget_all_but(prints);
         let mut common: Vec<&str> = self.common.iter().map(|s| &**s).collect();
         common.sort_unstable();
@@ -207,7 +207,7 @@ impl IndexCache {
         drop(postings);
         let (chunks, keys) = self.chunk_files();
         files.extend(chunks);
-        Made {
+        Gathered {
             files,
             keys,
             lengths,
