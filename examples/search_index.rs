@@ -1,6 +1,7 @@
-//! Measure the search index of a site: its files and bytes, and the bytes a query fetches the
-//! way themes/buurt/static/search.js does (manifest, the chunks of the query's stems, the
-//! document files of the first 10 results).
+//! Measure the search index of a site: its files and bytes, and the bytes a query fetches for
+//! its stems (manifest, the chunks of the query's stems, the document files of the first 10
+//! results). examples/search_bytes.mjs measures what search.js itself fetches, with joined
+//! words, compound parts and suggestions.
 //!
 //! ```sh
 //! cargo run --release --example bench -- 10000 --runs 1      # makes target/bench/site-10000
@@ -96,6 +97,7 @@ fn main() {
         ("postings c/", "c/"),
         ("documents d/", "d/"),
         ("filters f/", "f/"),
+        ("word lists s/", "s/"),
     ] {
         let (n, bytes) = sum(prefix);
         println!("{what:<14} {n:>6} files {:>10.1} KB", bytes as f64 / 1024.0);

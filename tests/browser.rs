@@ -135,6 +135,66 @@ fn search_finds_stories_in_the_browser() {
     assert!(run.status.success(), "search checks failed:\n{log}");
 }
 
+/// The search fixture (tests/sites/zoeken) built into a temp dir.
+fn build_search_fixture() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let run = Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["build", "--root"])
+        .arg(repo().join("tests/sites/zoeken"))
+        .arg("--output")
+        .arg(&out)
+        .args(["--now", NOW])
+        .output()
+        .expect("run plein build");
+    assert!(
+        run.status.success(),
+        "plein build of tests/sites/zoeken failed:\n{}",
+        text(&run)
+    );
+    (dir, out)
+}
+
+/// Issue 18: a query set of compounds, linking letters, diminutives, spacing, inflections,
+/// typos and English words finds its stories among the first ten (recall at 10), searched by
+/// themes/buurt/static/search.js in Node against the built index: tests/browser/queries.mjs.
+#[test]
+fn the_query_set_finds_its_stories() {
+    let node = Command::new("node").arg("--version").output();
+    assert!(
+        node.is_ok_and(|o| o.status.success()),
+        "node is not installed; run scripts/test, which installs it"
+    );
+    let (_dir, out) = build_search_fixture();
+    let run = Command::new("node")
+        .arg(browser_dir().join("queries.mjs"))
+        .arg(&out)
+        .output()
+        .expect("run node tests/browser/queries.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "the query set failed:\n{log}");
+}
+
+/// Issue 18, the search page of tests/sites/zoeken in Chromium at 360x780: compounds marked,
+/// "Bedoelde je …?" followed with the keyboard, words written apart found together, filters,
+/// titles never read as HTML, and the page with JavaScript off: tests/browser/zoeken.mjs.
+#[test]
+fn the_search_page_marks_suggests_filters_and_works_without_javascript() {
+    require(&["node", "chromium"]);
+    let (_dir, out) = build_search_fixture();
+    let run = Command::new("node")
+        .arg(browser_dir().join("zoeken.mjs"))
+        .arg(&out)
+        .arg(screenshots())
+        .current_dir(repo())
+        .output()
+        .expect("run node tests/browser/zoeken.mjs");
+    let log = text(&run);
+    println!("{log}");
+    assert!(run.status.success(), "the search page failed:\n{log}");
+}
+
 /// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
 /// dark-scheme contrast, and screenshots, on every page type: see tests/browser/check.mjs.
 #[test]
@@ -636,20 +696,58 @@ fn vocabulary_table(root: &Path) -> String {
     table_of(vocabulary(&site))
 }
 
-/// The lines of tests/browser/fold.mjs for `written` words.
+/// The lines of tests/browser/fold.mjs for `written` words: each word as written, its folded
+/// words, their Dutch and English stems and the compound parts of those stems, cut with every
+/// stem of `written` as the known words (the first two lines give those known stems).
 fn table_of(written: impl IntoIterator<Item = String>) -> String {
     use plein::config::Lang;
-    use plein::render::search::{Analyzer, words};
+    use plein::render::search::{Analyzer, compound, words};
+    use std::collections::BTreeSet;
     let (nl, en) = (Analyzer::new(Lang::Nl), Analyzer::new(Lang::En));
+    let written: Vec<String> = written.into_iter().collect();
+    let stems_of = |a: &Analyzer| -> BTreeSet<String> {
+        written
+            .iter()
+            .flat_map(|w| words(w).map(|f| a.stem(&f)).collect::<Vec<_>>())
+            .collect()
+    };
+    let (known_nl, known_en) = (stems_of(&nl), stems_of(&en));
     let mut table = String::new();
-    for written in written {
-        let folded: Vec<String> = words(&written).collect();
+    for (lang, known) in [("nl", &known_nl), ("en", &known_en)] {
+        let all: Vec<&str> = known.iter().map(String::as_str).collect();
+        table.push_str(&format!("#known-{lang}\t{}\n", all.join(" ")));
+    }
+    let cut = |lang: Lang, stem: &str, known: &BTreeSet<String>| {
+        let is_known = |s: &str| known.contains(s).then_some(());
+        let parts: Vec<String> = compound::parts(lang, stem, &is_known)
+            .into_iter()
+            .map(|(p, ())| p)
+            .collect();
+        if parts.is_empty() {
+            ".".to_string()
+        } else {
+            parts.join("+")
+        }
+    };
+    for written in written.iter() {
+        let folded: Vec<String> = words(written).collect();
         let stems = |a: &Analyzer| folded.iter().map(|w| a.stem(w)).collect::<Vec<_>>();
+        let (stems_nl, stems_en) = (stems(&nl), stems(&en));
+        let parts_nl = stems_nl
+            .iter()
+            .map(|s| cut(Lang::Nl, s, &known_nl))
+            .collect();
+        let parts_en = stems_en
+            .iter()
+            .map(|s| cut(Lang::En, s, &known_en))
+            .collect();
         let fields = [
             vec![written.clone()],
             folded.clone(),
-            stems(&nl),
-            stems(&en),
+            stems_nl,
+            stems_en,
+            parts_nl,
+            parts_en,
         ];
         let fields: Vec<String> = fields.iter().map(|f| f.join(" ")).collect();
         table.push_str(&fields.join("\t"));
@@ -669,8 +767,8 @@ fn latin_letters() -> impl Iterator<Item = String> {
         .map(|c| format!("ab{c}cd"))
 }
 
-/// The browser folds and stems every word of the example site and of a generated site as the
-/// index does (issue 15), and every Latin letter: themes/buurt/static/search.js in Node,
+/// The browser folds, stems and cuts compounds in every word of the example site and of a
+/// generated site as the index does (issues 15 and 18), and every Latin letter: themes/buurt/static/search.js in Node,
 /// tests/browser/fold.mjs. `PLEIN_VOCABULARY_SITES` (a path list) adds more sites, such as a generated 1,000-story one.
 #[test]
 fn the_browser_folds_and_stems_every_word_as_the_index_does() {

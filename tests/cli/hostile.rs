@@ -387,7 +387,10 @@ fn symlink_loop_in_content() {
     let dir = b.site.root().join("content/stories/lus");
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink("..", dir.join("terug")).unwrap();
-    b.fails(&["content/stories/lus/terug", "(symbolische link) wijst terug naar"]);
+    b.fails(&[
+        "content/stories/lus/terug",
+        "(symbolische link) wijst terug naar",
+    ]);
 }
 
 #[test]

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::words::Lang;
 
 use super::chunks::{MIN_KEY, chunks, encode, encodes};
+use super::compound::{self, MIN_PART};
 use super::words::{Analyzer, each_word, stop_words};
 
 /// How much a word counts in each part of a document: once in the title, tags, neighbourhoods,
@@ -20,8 +21,11 @@ const BODY_REPEATS: u32 = 5;
 
 /// A document's stems and a stem's postings are `u32`s of an id and a weight, the weight in
 /// the low bits: at 10,000 stories that halves the index's biggest tables.
-const WEIGHT_BITS: u32 = 6;
-const _: () = assert!(TITLE + TERMS + LEDE + BODY * BODY_REPEATS < 1 << WEIGHT_BITS);
+const WEIGHT_BITS: u32 = 7;
+/// In a document's stems: the document has the stem as a word of its own ("tuin", not only
+/// "tuinen"), so the stem can be offered as a suggestion as it is.
+const AS_WORD: u32 = 1 << (WEIGHT_BITS - 1);
+const _: () = assert!(TITLE + TERMS + LEDE + BODY * BODY_REPEATS < AS_WORD);
 /// Stems and documents are numbered below this.
 pub(super) const MAX_ID: u32 = 1 << (32 - WEIGHT_BITS);
 
@@ -50,6 +54,8 @@ pub struct IndexCache {
     pub(super) dict: Dictionary,
     /// A fingerprint of a document's texts -> its stems with their weights ([`pack`]ed), by id.
     docs: AHashMap<u128, Box<[u32]>>,
+    /// The stems of [`compound::common_parts`]: parts of compounds on every site.
+    common: AHashSet<Box<str>>,
     /// By stem id: its postings list as JSON, empty when no document has the stem.
     lists: Vec<String>,
     /// Documents tokenised and lists encoded by the last index.
@@ -81,8 +87,8 @@ impl Dictionary {
         if let Some(&id) = self.ids.get(stem) {
             return id;
         }
-        let id = u32::try_from(self.stems.len()).expect("fewer than 2^26 stems");
-        assert!(id < MAX_ID, "fewer than 2^26 stems");
+        let id = u32::try_from(self.stems.len()).expect("fewer than 2^25 stems");
+        assert!(id < MAX_ID, "fewer than 2^25 stems");
         self.stems.push(stem.into());
         self.ids.insert(stem.into(), id);
         id
@@ -93,6 +99,9 @@ impl Dictionary {
 /// dictionary does not know yet: those have ids `NEW | n` until [`IndexCache::adopt`].
 #[derive(Default)]
 pub(super) struct Fresh {
+    /// Words, stop words left out: the document's length.
+    length: u32,
+    /// Stem ids with weights, [`AS_WORD`] set where the stem is also a word of the document.
     stems: Vec<(u32, u32)>,
     new_stems: Vec<Box<str>>,
     new_words: AHashMap<Box<str>, u32>,
@@ -121,6 +130,14 @@ impl Fresh {
     }
 }
 
+/// What [`IndexCache::postings_of`] makes: index files, the chunk keys, and the length of
+/// each document.
+pub(super) struct Gathered {
+    pub(super) files: Vec<(String, Vec<u8>)>,
+    pub(super) keys: Vec<String>,
+    pub(super) lengths: Vec<u32>,
+}
+
 /// All postings, by stem id: those of stem `s` are `pairs[starts[s]..starts[s + 1]]`, each a
 /// [`pack`]ed document id and weight, in document order.
 struct Postings {
@@ -129,11 +146,15 @@ struct Postings {
 }
 
 impl Postings {
-    /// The postings of each stem, from the stems of each document.
-    fn gather(docs: &[&[u32]], stems: usize) -> Postings {
+    /// The postings of each stem, from the stems of each document (after its length), and
+    /// which stems are words of their own.
+    fn gather(docs: &[&[u32]], stems: usize) -> (Postings, Vec<bool>) {
         let mut starts = vec![0; stems + 1];
-        for &pair in docs.iter().flat_map(|d| d.iter()) {
-            starts[unpack(pair).0 as usize + 1] += 1;
+        let mut as_word = vec![false; stems];
+        for &pair in docs.iter().flat_map(|d| &d[1..]) {
+            let (stem, weight) = unpack(pair);
+            starts[stem as usize + 1] += 1;
+            as_word[stem as usize] |= weight & AS_WORD != 0;
         }
         for s in 0..stems {
             starts[s + 1] += starts[s];
@@ -141,13 +162,13 @@ impl Postings {
         let mut next = starts.clone();
         let mut pairs = vec![0; starts[stems]];
         for (id, doc) in docs.iter().enumerate() {
-            for &pair in doc.iter() {
+            for &pair in &doc[1..] {
                 let (stem, weight) = unpack(pair);
-                pairs[next[stem as usize]] = pack(id as u32, weight);
+                pairs[next[stem as usize]] = pack(id as u32, weight & !AS_WORD);
                 next[stem as usize] += 1;
             }
         }
-        Postings { starts, pairs }
+        (Postings { starts, pairs }, as_word)
     }
 
     fn of(&self, stem: usize) -> &[u32] {
@@ -167,15 +188,99 @@ impl IndexCache {
     }
 
     /// After every document was adopted: the postings of the documents `prints`, in that
-    /// order, as the `c/<key>.json` files and their keys. The cache forgets other documents.
-    pub(super) fn postings_of(&mut self, prints: &[u128]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
+    /// order, as the `c/<key>.json` files and their keys, the `s/<key>.json` files of
+    /// [`words_files`], and each document's length. The cache forgets other documents.
+    pub(super) fn postings_of(&mut self, prints: &[u128]) -> Gathered {
         self.forget_all_but(prints);
+        let mut common: Vec<&str> = self.common.iter().map(|s| &**s).collect();
+        common.sort_unstable();
+        for stem in common {
+            self.dict.intern(stem);
+        }
         let docs: Vec<&[u32]> = prints.iter().map(|p| &*self.docs[p]).collect();
-        let postings = Postings::gather(&docs, self.dict.stems.len());
+        let lengths = docs.iter().map(|d| d[0]).collect();
+        let (postings, as_word) = Postings::gather(&docs, self.dict.stems.len());
         drop(docs);
+        let postings = self.with_parts(postings);
+        let mut files = self.words_files(&postings, &as_word);
         self.encode_lists(&postings);
         drop(postings);
-        self.chunk_files()
+        let (chunks, keys) = self.chunk_files();
+        files.extend(chunks);
+        Gathered {
+            files,
+            keys,
+            lengths,
+        }
+    }
+
+    /// `s/<first two letters>.json`: every stem that has postings (one per `c/` chunk's first
+    /// two letters) with the number of documents that have it, what a query word that finds
+    /// nothing is compared with ("Bedoelde je …?") and cut into ([`compound::parts`]). A stem
+    /// that no document has as a word of its own ("caf" of "café", "bewoner" of "bewoners")
+    /// has its count negated.
+    fn words_files(&self, postings: &Postings, as_word: &[bool]) -> Vec<(String, Vec<u8>)> {
+        let stems = &self.dict.stems;
+        let mut live: Vec<usize> = (0..stems.len())
+            .filter(|&s| !postings.of(s).is_empty())
+            .collect();
+        live.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
+        let mut files = Vec::new();
+        for group in live.chunk_by(|&a, &b| stems[a].get(..2) == stems[b].get(..2)) {
+            let key = stems[group[0]].get(..2).unwrap_or(&stems[group[0]]);
+            let mut json = String::from("{");
+            for (i, &s) in group.iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                let df = postings.of(s).len() as i64;
+                let df = if as_word[s] { df } else { -df };
+                json.push_str(&format!("\"{}\":{df}", stems[s]));
+            }
+            json.push('}');
+            files.push((format!("s/{key}.json"), json.into_bytes()));
+        }
+        files
+    }
+
+    /// `postings` with each compound's documents added to the postings of its parts (at half
+    /// their weight, so that the compound itself ranks first): see [`compound::parts`].
+    fn with_parts(&self, postings: Postings) -> Postings {
+        let lang = self.lang.expect("prepared for a language");
+        let stems = &self.dict.stems;
+        let known = |s: &str| {
+            let &id = self.dict.ids.get(s)?;
+            (!postings.of(id as usize).is_empty() || self.common.contains(s)).then_some(id)
+        };
+        let cuts: Vec<(usize, Vec<u32>)> = (0..stems.len())
+            .into_par_iter()
+            .filter(|&s| !postings.of(s).is_empty() && stems[s].len() > MIN_PART)
+            .filter_map(|s| {
+                let parts = compound::parts(lang, &stems[s], &known);
+                (!parts.is_empty()).then(|| (s, parts.into_iter().map(|(_, id)| id).collect()))
+            })
+            .collect();
+        if cuts.is_empty() {
+            return postings;
+        }
+        let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); stems.len()];
+        for (whole, parts) in &cuts {
+            for &part in parts {
+                wholes[part as usize].push(*whole);
+            }
+        }
+        let lists: Vec<Vec<u32>> = (0..stems.len())
+            .into_par_iter()
+            .map(|s| merged(postings.of(s), wholes[s].iter().map(|&w| postings.of(w))))
+            .collect();
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        let mut pairs = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        starts.push(0);
+        for list in lists {
+            pairs.extend(list);
+            starts.push(pairs.len());
+        }
+        Postings { starts, pairs }
     }
 
     /// Documents tokenised and postings lists encoded by the last [`index_with`](super::index_with): what the
@@ -187,9 +292,15 @@ impl IndexCache {
     /// Start over when the site's language changed: words stem differently.
     pub(super) fn prepare(&mut self, lang: Lang) {
         if self.lang != Some(lang) {
+            let analyzer = Analyzer::new(lang);
+            let common = compound::common_parts(lang)
+                .iter()
+                .map(|w| analyzer.stem(w).into())
+                .collect();
             *self = IndexCache {
                 lang: Some(lang),
                 dict: Dictionary::new(lang),
+                common,
                 ..IndexCache::default()
             };
         }
@@ -216,10 +327,8 @@ impl IndexCache {
         for (word, id) in fresh.new_words {
             self.dict.words.entry(word).or_insert(known(id));
         }
-        let stems = fresh
-            .stems
-            .iter()
-            .map(|&(s, w)| pack(known(s), w))
+        let stems = std::iter::once(fresh.length)
+            .chain(fresh.stems.iter().map(|&(s, w)| pack(known(s), w)))
             .collect();
         self.docs.insert(print, stems);
         self.redone.0 += 1;
@@ -318,7 +427,7 @@ impl IndexCache {
             })
             .collect();
         for stems in self.docs.values_mut() {
-            for pair in stems.iter_mut() {
+            for pair in stems.iter_mut().skip(1) {
                 let (stem, weight) = unpack(*pair);
                 let stem =
                     renumber[stem as usize].expect("the stems of kept documents have postings");
@@ -328,12 +437,39 @@ impl IndexCache {
     }
 }
 
+/// `own` postings with those of the compounds `wholes` at half their weight (at least 1), in
+/// document order; a document keeps its highest weight.
+fn merged<'p>(own: &[u32], wholes: impl Iterator<Item = &'p [u32]>) -> Vec<u32> {
+    let mut all: Vec<u32> = own.to_vec();
+    let before = all.len();
+    for list in wholes {
+        all.extend(list.iter().map(|&pair| {
+            let (doc, weight) = unpack(pair);
+            pack(doc, (weight / 2).max(1))
+        }));
+    }
+    if all.len() == before {
+        return all;
+    }
+    // Packed pairs sort by document, then weight: keep the last of each document.
+    all.sort_unstable();
+    let mut out: Vec<u32> = Vec::with_capacity(all.len());
+    for pair in all {
+        match out.last_mut() {
+            Some(last) if unpack(*last).0 == unpack(pair).0 => *last = pair,
+            _ => out.push(pair),
+        }
+    }
+    out
+}
+
 /// The stems of one document with their weights: each field's weight once per stem, the
 /// body's up to [`BODY_REPEATS`] times. Stems the dictionary does not have get `NEW` ids.
 fn weigh(analyzer: &Analyzer, dict: &Dictionary, fields: &[(u32, String)], body: &str) -> Fresh {
     let mut fresh = Fresh::default();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
+    let mut as_word: Vec<u32> = Vec::new();
     let mut buf = String::new();
     let fields = fields.iter().map(|(w, t)| (*w, t.as_str()));
     for (weight, text) in fields.chain([(BODY, body)]) {
@@ -345,8 +481,17 @@ fn weigh(analyzer: &Analyzer, dict: &Dictionary, fields: &[(u32, String)], body:
             };
             if id != STOP {
                 ids.push(id);
+                let stem = if id & NEW == 0 {
+                    &*dict.stems[id as usize]
+                } else {
+                    &*fresh.new_stems[(id & !NEW) as usize]
+                };
+                if stem == word {
+                    as_word.push(id);
+                }
             }
         });
+        fresh.length += ids.len() as u32;
         ids.sort_unstable();
         let repeats = if weight == BODY { BODY_REPEATS } else { 1 };
         for same in ids.chunk_by(|a, b| a == b) {
@@ -354,10 +499,16 @@ fn weigh(analyzer: &Analyzer, dict: &Dictionary, fields: &[(u32, String)], body:
         }
     }
     pairs.sort_unstable();
+    as_word.sort_unstable();
     for (stem, weight) in pairs {
         match fresh.stems.last_mut() {
             Some(last) if last.0 == stem => last.1 += weight,
             _ => fresh.stems.push((stem, weight)),
+        }
+    }
+    for (stem, weight) in &mut fresh.stems {
+        if as_word.binary_search(stem).is_ok() {
+            *weight |= AS_WORD;
         }
     }
     fresh

@@ -9,7 +9,13 @@
 //!   whose longest chunk-key prefix is `key` (keys grow a letter while a chunk is too big);
 //! - `d/<n>.json`: what a result shows of documents `n*DOCS_PER_CHUNK..`, fetched for the
 //!   ten results on show;
-//! - `f/n-<slug>.json`, `f/k-<slug>.json`: the documents of a neighbourhood or kind.
+//! - `f/n-<slug>.json`, `f/k-<slug>.json`: the documents of a neighbourhood or kind;
+//! - `s/<xy>.json`: every stem starting with `xy` with its document count, for suggestions
+//!   and for cutting a query's compound in the browser.
+//!
+//! Compounds are cut into parts that are words of the site ([`compound`]): a compound's
+//! documents are among those of its parts, at half weight. The manifest's `len` gives each
+//! document's length, so the browser ranks by BM25.
 //!
 //! Everything is ordered, so the same site gives the same bytes and unchanged files are skipped.
 //!
@@ -23,8 +29,9 @@
 //! (tokio, lol_html, regex, clap, wax, ...), does not compile without also enabling tokio's
 //! `io-util`, and took about 15 minutes of compile time on two cores; it indexes built HTML
 //! through an async runtime. This index plus rust-stemmers (whose other dependency, serde, plein
-//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 14 MB in
-//! 2,899 files, about 0.3 s to make on two threads, 40 to 160 KB fetched per query.
+//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 14.5 MB in
+//! 3,078 files, about 0.3 s to make on two threads, 27 to 170 KB fetched per query (87 KB on
+//! average, `examples/search_bytes.mjs`).
 //!
 //! Its parts: `words` folds and stems text, `index` numbers stems and gathers postings,
 //! `chunks` encodes them and groups them into files, `docs` makes what a result shows.
@@ -44,6 +51,7 @@ use super::output_path;
 use crate::ground::output::Outputs;
 
 mod chunks;
+pub mod compound;
 mod docs;
 #[cfg(test)]
 mod fixture;
@@ -72,6 +80,8 @@ struct Manifest<'a> {
     per: usize,
     types: [usize; 4],
     keys: Vec<String>,
+    /// Each document's length in words, a letter of [`LENGTHS`] each: see [`lengths`].
+    len: String,
     stop: &'static [&'static str],
     hoods: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
@@ -108,7 +118,7 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
     let analyzer = Analyzer::new(lang);
     let types = doc_types(site);
     let total: usize = types.iter().sum();
-    assert!(total < MAX_ID as usize, "fewer than 2^26 documents");
+    assert!(total < MAX_ID as usize, "fewer than 2^25 documents");
     let mut prints = Vec::with_capacity(total);
     let mut views = Vec::new();
     let mut start = 0;
@@ -127,7 +137,8 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
         }
         start = end;
     }
-    let (mut files, keys) = cache.postings_of(&prints);
+    let made = cache.postings_of(&prints);
+    let (mut files, keys) = (made.files, made.keys);
     files.extend(views);
     let (hoods, kinds) = filters(site, &mut files);
     let manifest = Manifest {
@@ -137,6 +148,7 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
         per: DOCS_PER_CHUNK,
         types,
         keys,
+        len: lengths(&made.lengths),
         stop: stop_words(lang),
         hoods,
         kinds,
@@ -144,6 +156,23 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
     files.push(("manifest.json".to_string(), json(&manifest)));
     cache.compact_if_sparse();
     files
+}
+
+/// The letters of document lengths in the manifest: letter `n` stands for about
+/// `2^(n/4) - 1` words, so 64 letters reach 60,000 words within 10% of each length.
+pub const LENGTHS: &str = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Document lengths in words as letters of [`LENGTHS`], for the ranking's (BM25) length
+/// norm: 10,000 documents make 10 KB, a list of numbers three times that.
+fn lengths(words: &[u32]) -> String {
+    let letters = LENGTHS.as_bytes();
+    words
+        .iter()
+        .map(|&n| {
+            let at = (4.0 * f64::from(n + 1).log2()).round() as usize;
+            letters[at.min(letters.len() - 1)] as char
+        })
+        .collect()
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
@@ -219,14 +248,17 @@ pub fn emit_files(site: &Site, files: Vec<(String, Vec<u8>)>, out: &mut Outputs)
 mod tests {
     use super::*;
 
-    /// Fingerprints of the postings and manifest of the fixture sites, as the index made them
-    /// before stems were numbered and documents cached: the files must not change.
+    /// Fingerprints of the postings of the fixture sites, as the index made them before stems
+    /// were numbered and documents cached: the files must not change. The English one is also
+    /// as it was before compounds were cut; in the Dutch one the Tuindag event is now among
+    /// the documents of "tuin" and "dag", and the muurschilderingen among "schilder".
     #[test]
     fn postings_are_the_same_as_before_interning() {
         for (lang, stories, expected) in [
-            // Kinds are filtered by the word the site shows (`f/k-tuin.json`) since issue 17.
-            ("nl", 9, 0xe62f24a8acb77801_u64),
-            ("en", 5, 0x1f8a9d90708ca960),
+            // Kinds are filtered by the word the site shows (`f/k-tuin.json`) since issue 17;
+            // compounds are cut into their parts since issue 18.
+            ("nl", 9, 0x94f6581a6fdc9ab_u64),
+            ("en", 5, 0x6c58821aa7473d9b),
         ] {
             let dir = tempfile::TempDir::new().expect("temp dir");
             fixture::site(dir.path(), lang, stories);
@@ -235,19 +267,72 @@ mod tests {
                 let tu = files.iter().find(|(name, _)| name == "c/tu.json");
                 assert_eq!(
                     String::from_utf8_lossy(&tu.expect("a chunk c/tu").1),
-                    "{\"tuin\":[0,8,1,8,1,13,1,4,1,8,1,25,1,16,1,7,1,25,1,4,1,5,1,6],\"tuindag\":[9,20]}"
+                    "{\"tuin\":[0,8,1,8,1,13,1,4,1,8,1,25,1,16,1,7,1,25,1,10,1,5,1,6],\"tuindag\":[9,20]}"
                 );
             }
             let mut hash = xxhash_rust::xxh3::Xxh3Default::new();
-            let kept = files
-                .iter()
-                .filter(|(n, _)| n.starts_with("c/") || n == "manifest.json");
+            let kept = files.iter().filter(|(n, _)| n.starts_with("c/"));
             for (name, bytes) in kept {
                 hash.update(name.as_bytes());
                 hash.update(bytes);
             }
             assert_eq!(hash.digest(), expected, "{lang}");
         }
+    }
+
+    /// A compound's documents are among those of its parts, at half the weight; the parts
+    /// must be words of the site (issue 18).
+    #[test]
+    fn compounds_are_found_by_their_parts() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        let root = dir.path();
+        fixture::write(
+            root,
+            "plein.yaml",
+            "title: T\nbase_url: https://x.nl/\nlanguage: nl\n",
+        );
+        let story = |date: &str, title: &str, body: &str| {
+            format!("---\ntitle: {title}\ndate: {date}\n---\n{body}\n")
+        };
+        let stories = [
+            ("a", "2024-03-01", "Een tuin", "Wij spelen in de tuin."),
+            (
+                "b",
+                "2024-02-01",
+                "De speeltuin",
+                "Geveltuintjes en een muurschildering bij het schuurtje.",
+            ),
+            ("c", "2024-01-01", "Verven", "Wij verven samen de muur."),
+        ];
+        for (name, date, title, body) in stories {
+            let path = format!("content/stories/{name}.md");
+            fixture::write(root, &path, &story(date, title, body));
+        }
+        let files = index(&fixture::build(root));
+        let file = |name: &str| {
+            let bytes = &files.iter().find(|(n, _)| n == name).expect(name).1;
+            serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON")
+        };
+        let tu = file("c/tu.json");
+        assert_eq!(tu["tuin"], serde_json::json!([0, 24, 1, 10]), "{tu}");
+        let sp = file("c/sp.json");
+        assert_eq!(sp["speeltuin"], serde_json::json!([1, 20]), "{sp}");
+        assert_eq!(sp["spel"], serde_json::json!([0, 4, 1, 10]), "{sp}");
+        let sc = file("c/sc.json");
+        // "schilderen" is no word of this site either.
+        assert_eq!(sc["schilder"], serde_json::json!([1, 2]), "{sc}");
+        assert_eq!(
+            file("c/ge.json")["geveltuintjes"],
+            serde_json::json!([1, 4])
+        );
+        // Words of their own count up, stems that are only parts or inflected count down.
+        let words = file("s/sp.json");
+        assert_eq!(
+            words,
+            serde_json::json!({"speeltuin": 1, "spel": -2}),
+            "{words}"
+        );
+        assert_eq!(file("s/tu.json"), serde_json::json!({"tuin": 2}));
     }
 
     /// Index `site` with `cache` in batches of each size, checking each against a fresh index.

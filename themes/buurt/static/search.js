@@ -1,7 +1,11 @@
 // Search on /zoeken/ (/search/): the index that plein builds under <search>/index/, fetched a
 // chunk at a time. Query words are folded and stemmed exactly as src/render/search/ does at
-// build time (Snowball Dutch or English), so "tuinen" meets "tuin". Without JavaScript the page
-// still lists neighbourhoods, kinds and tags. Talks to no host but the site's own.
+// build time (Snowball Dutch or English), so "tuinen" meets "tuin"; compounds are cut into
+// their parts the same way (compound.rs), so "tuin" finds the speeltuin. Results are ranked by
+// BM25; a word that finds nothing is tried joined with its neighbour ("repair café"), cut into
+// parts, and otherwise answered with the nearest words of the site ("Bedoelde je …?").
+// Without JavaScript the page says so and lists neighbourhoods, kinds and tags. Talks to no
+// host but the site's own.
 (() => {
   "use strict";
 
@@ -246,13 +250,410 @@
     return w.replace(/Y/g, "y");
   }
 
+  // ---- Compound words: keep in step with src/render/search/compound.rs. ----
+
+  const MIN_PART = 3;
+  const DEPTH = 3;
+  const COMPOUND = {
+    nl: {
+      links: ["en", "s", "e"],
+      diminutives: ["j", "je", "tj", "pj", "jes", "etj", "tje", "pje", "tjes", "pjes", "etje", "etjes"],
+      notTails: ["heid", "schap", "dom", "achtig", "lijk", "baar", "loos", "ling", "zaam", "ster", "erij", "isch", "tig", "iger"],
+      notHeads: ["ver", "ont", "her", "mis", "be", "ge", "er"],
+      shortEndings: ["er", "en", "el"],
+      restored: ["end", "ing", "ig", "lijk", "baar", "heid"],
+      undoubles: true,
+    },
+    en: {
+      links: [],
+      diminutives: [],
+      notTails: ["ness", "less", "ment", "able", "ship", "ful", "ing", "ism", "ist", "ous", "ive", "ise", "ize"],
+      notHeads: ["dis", "mis", "non", "pre", "pro", "sub", "out", "un", "re"],
+      shortEndings: [],
+      restored: [],
+      undoubles: false,
+    },
+  };
+
+  /** The parts of `stem` that `known(stem)` knows, as the index cuts them: "speeltuin" -> spel, tuin. */
+  function parts(lang, stem, known) {
+    const r = COMPOUND[lang] ?? COMPOUND.nl;
+    const vowel = (c) => "aeiouy".includes(c);
+    const undouble = (p) => {
+      const n = p.length;
+      const doubled = r.undoubles && n >= 4 && !vowel(p[n - 1]) && p[n - 2] === p[n - 3] && "aeou".includes(p[n - 2]) && !vowel(p[n - 4]);
+      return doubled ? p.slice(0, n - 2) + p[n - 1] : null;
+    };
+    const lookup = (p) => {
+      if (p.length < MIN_PART || (p.length === MIN_PART && r.shortEndings.some((e) => p.endsWith(e)))) return null;
+      if (known(p)) return p;
+      const single = undouble(p);
+      return single !== null && known(single) ? single : null;
+    };
+    const diminutive = (w) => {
+      for (const ending of r.diminutives) {
+        if (!w.endsWith(ending)) continue;
+        const base = w.slice(0, w.length - ending.length);
+        if (base.length < MIN_PART) continue;
+        const found = lookup(base);
+        if (found !== null) return found;
+      }
+      return null;
+    };
+    const headStem = (head) => {
+      if (r.notHeads.includes(head)) return null;
+      const candidates = [head];
+      for (const link of r.links) {
+        if (head.endsWith(link) && head.length - link.length >= MIN_PART) candidates.push(head.slice(0, head.length - link.length));
+      }
+      for (const c of candidates) {
+        const found = lookup(c);
+        if (found !== null) return found;
+        const n = c.length;
+        if (r.undoubles && c !== head && n > MIN_PART && c[n - 1] === c[n - 2]) {
+          const single = lookup(c.slice(0, n - 1));
+          if (single !== null) return single;
+        }
+      }
+      return null;
+    };
+    const tailStem = (tail) => {
+      if (r.notTails.includes(tail)) return null;
+      const found = lookup(tail) ?? diminutive(tail);
+      if (found !== null) return found;
+      const whole = r.restored.map((ending) => tail + ending).find((w) => known(w));
+      return whole ?? null;
+    };
+    const cut = (w, depth) => {
+      if (depth >= DEPTH || w.length < 2 * MIN_PART) return null;
+      for (let at = w.length - MIN_PART; at >= MIN_PART; at--) {
+        const head = headStem(w.slice(0, at));
+        if (head === null) continue;
+        const tail = tailStem(w.slice(at));
+        if (tail !== null) return [head, tail];
+        const rest = cut(w.slice(at), depth + 1);
+        if (rest) return [head, ...rest];
+      }
+      return null;
+    };
+    const out = [];
+    const push = (p) => {
+      if (!out.includes(p)) out.push(p);
+    };
+    if (!/^[\x00-\x7f]*$/.test(stem)) return out;
+    const whole = cut(stem, 0);
+    if (whole) {
+      for (const part of whole) {
+        const inner = cut(part, 1) ?? (diminutive(part) !== null ? [diminutive(part)] : []);
+        push(part);
+        inner.forEach(push);
+      }
+    } else {
+      const base = diminutive(stem);
+      if (base !== null) push(base);
+    }
+    return out.filter((p) => p !== stem);
+  }
+
+  /** Edit distance with transpositions (optimal string alignment), or `max + 1` when above `max`. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let prev2 = null;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let best = i;
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        row.push(d);
+        best = Math.min(best, d);
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
   // ---- The index: a manifest, then chunks as queries need them. ----
 
-  // The stemmers, for tests that compare them with the build's (tests/browser/search.mjs).
-  window.pleinSearch = { stemNl, stemEn, words };
+  const K1 = 1.2;
+  const B = 0.75;
+  const LENGTHS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+  /**
+   * Search over an index whose files `fetchJson(rel)` gives (the page fetches them; the Node
+   * tests read them from the built site).
+   */
+  function engine(fetchJson) {
+    const fetched = new Map();
+    let manifest = null;
+    let stem = stemNl;
+    let stop = new Set();
+    let keys = new Set();
+    let lang = "nl";
+    let lengths = [];
+    let average = 1;
+
+    function load(rel) {
+      if (!fetched.has(rel)) fetched.set(rel, fetchJson(rel));
+      return fetched.get(rel);
+    }
+
+    async function start() {
+      if (manifest) return manifest;
+      manifest = await load("manifest.json");
+      lang = manifest.lang === "en" ? "en" : "nl";
+      stem = lang === "en" ? stemEn : stemNl;
+      stop = new Set(manifest.stop);
+      keys = new Set(manifest.keys);
+      lengths = [...(manifest.len || "")].map((c) => 2 ** (LENGTHS.indexOf(c) / 4) - 1);
+      average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+      return manifest;
+    }
+
+    /** The chunk a stem lives in: its longest prefix that is a chunk key. */
+    function chunkOf(s) {
+      for (let n = s.length; n >= 2; n--) if (keys.has(s.slice(0, n))) return s.slice(0, n);
+      return null;
+    }
+
+    /** Chunks that may hold stems starting with `p`: its own and those below it (a few at most). */
+    function chunksFor(p) {
+      const own = chunkOf(p);
+      const below = p.length >= 2 ? manifest.keys.filter((k) => k.length > p.length && k.startsWith(p)) : [];
+      return [...new Set([own, ...below.slice(0, 4)])].filter(Boolean);
+    }
+
+    /** The word list `s/<xy>.json` of stems starting with `xy`, or an empty one. */
+    function wordsFile(xy) {
+      const has = manifest.keys.some((k) => k.startsWith(xy));
+      return xy.length === 2 && has ? load(`s/${xy}.json`) : Promise.resolve({});
+    }
+
+    function decode(list) {
+      const out = [];
+      let doc = 0;
+      for (let i = 0; i < list.length; i += 2) {
+        doc += list[i];
+        out.push([doc, list[i + 1]]);
+      }
+      return out;
+    }
+
+    /** BM25 of one stem's postings: its weights are the field-weighted word counts. */
+    function bm25(docs, factor, scores) {
+      const n = docs.length;
+      const idf = Math.log(1 + (manifest.docs - n + 0.5) / (n + 0.5));
+      for (const [doc, tf] of docs) {
+        const norm = 1 - B + (B * (lengths[doc] ?? average)) / average;
+        const score = (idf * factor * tf * (K1 + 1)) / (tf + K1 * norm);
+        scores.set(doc, Math.max(scores.get(doc) || 0, score));
+      }
+    }
+
+    /** One query word: the documents it matches with their scores, and the stems it matched. */
+    async function term(word, prefix) {
+      const s = stem(word);
+      const scores = new Map();
+      const stems = new Set();
+      const names = [s];
+      if (prefix && word !== s) names.push(word);
+      const chunks = prefix ? [...new Set(names.flatMap(chunksFor))] : [chunkOf(s)].filter(Boolean);
+      const loaded = await Promise.all(chunks.map((k) => load(`c/${k}.json`)));
+      const expansions = [];
+      for (const chunk of loaded) {
+        for (const [key, postings] of Object.entries(chunk)) {
+          if (key === s) {
+            stems.add(key);
+            bm25(decode(postings), 1, scores);
+          } else if (prefix && names.some((p) => key.startsWith(p))) expansions.push([key, postings]);
+        }
+      }
+      // Typing "muursch" expands to the stems it begins; the most common few are enough.
+      expansions.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+      for (const [key, postings] of expansions.slice(0, 24)) {
+        stems.add(key);
+        bm25(decode(postings), 0.7, scores);
+      }
+      return { words: [word], scores, stems };
+    }
+
+    /** Documents every one of `terms` matches, their scores added up. */
+    function both(terms) {
+      const scores = new Map();
+      for (const [d] of terms[0].scores) {
+        if (terms.every((t) => t.scores.has(d))) scores.set(d, terms.reduce((sum, t) => sum + t.scores.get(d), 0));
+      }
+      return { words: terms.flatMap((t) => t.words), scores, stems: new Set(terms.flatMap((t) => [...t.stems])) };
+    }
+
+    /** A word that is a compound the index does not have, as the parts it has: "repaircafe". */
+    async function cutTerm(word) {
+      const s = stem(word);
+      if (s.length < 2 * MIN_PART) return null;
+      const starts = [0];
+      for (let at = MIN_PART; at <= s.length - MIN_PART; at++) starts.push(at);
+      const files = await Promise.all([...new Set(starts.map((at) => s.slice(at, at + 2)))].map(wordsFile));
+      const known = new Set(files.flatMap((f) => Object.keys(f)));
+      const found = parts(lang, s, (p) => known.has(p));
+      if (!found.length) return null;
+      const terms = await Promise.all(found.map((p) => term(p, false)));
+      const t = both(terms);
+      return t.scores.size ? { ...t, words: [word] } : null;
+    }
+
+    /** The words of the site nearest to `word`: edit distance, then how many documents have them. */
+    async function nearest(word) {
+      const w = word;
+      const prefixes = new Set([w.slice(0, 2), w[1] + w[0], w[0] + (w[2] ?? ""), w.slice(1, 3)]);
+      const files = await Promise.all([...prefixes].filter((p) => p.length === 2).map(wordsFile));
+      const max = w.length <= 4 ? 1 : 2;
+      const s = stem(w);
+      const found = [];
+      for (const file of files) {
+        for (const [candidate, df] of Object.entries(file)) {
+          if (candidate === s || candidate.length < 2) continue;
+          const d = Math.min(distance(w, candidate, max), distance(s, candidate, max));
+          if (d <= max) found.push([candidate, d, df]);
+        }
+      }
+      found.sort((a, b) => a[1] - b[1] || Math.abs(b[2]) - Math.abs(a[2]) || (a[0] < b[0] ? -1 : 1));
+      const shown = await Promise.all(found.slice(0, 3).map(async ([candidate, , df]) => {
+        const seen = await written(candidate);
+        if (seen) return seen;
+        // The stem with the query word's own ending ("vrijwilliger" + "s"), if that stems back.
+        const ending = w.startsWith(s) ? w.slice(s.length) : "";
+        if (ending && stem(candidate + ending) === candidate) return candidate + ending;
+        return df > 0 && stem(candidate) === candidate ? candidate : null;
+      }));
+      return [...new Set(shown.filter(Boolean))];
+    }
+
+    /** A stem as the site writes it: the word of one of its best documents that has that stem. */
+    async function written(s) {
+      const t = await term(s, false);
+      const best = [...t.scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3);
+      for (const doc of await documents(best)) {
+        const text = [doc.t, doc.k, ...(doc.n || []), doc.x].join(" ");
+        for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+          const ws = words(m[0]);
+          if (ws.length === 1 && stem(ws[0]) === s) return m[0].toLowerCase();
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The documents `query` finds, best first, with the stems that matched, and for a word
+     * that finds nothing the nearest words of the site.
+     */
+    async function search(query, filters = {}) {
+      await start();
+      const all = words(query).filter((w) => !stop.has(w));
+      if (!all.length) return { ranked: [], stems: new Set(), suggestions: [] };
+      // The last word may be half typed (or half remembered): it also finds the words it begins.
+      const lastIsPrefix = !/\s$/.test(query);
+      let terms = await Promise.all(all.map((w, i) => term(w, lastIsPrefix && i === all.length - 1)));
+      // "repair café", "buurt huis": two words that the site may write as one. Documents with
+      // the word as one count double: that is how the site writes it.
+      for (let i = 0; i + 1 < terms.length; i++) {
+        const [a, b] = [terms[i], terms[i + 1]];
+        if (a.words.length > 1 || b.words.length > 1) continue;
+        const joined = await term(a.words[0] + b.words[0], lastIsPrefix && i + 2 === terms.length);
+        if (!joined.scores.size) continue;
+        const apart = both([a, b]);
+        const scores = new Map(apart.scores);
+        for (const [d, score] of joined.scores) scores.set(d, Math.max(scores.get(d) || 0, 2 * score));
+        const stems = new Set([...joined.stems, ...(apart.scores.size ? apart.stems : [])]);
+        terms.splice(i, 2, { words: [a.words[0], b.words[0]], scores, stems });
+      }
+      terms = await Promise.all(terms.map(async (t) => (t.scores.size ? t : (await cutTerm(t.words[0])) ?? t)));
+      const suggestions = [];
+      for (const t of terms) {
+        if (t.scores.size || t.words.length > 1) continue;
+        const near = await nearest(t.words[0]);
+        if (near.length) suggestions.push([t.words[0], near]);
+      }
+      const [area, kind] = await Promise.all([filterSet("n", filters.area), filterSet("k", filters.kind)]);
+      const found = both(terms);
+      const ranked = [...found.scores]
+        .filter(([d]) => (!area || area.has(d)) && (!kind || kind.has(d)));
+      // Ties go to the earlier document: stories are numbered newest first.
+      ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      return { ranked, stems: found.stems, suggestions };
+    }
+
+    async function filterSet(kind, slug) {
+      if (!slug) return null;
+      return new Set(await load(`f/${kind}-${slug}.json`));
+    }
+
+    /** What the results `ranked` show: one document file per few results. */
+    async function documents(ranked) {
+      const per = manifest.per;
+      const files = [...new Set(ranked.map(([d]) => Math.floor(d / per)))];
+      const byFile = new Map(await Promise.all(files.map(async (n) => [n, await load(`d/${n}.json`)])));
+      return ranked.map(([d]) => byFile.get(Math.floor(d / per))[d % per]);
+    }
+
+    /**
+     * Whether a written word is one that `stems` matched: 2 when its stem is one of them, 1 when
+     * it holds one as a part (a compound, a diminutive, a derived word), 0 when not.
+     */
+    function matches(word, stems) {
+      const ws = words(word);
+      if (!ws.length || ws.some((w) => stop.has(w))) return 0;
+      let best = 0;
+      for (const w of ws) {
+        const s = stem(w);
+        if (stems.has(s)) return 2;
+        for (const m of stems) if (m.length >= MIN_PART && s.length >= m.length + 2 && s.includes(m)) best = 1;
+      }
+      return best;
+    }
+
+    return { start, search, documents, matches, manifest: () => manifest, stem: (w) => stem(w) };
+  }
+
+  /** About 30 words of `text` around the passage with the most matched words. */
+  function passage(text, isMatch) {
+    const parts = text.split(/\s+/).filter(Boolean);
+    const hits = parts.map(isMatch);
+    const SIZE = 30;
+    let best = 0;
+    let bestScore = -1;
+    for (let from = 0; from < Math.max(1, parts.length - SIZE + 1); from += 1) {
+      const seen = new Map();
+      let n = 0;
+      for (let i = from; i < Math.min(parts.length, from + SIZE); i++) {
+        if (hits[i]) {
+          n += hits[i];
+          seen.set(parts[i].toLowerCase(), hits[i]);
+        }
+      }
+      // Distinct words count most, whole words more than parts; a window that starts a few
+      // words before its first hit reads best.
+      const first = hits.findIndex((h, i) => i >= from && h > 0);
+      const lead = first < 0 ? 0 : Math.abs(first - from - 6) * 0.001;
+      const score = [...seen.values()].reduce((a, b) => a + b, 0) * 10 + n - lead;
+      if (score > bestScore) {
+        bestScore = score;
+        best = from;
+      }
+    }
+    const from = bestScore <= 0 ? 0 : best;
+    const to = Math.min(parts.length, from + SIZE);
+    const before = from > 0 ? "… " : "";
+    const after = to < parts.length && !text.endsWith("…") ? " …" : "";
+    return before + parts.slice(from, to).join(" ") + after;
+  }
+
+  // For tests: the folding, stemming and cutting, and the search without a page.
+  window.pleinSearch = { stemNl, stemEn, words, parts, distance, engine, passage };
   const form = document.querySelector("form[data-search-index]");
   if (!form) return;
-
 
   const base = form.dataset.searchIndex;
   const input = form.querySelector("input[name=q]");
@@ -260,28 +661,19 @@
   const kindSelect = form.querySelector("select[name=kind]");
   const results = document.getElementById("search-results");
   const status = document.getElementById("search-status");
+  const suggest = document.getElementById("search-suggest");
   const list = results.querySelector("ol");
   const moreButton = results.querySelector(".search-more");
   const say = results.dataset;
-  const fetched = new Map();
-  let manifest = null;
-  let stem = stemNl;
-  let stop = new Set();
-  let keys = new Set();
+  const noScript = document.getElementById("search-noscript");
+  if (noScript) noScript.hidden = true;
+  const index = engine((rel) => fetch(base + rel).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status} ${rel}`)))));
 
-  function load(rel) {
-    if (!fetched.has(rel)) {
-      fetched.set(rel, fetch(base + rel).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status} ${rel}`)))));
-    }
-    return fetched.get(rel);
-  }
-
+  let filled = false;
   async function start() {
-    if (manifest) return manifest;
-    manifest = await load("manifest.json");
-    stem = manifest.lang === "en" ? stemEn : stemNl;
-    stop = new Set(manifest.stop);
-    keys = new Set(manifest.keys);
+    const manifest = await index.start();
+    if (filled) return manifest;
+    filled = true;
     const fill = (select, pairs) => {
       for (const [slug, name] of pairs) select.append(new Option(name, slug));
     };
@@ -294,104 +686,16 @@
     return manifest;
   }
 
-  /** The chunk a stem lives in: its longest prefix that is a chunk key. */
-  function chunkOf(s) {
-    for (let n = s.length; n >= 2; n--) if (keys.has(s.slice(0, n))) return s.slice(0, n);
-    return null;
-  }
-
-  /** Chunks that may hold stems starting with `p`: its own and those below it (a few at most). */
-  function chunksFor(p) {
-    const own = chunkOf(p);
-    const below = p.length >= 2 ? manifest.keys.filter((k) => k.length > p.length && k.startsWith(p)) : [];
-    return [...new Set([own, ...below.slice(0, 4)])].filter(Boolean);
-  }
-
-  function decode(list) {
-    const out = [];
-    let doc = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      doc += list[i];
-      out.push([doc, list[i + 1]]);
-    }
-    return out;
-  }
-
-  /** One query word: the documents it matches with their scores, and the stems it matched. */
-  async function term(word, prefix) {
-    const s = stem(word);
-    const scores = new Map();
-    const stems = new Set();
-    const names = [s];
-    if (prefix && word !== s) names.push(word);
-    const chunks = prefix ? [...new Set(names.flatMap(chunksFor))] : [chunkOf(s)].filter(Boolean);
-    const loaded = await Promise.all(chunks.map((k) => load(`c/${k}.json`)));
-    const idf = (n) => Math.log(1 + manifest.docs / n);
-    const add = (key, postings, factor) => {
-      const docs = decode(postings);
-      const weight = idf(docs.length) * factor;
-      stems.add(key);
-      for (const [doc, w] of docs) {
-        scores.set(doc, Math.max(scores.get(doc) || 0, Math.log(1 + w) * weight));
-      }
-    };
-    const expansions = [];
-    for (const chunk of loaded) {
-      for (const [key, postings] of Object.entries(chunk)) {
-        if (key === s) add(key, postings, 1);
-        else if (prefix && names.some((p) => key.startsWith(p))) expansions.push([key, postings]);
-      }
-    }
-    // Typing "muursch" expands to the stems it begins; the most common few are enough.
-    expansions.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-    for (const [key, postings] of expansions.slice(0, 24)) add(key, postings, 0.7);
-    return { scores, stems };
-  }
-
-  async function filterSet(kind, slug) {
-    if (!slug) return null;
-    return new Set(await load(`f/${kind}-${slug}.json`));
-  }
-
-  async function search(query) {
-    await start();
-    const all = words(query).filter((w) => !stop.has(w));
-    if (!all.length) return { ranked: [], stems: new Set() };
-    // The last word may be half typed (or half remembered): it also finds the words it begins.
-    const lastIsPrefix = !/\s$/.test(query);
-    const terms = await Promise.all(all.map((w, i) => term(w, lastIsPrefix && i === all.length - 1)));
-    const [area, kind] = await Promise.all([
-      filterSet("n", areaSelect.value),
-      filterSet("k", kindSelect.value),
-    ]);
-    let ranked = [...terms[0].scores.keys()]
-      .filter((d) => terms.every((t) => t.scores.has(d)))
-      .filter((d) => (!area || area.has(d)) && (!kind || kind.has(d)))
-      .map((d) => [d, terms.reduce((sum, t) => sum + t.scores.get(d), 0)]);
-    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const stems = new Set(terms.flatMap((t) => [...t.stems]));
-    return { ranked, stems };
-  }
-
-  /** What the results `ranked` show: one document file per few results. */
-  async function documents(ranked) {
-    const per = manifest.per;
-    const files = [...new Set(ranked.map(([d]) => Math.floor(d / per)))];
-    const byFile = new Map(await Promise.all(files.map(async (n) => [n, await load(`d/${n}.json`)])));
-    return ranked.map(([d]) => byFile.get(Math.floor(d / per))[d % per]);
-  }
-
   // ---- Showing results. ----
 
-  /** `text` as nodes, each word whose stem was matched inside a <mark>. */
+  /** `text` as nodes, each word that matched inside a <mark>. Text is never read as HTML. */
   function highlighted(text, stems) {
     const frag = document.createDocumentFragment();
     const re = /[\p{L}\p{N}]+/gu;
     let last = 0;
     let m;
     while ((m = re.exec(text))) {
-      const ws = words(m[0]);
-      if (ws.length && ws.every((w) => !stop.has(w)) && ws.some((w) => stems.has(stem(w)))) {
+      if (index.matches(m[0], stems) > 0) {
         frag.append(text.slice(last, m.index));
         const mark = document.createElement("mark");
         mark.textContent = m[0];
@@ -403,17 +707,7 @@
     return frag;
   }
 
-  /** About 30 words of `text` around its first matched word. */
-  function snippet(text, stems) {
-    const parts = text.split(/\s+/);
-    let at = parts.findIndex((p) => words(p).some((w) => stems.has(stem(w))));
-    if (at < 0) at = 0;
-    const from = Math.max(0, at - 8);
-    const to = Math.min(parts.length, from + 30);
-    return (from > 0 ? "… " : "") + parts.slice(from, to).join(" ") + (to < parts.length && !text.endsWith("…") ? " …" : "");
-  }
-
-  /** One result: the title as a link, type, date, kind and neighbourhoods, and a snippet. */
+  /** One result: the title as a link, type, date, kind and neighbourhoods, and a passage. */
   function item(doc, stems) {
     const types = [say.story, say.event, say.neighbourhood, say.person];
     const li = document.createElement("li");
@@ -429,9 +723,43 @@
     meta.append(highlighted([types[doc.y], doc.d, doc.k, ...(doc.n || [])].filter(Boolean).join(" · "), stems));
     const p = document.createElement("p");
     p.className = "result__snippet";
-    p.append(highlighted(snippet(doc.x, stems), stems));
+    p.append(highlighted(passage(doc.x, (w) => index.matches(w, stems)), stems));
     li.append(h, meta, p);
     return li;
+  }
+
+  /** "Bedoelde je …?": links that search again with the nearest words in place of a word. */
+  function suggestions(query, found) {
+    suggest.replaceChildren();
+    if (!found.length) {
+      suggest.hidden = true;
+      return;
+    }
+    const [before, after] = say.suggest.split("{w}");
+    const links = [];
+    for (const [word, near] of found) {
+      for (const candidate of near) {
+        const changed = words(query).map((w) => (w === word ? candidate : w)).join(" ");
+        const a = document.createElement("a");
+        const params = new URLSearchParams({ q: changed });
+        a.href = `${location.pathname}?${params}`;
+        a.textContent = changed;
+        a.addEventListener("click", (event) => {
+          event.preventDefault();
+          input.value = changed;
+          history.replaceState(null, "", a.href);
+          run();
+        });
+        links.push(a);
+      }
+    }
+    suggest.append(before);
+    links.slice(0, 3).forEach((a, i) => {
+      if (i > 0) suggest.append(i === links.length - 1 || i === 2 ? ` ${say.or} ` : ", ");
+      suggest.append(a);
+    });
+    suggest.append(after);
+    suggest.hidden = false;
   }
 
   /** Results shown a page at a time: the document files of later pages load when asked for. */
@@ -441,7 +769,7 @@
   async function more() {
     const c = current;
     const next = c.ranked.slice(c.shown, c.shown + PAGE);
-    const docs = await documents(next);
+    const docs = await index.documents(next);
     if (c !== current) return [];
     const items = docs.map((doc) => item(doc, c.stems));
     list.append(...items);
@@ -458,12 +786,14 @@
       current = null;
       list.replaceChildren();
       status.textContent = "";
+      suggestions(query, []);
       results.hidden = true;
       return;
     }
     try {
-      const found = await search(query);
-      const docs = await documents(found.ranked.slice(0, PAGE));
+      await start();
+      const found = await index.search(query, { area: areaSelect.value, kind: kindSelect.value });
+      const docs = await index.documents(found.ranked.slice(0, PAGE));
       if (mine !== pending) return;
       current = { ...found, shown: docs.length };
       list.replaceChildren(...docs.map((doc) => item(doc, found.stems)));
@@ -471,6 +801,7 @@
       const total = found.ranked.length;
       const template = total === 0 ? say.none : total === 1 ? say.one : say.many;
       status.textContent = template.replace("{n}", total).replace("{q}", query.trim());
+      suggestions(query, total === 0 ? found.suggestions : []);
       results.hidden = false;
     } catch (err) {
       if (mine === pending) status.textContent = say.failed;
