@@ -7,8 +7,8 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError, RwLock};
 
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::write::put_file;
@@ -16,6 +16,18 @@ use crate::write::put_file;
 const PREFIX: &str = "plein-serve-";
 /// The file that says plein made the folder.
 const MARKER: &str = ".plein-serve";
+
+/// Whether the server is stopping. Writers hold it for reading while they write, so
+/// [`stop`] waits for a write under way and no write comes after: otherwise a search index
+/// written in the background could make the folder again after Ctrl-C removed it.
+static STOPPING: RwLock<bool> = RwLock::new(false);
+
+/// Stop all writing and remove the server's folder `dir`.
+pub(super) fn stop(dir: &Path) {
+    let mut stopping = STOPPING.write().unwrap_or_else(PoisonError::into_inner);
+    *stopping = true;
+    let _ = std::fs::remove_dir_all(dir);
+}
 
 pub(super) struct Folder {
     dir: PathBuf,
@@ -47,11 +59,19 @@ impl Folder {
 
     /// Write a page that is not served yet (the first build).
     pub(super) fn put(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let stopping = STOPPING.read().unwrap_or_else(PoisonError::into_inner);
+        if *stopping {
+            return Ok(());
+        }
         put_file(&self.dir, &self.made, rel, bytes)
     }
 
     /// Replace a page that may be being served, atomically.
     pub(super) fn replace(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let stopping = STOPPING.read().unwrap_or_else(PoisonError::into_inner);
+        if *stopping {
+            return Ok(());
+        }
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
         let temp = PathBuf::from(format!(".replacing-{n}"));
         put_file(&self.dir, &self.made, &temp, bytes)?;

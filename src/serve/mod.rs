@@ -83,7 +83,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     let dir = folder.path().to_path_buf();
     let bye = messages::text(lang, "serve-stopped", &Args::new());
     let stopped = ctrlc::set_handler(move || {
-        let _ = std::fs::remove_dir_all(&dir);
+        folder::stop(&dir);
         eprintln!("\n{bye}");
         std::process::exit(0);
     });
