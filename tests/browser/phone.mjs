@@ -15,7 +15,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fail, launchChromium } from "./chromium.mjs";
 
-const LISTS = ["/", "/verhalen/", "/buurten/muntenbuurt/", "/thema/mural/", "/tags/kunst/", "/mensen/fatima-el-amrani/"];
+const LISTS = ["/", "/verhalen/", "/buurten/muntenbuurt/", "/thema/muurschildering/", "/tags/kunst/", "/mensen/fatima-el-amrani/"];
 const SCREENS = [[360, 780], [1280, 900]];
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp" };
 
