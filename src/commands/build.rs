@@ -55,7 +55,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         drop(staging);
         let args = Args::new()
             .text("output", output.display().to_string())
-            .text("seconds", format!("{:.2}", started.elapsed().as_secs_f64()));
+            .decimal("seconds", started.elapsed().as_secs_f64(), 2, lang);
         eprintln!("{}{warned}", messages::text(lang, "up-to-date", &args));
         return ExitCode::SUCCESS;
     }
@@ -152,11 +152,11 @@ fn summary(
         .text("pages", n("pages", s.pages.len()));
     let wrote = Args::new()
         .number("files", w.pages)
-        .text("megabytes", format!("{:.1}", w.bytes as f64 / 1_000_000.0))
+        .decimal("megabytes", w.bytes as f64 / 1_000_000.0, 1, lang)
         .text("kept", kept)
         .number("copied", copied)
         .text("output", shown.display().to_string())
-        .text("seconds", format!("{seconds:.2}"));
+        .decimal("seconds", seconds, 2, lang);
     format!(
         "{}\n       {}",
         messages::text(lang, "built", &built),

@@ -66,7 +66,7 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             .join(", ");
             let args = Args::new()
                 .text("what", what)
-                .text("seconds", format!("{seconds:.2}"))
+                .decimal("seconds", seconds, 2, lang)
                 .text("warnings", count(lang, "warnings", warnings));
             let id = if warnings == 0 {
                 "check-clean"

@@ -185,7 +185,12 @@ impl Session {
                         ),
                     )
                     .number("pages", built.written)
-                    .text("seconds", format!("{:.2}", started.elapsed().as_secs_f64()));
+                    .decimal(
+                        "seconds",
+                        started.elapsed().as_secs_f64(),
+                        2,
+                        lang_of(&built),
+                    );
                 eprintln!("{}", messages::text(lang_of(&built), "serve-built", &args));
                 self.start_index(built);
             }

@@ -69,6 +69,17 @@ impl Args {
         self
     }
 
+    /// The argument `name`: `value` with `places` decimals, as `lang` writes them (2,35 in
+    /// Dutch, 2.35 in English).
+    pub(crate) fn decimal(self, name: &'static str, value: f64, places: usize, lang: Lang) -> Args {
+        let written = format!("{value:.places$}");
+        let written = match lang {
+            Lang::Nl => written.replace('.', ","),
+            Lang::En => written,
+        };
+        self.text(name, written)
+    }
+
     /// The argument `name` as a number, which plural rules can select on.
     pub(crate) fn number(mut self, name: &'static str, value: usize) -> Args {
         self.0.set(name, FluentValue::from(value));
@@ -176,6 +187,18 @@ mod tests {
             }
         }
         assert!(named > 40, "only {named} names found: the search is broken");
+    }
+
+    #[test]
+    fn decimals_are_written_as_the_language_writes_them() {
+        let say = |lang| {
+            let args = Args::new()
+                .decimal("seconds", 2.345, 2, lang)
+                .text("output", "public");
+            text(lang, "up-to-date", &args)
+        };
+        assert!(say(Lang::Nl).contains("2,35"), "{}", say(Lang::Nl));
+        assert!(say(Lang::En).contains("2.35"), "{}", say(Lang::En));
     }
 
     #[test]
