@@ -6,6 +6,7 @@
 //! one is missing the tests fail and say so, they never skip. Screenshots of home, story, agenda
 //! and a recurring event at 360 and 1280 px land in target/screenshots/.
 
+use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -103,6 +104,20 @@ fn build_example() -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// Run tests/browser/`script` in Node from the repository with `args`; print what it said and
+/// give whether it passed, with its log.
+fn node(script: &str, args: impl IntoIterator<Item = OsString>) -> (bool, String) {
+    let run = Command::new("node")
+        .arg(browser_dir().join(script))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap_or_else(|e| panic!("run node tests/browser/{script}: {e}"));
+    let log = text(&run);
+    println!("{log}");
+    (run.status.success(), log)
+}
+
 fn text(out: &Output) -> String {
     format!(
         "{}{}",
@@ -123,16 +138,14 @@ fn screenshots() -> PathBuf {
 fn search_finds_stories_in_the_browser() {
     require(&["node", "chromium"]);
     let (_dir, out) = build_example();
-    let run = Command::new("node")
-        .arg(browser_dir().join("search.mjs"))
-        .arg(&out)
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/search.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(run.status.success(), "search checks failed:\n{log}");
+    let (passed, log) = node(
+        "search.mjs",
+        [
+            OsString::from(out.as_os_str()),
+            OsString::from(screenshots()),
+        ],
+    );
+    assert!(passed, "search checks failed:\n{log}");
 }
 
 /// The search fixture (tests/sites/zoeken) built into a temp dir.
@@ -160,20 +173,14 @@ fn build_search_fixture() -> (tempfile::TempDir, PathBuf) {
 /// themes/buurt/static/search.js in Node against the built index: tests/browser/queries.mjs.
 #[test]
 fn the_query_set_finds_its_stories() {
-    let node = Command::new("node").arg("--version").output();
+    let installed = Command::new("node").arg("--version").output();
     assert!(
-        node.is_ok_and(|o| o.status.success()),
+        installed.is_ok_and(|o| o.status.success()),
         "node is not installed; run scripts/test, which installs it"
     );
     let (_dir, out) = build_search_fixture();
-    let run = Command::new("node")
-        .arg(browser_dir().join("queries.mjs"))
-        .arg(&out)
-        .output()
-        .expect("run node tests/browser/queries.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(run.status.success(), "the query set failed:\n{log}");
+    let (passed, log) = node("queries.mjs", [OsString::from(out.as_os_str())]);
+    assert!(passed, "the query set failed:\n{log}");
 }
 
 /// Issue 18, the search page of tests/sites/zoeken in Chromium at 360x780: compounds marked,
@@ -183,16 +190,14 @@ fn the_query_set_finds_its_stories() {
 fn the_search_page_marks_suggests_filters_and_works_without_javascript() {
     require(&["node", "chromium"]);
     let (_dir, out) = build_search_fixture();
-    let run = Command::new("node")
-        .arg(browser_dir().join("zoeken.mjs"))
-        .arg(&out)
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/zoeken.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(run.status.success(), "the search page failed:\n{log}");
+    let (passed, log) = node(
+        "zoeken.mjs",
+        [
+            OsString::from(out.as_os_str()),
+            OsString::from(screenshots()),
+        ],
+    );
+    assert!(passed, "the search page failed:\n{log}");
 }
 
 /// axe-core (WCAG 2.2 AA tags), reflow at 320 and 360 px, no foreign requests, one h1, lang,
@@ -202,17 +207,15 @@ fn example_site_passes_the_browser_checks() {
     require(&["node", "chromium"]);
     let (_dir, out) = build_example();
     let started = Instant::now();
-    let run = Command::new("node")
-        .arg(browser_dir().join("check.mjs"))
-        .arg(&out)
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/check.mjs");
-    let log = text(&run);
-    println!("{log}");
+    let (passed, log) = node(
+        "check.mjs",
+        [
+            OsString::from(out.as_os_str()),
+            OsString::from(screenshots()),
+        ],
+    );
     assert!(
-        run.status.success(),
+        passed,
         "browser checks failed ({:.0} s):\n{log}",
         started.elapsed().as_secs_f64()
     );
@@ -226,15 +229,8 @@ fn example_site_passes_the_browser_checks() {
 fn example_site_shows_a_story_and_sign_up_in_the_first_screen() {
     require(&["node", "chromium"]);
     let (_dir, out) = build_example();
-    let run = Command::new("node")
-        .arg(browser_dir().join("phone.mjs"))
-        .arg(&out)
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/phone.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(run.status.success(), "phone-first checks failed:\n{log}");
+    let (passed, log) = node("phone.mjs", [OsString::from(out.as_os_str())]);
+    assert!(passed, "phone-first checks failed:\n{log}");
 }
 
 /// The Nu HTML Checker finds no error in any page of the example site.
@@ -343,18 +339,16 @@ fn live_reload_follows_edits_and_shows_errors_in_the_browser() {
     copy_example(site.path());
     let logs = tempfile::tempdir().expect("temp dir");
     let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
-    let run = Command::new("node")
-        .arg(browser_dir().join("reload.mjs"))
-        .arg(format!("{base}{STORY_URL}"))
-        .arg(site.path().join(STORY))
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/reload.mjs");
-    let log = text(&run);
-    println!("{log}");
+    let (passed, log) = node(
+        "reload.mjs",
+        [
+            OsString::from(format!("{base}{STORY_URL}")),
+            OsString::from(site.path().join(STORY)),
+            OsString::from(screenshots()),
+        ],
+    );
     assert!(
-        run.status.success(),
+        passed,
         "live reload in the browser failed:\n{log}\nplein serve said:\n{}",
         serve.log()
     );
@@ -378,19 +372,17 @@ fn a_site_broken_from_the_start_comes_up_by_itself_in_the_browser() {
     assert_ne!(broken, good, "{STORY} has a title line");
     fs::write(&story, broken).expect("break the story");
     let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
-    let run = Command::new("node")
-        .arg(browser_dir().join("broken-start.mjs"))
-        .arg(format!("{base}{STORY_URL}"))
-        .arg(&story)
-        .arg(&good_copy)
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/broken-start.mjs");
-    let log = text(&run);
-    println!("{log}");
+    let (passed, log) = node(
+        "broken-start.mjs",
+        [
+            OsString::from(format!("{base}{STORY_URL}")),
+            OsString::from(story.as_os_str()),
+            OsString::from(good_copy.as_os_str()),
+            OsString::from(screenshots()),
+        ],
+    );
     assert!(
-        run.status.success(),
+        passed,
         "a site broken from the start in the browser failed:\n{log}\nplein serve said:\n{}",
         serve.log()
     );
@@ -406,17 +398,15 @@ fn a_page_that_listens_late_still_reloads() {
     copy_example(site.path());
     let logs = tempfile::tempdir().expect("temp dir");
     let (serve, base) = Serve::start(site.path(), logs.path().join("serve.log"));
-    let run = Command::new("node")
-        .arg(browser_dir().join("late-listen.mjs"))
-        .arg(format!("{base}{STORY_URL}"))
-        .arg(site.path().join(STORY))
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/late-listen.mjs");
-    let log = text(&run);
-    println!("{log}");
+    let (passed, log) = node(
+        "late-listen.mjs",
+        [
+            OsString::from(format!("{base}{STORY_URL}")),
+            OsString::from(site.path().join(STORY)),
+        ],
+    );
     assert!(
-        run.status.success(),
+        passed,
         "a page that listens late in the browser failed:\n{log}\nplein serve said:\n{}",
         serve.log()
     );
@@ -535,16 +525,10 @@ fn links_from_editors_run_no_script_in_the_browser() {
     let built = plein(&site, &["build", "--output", out.to_str().unwrap()]);
     assert!(built.status.success(), "{}", text(&built));
 
-    let run = Command::new("node")
-        .arg(browser_dir().join("links.mjs"))
-        .arg(&out)
-        .args(&pages)
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/links.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(run.status.success(), "script ran from a link:\n{log}");
+    let mut args = vec![OsString::from(out.as_os_str())];
+    args.extend(pages.iter().map(OsString::from));
+    let (passed, log) = node("links.mjs", args);
+    assert!(passed, "script ran from a link:\n{log}");
 }
 
 /// Words a generated site's stories are made of: Dutch words of the neighbourhood, and
@@ -772,9 +756,9 @@ fn latin_letters() -> impl Iterator<Item = String> {
 /// tests/browser/fold.mjs. `PLEIN_VOCABULARY_SITES` (a path list) adds more sites, such as a generated 1,000-story one.
 #[test]
 fn the_browser_folds_and_stems_every_word_as_the_index_does() {
-    let node = Command::new("node").arg("--version").output();
+    let installed = Command::new("node").arg("--version").output();
     assert!(
-        node.is_ok_and(|o| o.status.success()),
+        installed.is_ok_and(|o| o.status.success()),
         "node is not installed; run scripts/test, which installs it"
     );
     let dir = tempfile::tempdir().expect("temp dir");
@@ -793,14 +777,8 @@ fn the_browser_folds_and_stems_every_word_as_the_index_does() {
     let letters = dir.path().join("letters.tsv");
     fs::write(&letters, table_of(latin_letters())).expect("write the letters");
     tables.push(letters);
-    let run = Command::new("node")
-        .arg(browser_dir().join("fold.mjs"))
-        .args(&tables)
-        .output()
-        .expect("run node tests/browser/fold.mjs");
-    let log = text(&run);
-    eprintln!("{log}");
-    assert!(run.status.success(), "query folding differs:\n{log}");
+    let (passed, log) = node("fold.mjs", tables.iter().map(OsString::from));
+    assert!(passed, "query folding differs:\n{log}");
 }
 
 /// The story tests/browser/sharing.mjs reads: a long compound in its title, a wide table, pasted
@@ -871,20 +849,15 @@ fn a_long_story_reads_well_on_a_phone_and_travels_with_a_preview() {
         "plein build failed:\n{}",
         text(&build)
     );
-    let run = Command::new("node")
-        .arg(browser_dir().join("sharing.mjs"))
-        .arg(&out)
-        .arg("/verhalen/evaluatie/")
-        .arg(screenshots())
-        .current_dir(repo())
-        .output()
-        .expect("run node tests/browser/sharing.mjs");
-    let log = text(&run);
-    println!("{log}");
-    assert!(
-        run.status.success(),
-        "the long story's checks failed:\n{log}"
+    let (passed, log) = node(
+        "sharing.mjs",
+        [
+            OsString::from(out.as_os_str()),
+            OsString::from("/verhalen/evaluatie/"),
+            OsString::from(screenshots()),
+        ],
     );
+    assert!(passed, "the long story's checks failed:\n{log}");
     let page = out.join("verhalen/evaluatie/index.html");
     let nu = Command::new("java")
         .arg("-jar")
