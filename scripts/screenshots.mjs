@@ -3,11 +3,11 @@
 // Builds the example site with a fixed "now", serves it from memory and writes
 // docs/screenshots/*.png (compressed with pngquant when it is installed).
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { serveFolder } from "../tests/browser/serve-folder.mjs";
 
 const repo = resolve(new URL("..", import.meta.url).pathname);
 const require = createRequire(join(repo, "tests/browser/package.json"));
@@ -18,16 +18,7 @@ execFileSync(join(repo, "target/debug/plein"), ["build", "--root", repo, "--outp
   env: { ...process.env, PLEIN_NOW: "2026-11-25T12:00:00Z" },
   stdio: "inherit",
 });
-const types = { ".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".json": "application/json" };
-const server = createServer((req, res) => {
-  let path = join(out, "site", decodeURIComponent(new URL(req.url, "http://x").pathname));
-  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-  if (!existsSync(path)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
-  res.end(readFileSync(path));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await serveFolder(join(out, "site"));
 
 const shots = [
   ["home-1280.png", "/", 1280, 900, 1700],

@@ -17,12 +17,12 @@
 // and takes full-page screenshots of home, story, agenda and a recurring event at 360 and 1280 px.
 // Prints every failure and exits 1 when there is one; 2 when it cannot run at all.
 
-import { createServer } from "node:http";
-import { readFile, readdir, stat, mkdir } from "node:fs/promises";
+import { readdir, mkdir } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fail, launchChromium } from "./chromium.mjs";
+import { serveFolder } from "./serve-folder.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -66,63 +66,7 @@ async function allPages(root) {
   return [...PAGES, ...found.sort((a, b) => a.path.localeCompare(b.path))];
 }
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".woff": "font/woff",
-  ".xml": "application/xml",
-  ".ics": "text/calendar; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-};
 
-/** A static server for `root` on a free loopback port: /x/ is x/index.html, misses get 404.html. */
-async function serveFolder(root) {
-  root = path.resolve(root);
-  const server = createServer(async (req, res) => {
-    const send = (status, body, type, extra = {}) => {
-      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...extra });
-      res.end(req.method === "HEAD" ? undefined : body);
-    };
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    } catch {
-      return send(400, "Bad request", "text/plain");
-    }
-    const file = path.join(root, rel);
-    if (rel.includes("\0") || (file !== root && !file.startsWith(root + path.sep))) {
-      return send(400, "Bad request", "text/plain");
-    }
-    const candidates = rel.endsWith("/") ? [path.join(file, "index.html")] : [file];
-    for (const candidate of candidates) {
-      const info = await stat(candidate).catch(() => null);
-      if (info?.isDirectory()) {
-        return send(301, "", "text/plain", { Location: `${rel}/` });
-      }
-      if (info?.isFile()) {
-        const type = TYPES[path.extname(candidate).toLowerCase()] || "application/octet-stream";
-        return send(200, await readFile(candidate), type);
-      }
-    }
-    const notFound = await readFile(path.join(root, "404.html")).catch(() => "Not found");
-    send(404, notFound, "text/html; charset=utf-8");
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 /** One line per axe violation and node, short enough to read in a test log. */
 function describeAxe(violations, where) {

@@ -12,12 +12,9 @@
 //   - clicking it opens no dialog and leaves no script-made mark on the page.
 // Exit 0 when all hold, 1 with what failed, 2 when it cannot run.
 
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { fail, launchChromium } from "./chromium.mjs";
+import { serveFolder } from "./serve-folder.mjs";
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml", ".js": "text/javascript" };
 /** Schemes a link may have; ":" is what Chromium reports for an href it cannot parse at all
  * (such as `https:javascript:alert(1)`), which goes nowhere. */
 const ALLOWED = new Set(["http:", "https:", "mailto:", "tel:", ":"]);
@@ -39,25 +36,6 @@ function controlPage() {
   return `<!DOCTYPE html><html lang="en"><head><title>control</title></head><body><main><ul>\n${links}\n</ul></main></body></html>`;
 }
 
-async function serveFolder(root) {
-  root = path.resolve(root);
-  const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (rel === "/__control/") {
-      res.writeHead(200, { "Content-Type": TYPES[".html"] });
-      return res.end(controlPage());
-    }
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) return res.writeHead(400).end();
-    if (rel.endsWith("/")) file = path.join(file, "index.html");
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return res.writeHead(404).end("not found");
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
-    res.end(await readFile(file));
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 /** Click link `index` of `main` of `url`, in a new tab: after a mailto: or tel: link Chromium
  * shows no more dialogs in the tab it was clicked in, which would hide script run later. */
@@ -81,7 +59,7 @@ async function click(context, url, index) {
 async function main() {
   const [root, ...pages] = process.argv.slice(2);
   if (!root || pages.length === 0) fail("usage: links.mjs <built-site-folder> <page-path>...");
-  const { server, origin } = await serveFolder(root);
+  const { server, origin } = await serveFolder(root, { "/__control/": controlPage });
   const browser = await launchChromium();
   const failures = [];
   try {

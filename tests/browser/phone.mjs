@@ -10,29 +10,13 @@
 // height (document.scrollingElement.scrollHeight) for the record.
 // Exit 0 when all hold, 1 with what does not, 2 when it cannot run.
 
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fail, launchChromium } from "./chromium.mjs";
+import { serveFolder as serve } from "./serve-folder.mjs";
 
 const LISTS = ["/", "/verhalen/", "/buurten/muntenbuurt/", "/thema/muurschildering/", "/tags/kunst/", "/mensen/fatima-el-amrani/"];
 const SCREENS = [[360, 780], [1280, 900]];
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".png": "image/png", ".webp": "image/webp" };
 
-async function serve(root) {
-  const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = path.join(root, rel);
-    if (rel.endsWith("/")) file = path.join(file, "index.html");
-    if (!file.startsWith(path.resolve(root))) { res.writeHead(400); return res.end(); }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-    res.end(await readFile(file));
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 async function main() {
   const [site] = process.argv.slice(2);

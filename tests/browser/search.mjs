@@ -13,33 +13,16 @@
 //   - every request goes to the local server, only index files that the query needs.
 // Exit 0 when all hold, 1 with what failed, 2 when it cannot run.
 
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { fail, launchChromium } from "./chromium.mjs";
+import { serveFolder } from "./serve-folder.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".svg": "image/svg+xml" };
 
-async function serveFolder(root) {
-  root = path.resolve(root);
-  const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) return res.writeHead(400).end();
-    if (rel.endsWith("/")) file = path.join(file, "index.html");
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return res.writeHead(404).end("not found");
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
-    res.end(await readFile(file));
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 const failures = [];
 function expect(ok, what) {

@@ -14,34 +14,17 @@
 // the picture's real size, og:locale reads like nl_NL, and the JSON-LD parses as an Article.
 // Takes screenshots of the story at both sizes. Exit 1 with every failure, 2 when it cannot run.
 
-import { createServer } from "node:http";
-import { readFile, stat, mkdir } from "node:fs/promises";
+import { readFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fail, launchChromium } from "./chromium.mjs";
+import { serveFolder as serve } from "./serve-folder.mjs";
 
 const require = createRequire(import.meta.url);
 const [root, storyPath, shotDir] = process.argv.slice(2);
 if (!root || !storyPath) fail("usage: node sharing.mjs <built-site-folder> <story-path> [<screenshot-folder>]");
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
-  ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".png": "image/png", ".json": "application/json" };
 
-/** A static server for `root` on a free loopback port. */
-async function serve(dir) {
-  dir = path.resolve(dir);
-  const server = createServer(async (req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = path.join(dir, rel.endsWith("/") ? rel + "index.html" : rel);
-    if (!file.startsWith(dir + path.sep)) { res.writeHead(400); return res.end(); }
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
-    res.end(await readFile(file));
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
 
 const failures = [];
 const check = (ok, message) => { if (!ok) failures.push(message); };
