@@ -719,7 +719,9 @@ const HUGO_LAYOUTS: [(&str, &str); 7] = [
 /// paginated home page (the stories, through a transparent section) and story list, paginated
 /// neighbourhood, tag, kind and author pages with their overviews, feeds of 20 entries for the
 /// site, the sections and every term (as Hugo writes them), and the sitemap. Zola has no
-/// related content: a story's page shows three other stories of its first neighbourhood.
+/// related content: a story's page shows the stories before and after it instead. (Three
+/// stories of its first neighbourhood, through `get_taxonomy_term`, made the build grow with
+/// the square of the stories: 7.9 s at 1,000, as every page serialises the whole term.)
 fn zola_site(plein_site: &Path, dir: &Path) {
     let _ = std::fs::remove_dir_all(dir);
     for sub in ["content/verhalen", "content/agenda", "templates"] {
@@ -818,7 +820,7 @@ const ZOLA_TEMPLATES: [(&str, &str); 7] = [
     ),
     (
         "page.html",
-        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block title %}{{ page.title }} – {{ config.title }}{% endblock %}{% block main %}<article><h1>{{ page.title }}</h1><p><time>{{ page.date | date(format=\"%-d %B %Y\", locale=\"nl_NL\") }}</time> · {{ page.reading_time }} min</p>{% set hoods = page.taxonomies.neighbourhoods | default(value=[]) %}<ul>{% for n in hoods %}<li><a href=\"{{ get_taxonomy_url(kind=\"neighbourhoods\", name=n) }}\">{{ n }}</a></li>{% endfor %}</ul><p>{% for a in page.taxonomies.authors | default(value=[]) %}<a href=\"{{ get_taxonomy_url(kind=\"authors\", name=a) }}\">{{ a }}</a> {% endfor %}</p>{{ page.content | safe }}<ul>{% for t in page.taxonomies.tags | default(value=[]) %}<li><a href=\"{{ get_taxonomy_url(kind=\"tags\", name=t) }}\">{{ t }}</a></li>{% endfor %}</ul>{% if hoods %}<h2>Lees meer verhalen</h2>{% set term = get_taxonomy_term(kind=\"neighbourhoods\", term=hoods[0]) %}{% set_global shown = 0 %}{% for p in term.pages %}{% if shown == 3 %}{% break %}{% endif %}{% if p.path != page.path %}{{ m::card(p=p) }}{% set_global shown = shown + 1 %}{% endif %}{% endfor %}{% endif %}</article>{% endblock %}",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block title %}{{ page.title }} – {{ config.title }}{% endblock %}{% block main %}<article><h1>{{ page.title }}</h1><p><time>{{ page.date | date(format=\"%-d %B %Y\", locale=\"nl_NL\") }}</time> · {{ page.reading_time }} min</p>{% set hoods = page.taxonomies.neighbourhoods | default(value=[]) %}<ul>{% for n in hoods %}<li><a href=\"{{ get_taxonomy_url(kind=\"neighbourhoods\", name=n) }}\">{{ n }}</a></li>{% endfor %}</ul><p>{% for a in page.taxonomies.authors | default(value=[]) %}<a href=\"{{ get_taxonomy_url(kind=\"authors\", name=a) }}\">{{ a }}</a> {% endfor %}</p>{{ page.content | safe }}<ul>{% for t in page.taxonomies.tags | default(value=[]) %}<li><a href=\"{{ get_taxonomy_url(kind=\"tags\", name=t) }}\">{{ t }}</a></li>{% endfor %}</ul><h2>Lees meer verhalen</h2>{% if page.lower %}{{ m::card(p=page.lower) }}{% endif %}{% if page.higher %}{{ m::card(p=page.higher) }}{% endif %}</article>{% endblock %}",
     ),
     (
         "index.html",
@@ -838,7 +840,49 @@ const ZOLA_TEMPLATES: [(&str, &str); 7] = [
     ),
 ];
 
+/// The files under `dir` by kind: HTML pages (and of those the paginated ones, `…/page/N/`
+/// or `…/pagina/N/`), feeds and other XML, search index, and the rest by extension.
+fn by_kind(dir: &Path) -> String {
+    let mut kinds: std::collections::BTreeMap<String, (usize, u64)> = Default::default();
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+        let path = rel.to_string_lossy();
+        let ext = rel
+            .extension()
+            .map_or(String::new(), |x| x.to_string_lossy().into_owned());
+        let paginated = path.contains("/page/")
+            || path.contains("/pagina/")
+            || path.starts_with("page/")
+            || path.starts_with("pagina/");
+        let kind = match ext.as_str() {
+            "html" if paginated => "HTML, paginated lists".to_string(),
+            "html" => "HTML, other pages".to_string(),
+            "xml" if path.contains("sitemap") => "sitemap".to_string(),
+            "xml" => "feeds".to_string(),
+            _ if path.starts_with("zoeken/")
+                || path.starts_with("search/")
+                || path.contains("search_index") =>
+            {
+                "search index".to_string()
+            }
+            other => other.to_string(),
+        };
+        let k = kinds.entry(kind).or_default();
+        k.0 += 1;
+        k.1 += e.metadata().map(|m| m.len()).unwrap_or(0);
+    }
+    kinds
+        .iter()
+        .map(|(k, (f, b))| format!("{k}: {f}, {:.1}", *b as f64 / 1e6))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// One row of the table: a tool's figures on one corpus.
+#[allow(clippy::too_many_arguments)]
 fn measure(
     name: &str,
     n: usize,
@@ -847,6 +891,7 @@ fn measure(
     base: &Path,
     build: &dyn Fn() -> Measured,
     serve: Option<f64>,
+    kinds: &mut Vec<String>,
 ) {
     let mut cold = Vec::new();
     let mut cpu = Vec::new();
@@ -861,6 +906,7 @@ fn measure(
     }
     let warm: Vec<f64> = (0..runs).map(|_| build().seconds).collect();
     let (files, bytes) = tree_size(public);
+    kinds.push(format!("| {n} | {name} | {} |", by_kind(public)));
     let copy_to = base.join(format!("copy-{n}"));
     let copies: Vec<f64> = (0..runs)
         .map(|_| {
@@ -954,10 +1000,13 @@ fn main() {
             None => println!("example site: serve save-to-served could not be measured"),
         }
     }
-    println!(
-        "| stories | tool | cold build (s) | its processor time (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
-    );
-    println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut kinds = Vec::new();
+    if !sizes.is_empty() {
+        println!(
+            "| stories | tool | cold build (s) | its processor time (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
+        );
+        println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    }
     for n in sizes {
         let site = base.join(format!("site-{n}"));
         generate(&site, n);
@@ -996,7 +1045,9 @@ fn main() {
             runs.max(SERVE_EDITS),
         );
         let scratch = out.as_ref().unwrap_or(&base);
-        measure("plein", n, runs, &public, scratch, &build, serve);
+        measure(
+            "plein", n, runs, &public, scratch, &build, serve, &mut kinds,
+        );
         for peer in peers.iter().filter(|_| n <= peer_max) {
             let dir = base.join(format!("{}-{n}", peer.name));
             peer.site(&site, &dir);
@@ -1012,7 +1063,15 @@ fn main() {
                 "/verhalen/story-1/",
                 runs.max(SERVE_EDITS),
             );
-            measure(peer.name, n, runs, &out, scratch, &build, serve);
+            measure(peer.name, n, runs, &out, scratch, &build, serve, &mut kinds);
+        }
+    }
+    if !kinds.is_empty() {
+        println!("\nWhat each tool wrote, by kind of file (files, MB):\n");
+        println!("| stories | tool | files by kind |");
+        println!("|---:|---|---|");
+        for row in kinds {
+            println!("{row}");
         }
     }
     for n in photo_sizes {
