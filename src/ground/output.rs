@@ -145,15 +145,14 @@ impl<'a> Outputs<'a> {
                 (path, print, Some(sent))
             })
             .collect();
+        // Moved into this build's fingerprints, not copied, and not looked up again: the
+        // comparison with the previous build is made.
+        self.rendered.cache.pages.reserve(outcomes.len());
         for (path, print, sent) in outcomes {
+            self.rendered.cache.pages.insert(path, print);
             match sent {
-                None => {
-                    self.unchanged(&path, print);
-                }
-                Some(sent) => {
-                    self.rendered.cache.pages.insert(path, print);
-                    self.sent(sent);
-                }
+                None => self.rendered.unchanged += 1,
+                Some(sent) => self.sent(sent),
             }
         }
     }

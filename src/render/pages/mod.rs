@@ -42,7 +42,7 @@ pub(crate) struct PageInfo<'a> {
     /// The language of the page's own text: a story's, or the site's.
     lang: &'static str,
     /// What link previews show of the page.
-    share: share::ShareView,
+    share: share::ShareView<'a>,
 }
 
 /// Everything one page's template sees besides the globals.
