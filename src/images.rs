@@ -134,7 +134,7 @@ pub(crate) fn measure(
 pub(crate) fn resize(root: &Path, variants: &[Variant], out: &mut Outputs) {
     let todo: Vec<&Variant> = variants
         .iter()
-        .filter(|c| !out.unchanged(&c.target, c.print))
+        .filter(|c| !out.unchanged(&c.target.to_string_lossy(), c.print))
         .collect();
     // One read and at most one decode per picture, however many of its outputs are needed.
     let mut by_source: BTreeMap<&Path, Vec<&Variant>> = BTreeMap::new();
