@@ -101,7 +101,7 @@ pub(crate) struct StoryPage<'a> {
     story: FullStory<'a>,
     events: Vec<EventCard<'a>>,
     related: Cards<'a>,
-    share: ShareView,
+    share: ShareView<'a>,
 }
 
 /// A story's card, made once per build, with what only its own page shows: one `story`.
@@ -181,7 +181,7 @@ pub(crate) struct EventPage<'a> {
     json_ld: String,
     body: &'a str,
     stories: Cards<'a>,
-    share: ShareView,
+    share: ShareView<'a>,
 }
 
 /// `page.html`: a free page.
