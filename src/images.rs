@@ -152,7 +152,7 @@ pub(crate) fn resize(root: &Path, lang: Lang, variants: &[Variant], out: &mut Ou
     let cache = cache::Cache::of(root);
     let todo: Vec<&Variant> = variants
         .iter()
-        .filter(|c| !out.unchanged(&c.target, c.print))
+        .filter(|c| !out.unchanged(&c.target.to_string_lossy(), c.print))
         .collect();
     let sink = out.sink();
     let (cached, todo): (Vec<_>, Vec<_>) = todo

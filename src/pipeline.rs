@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::ground::output::{Outputs, PageCache, Rendered, Sink};
+use crate::ground::output::{Outputs, PageCache, Rendered, Sink, is_under};
 use crate::images;
 use crate::load::{self, Asset, SiteFiles};
 use crate::model::{self, ModelCache, Site};
@@ -193,7 +193,7 @@ fn broken_files(errs: &Diagnostics) -> ahash::AHashSet<PathBuf> {
 fn search(opts: &Options, site: &Site, out: &mut Outputs) {
     let dir = render::search::index_dir(site);
     if opts.defer_search || pages_unchanged(out.previous(), out.rendered(), &dir) {
-        out.keep_previous(|p| p.starts_with(&dir));
+        out.keep_previous(|p| is_under(p, &dir));
     } else {
         render::search::emit(site, out);
     }
@@ -205,7 +205,7 @@ fn gone(previous: &PageCache, now: &PageCache) -> Vec<PathBuf> {
         .pages
         .keys()
         .filter(|p| !now.pages.contains_key(*p))
-        .cloned()
+        .map(PathBuf::from)
         .collect()
 }
 
@@ -259,9 +259,9 @@ pub fn search_index(
     errs.into_result(()).map(|()| {
         let mut gone = Vec::new();
         cache.pages.pages.retain(|p, _| {
-            let kept = !p.starts_with(&dir) || fresh.cache.pages.contains_key(p);
+            let kept = !is_under(p, &dir) || fresh.cache.pages.contains_key(p);
             if !kept {
-                gone.push(p.clone());
+                gone.push(PathBuf::from(p));
             }
             kept
         });
@@ -291,9 +291,9 @@ fn load_files(
 /// Whether this render changed no page and the previous build had the same pages and an
 /// index: every word the search index holds is on some page, so the index is the same too.
 fn pages_unchanged(previous: &PageCache, rendered: &Rendered, index: &std::path::Path) -> bool {
-    let pages = |cache: &PageCache| cache.pages.keys().filter(|p| !p.starts_with(index)).count();
+    let pages = |cache: &PageCache| cache.pages.keys().filter(|p| !is_under(p, index)).count();
     rendered.written == 0
-        && previous.pages.keys().any(|p| p.starts_with(index))
+        && previous.pages.keys().any(|p| is_under(p, index))
         && pages(previous) == pages(&rendered.cache)
         && rendered
             .cache

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::ground::output::{Output, Prints};
+use crate::ground::output::{Output, Prints, key};
 use crate::load::Asset;
 
 /// The file that marks a folder as plein's output, so plein never replaces anything else.
@@ -173,8 +173,9 @@ impl Staging {
     /// Bring the pages of `pages` that were not rendered (unchanged since the previous build)
     /// over from the current output, as hard links where the file system allows.
     pub(crate) fn keep_unchanged(&self, pages: &Prints) -> Result<usize, Diagnostic> {
-        let kept: Vec<&PathBuf> = pages
+        let kept: Vec<&Path> = pages
             .keys()
+            .map(Path::new)
             .filter(|p| !self.dir.join(p).exists())
             .collect();
         kept.par_iter().try_for_each(|rel| {
@@ -219,7 +220,13 @@ pub(crate) fn is_current(
             Ok(e) if e.file_type().is_dir() => true,
             Ok(e) => {
                 let rel = e.path().strip_prefix(output).unwrap_or(e.path());
-                rel == Path::new(MARKER) || pages.contains_key(rel) || targets.contains(rel)
+                // Page keys have `/` between their parts, whatever the system's separator.
+                let page = || {
+                    rel.to_str().is_some_and(|r| {
+                        pages.contains_key(&r.replace(std::path::MAIN_SEPARATOR, "/"))
+                    })
+                };
+                rel == Path::new(MARKER) || page() || targets.contains(rel)
             }
             Err(_) => false,
         })
@@ -230,7 +237,7 @@ pub(crate) fn is_current(
 fn marker_text(pages: &Prints) -> String {
     let mut lines: Vec<String> = pages
         .iter()
-        .map(|(p, print)| format!("{print:016x}\t{}", p.display()))
+        .map(|(p, print)| format!("{print:016x}\t{p}"))
         .collect();
     lines.sort_unstable();
     format!(
@@ -268,7 +275,7 @@ pub(crate) fn previous_pages(output: &Path) -> Prints {
                 .components()
                 .all(|c| matches!(c, std::path::Component::Normal(_)));
             (safe && output.join(&path).is_file())
-                .then_some((path, u64::from_str_radix(print, 16).ok()?))
+                .then_some((key(path), u64::from_str_radix(print, 16).ok()?))
         })
         .collect()
 }

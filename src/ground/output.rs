@@ -19,8 +19,25 @@ pub struct Output {
 /// Where rendered pages go: a staging folder, a dev server's folder, or nowhere.
 pub type Sink<'s> = dyn Fn(Output) -> Result<(), Diagnostic> + Sync + 's;
 
-/// Output path -> fingerprint of a file's content or of everything its template saw.
-pub type Prints = ahash::AHashMap<PathBuf, u64>;
+/// Output path -> fingerprint of a file's content or of everything its template saw. The
+/// path is kept as a string with `/` between its parts: hashing and comparing a string is a
+/// fraction of what a `Path` costs, and a rebuild looks up every page's.
+pub type Prints = ahash::AHashMap<String, u64>;
+
+/// An output path as the key of [`Prints`]. Output paths are made from addresses, which are
+/// text; one that is not is kept with its odd bytes replaced.
+pub fn key(path: PathBuf) -> String {
+    path.into_os_string()
+        .into_string()
+        .unwrap_or_else(|p| p.to_string_lossy().into_owned())
+}
+
+/// Whether the output path `key` lies inside the folder `dir`.
+pub fn is_under(key: &str, dir: &std::path::Path) -> bool {
+    let dir = dir.to_string_lossy();
+    key.strip_prefix(&*dir)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// Fingerprints of the last good render, so the next one can skip unchanged pages.
 #[derive(Debug, Default, Clone)]
@@ -89,7 +106,7 @@ impl<'a> Outputs<'a> {
     }
 
     /// Keep the files of the previous build that `keep` picks as they are, unmade.
-    pub fn keep_previous(&mut self, keep: impl Fn(&PathBuf) -> bool) {
+    pub fn keep_previous(&mut self, keep: impl Fn(&str) -> bool) {
         let kept = self.previous.pages.iter().filter(|(p, _)| keep(p));
         let pages = &mut self.rendered.cache.pages;
         pages.extend(kept.map(|(p, f)| (p.clone(), *f)));
@@ -113,9 +130,11 @@ impl<'a> Outputs<'a> {
         print: u64,
         make: impl FnOnce() -> Result<Vec<u8>, Diagnostic>,
     ) {
+        let path = key(path);
         if self.unchanged(&path, print) {
             return;
         }
+        let path = PathBuf::from(path);
         let sent = make().and_then(|bytes| (self.sink)(Output { path, bytes }));
         self.sent(sent);
     }
@@ -129,39 +148,39 @@ impl<'a> Outputs<'a> {
         make: impl Fn(T) -> Result<Vec<u8>, Diagnostic> + Sync,
     ) {
         let (previous, sink) = (self.previous, self.sink);
-        let outcomes: Vec<(PathBuf, u64, Option<Sent>)> = units
+        let outcomes: Vec<(String, u64, Option<Sent>)> = units
             .par_iter()
             .map(|unit| {
                 let (path, print, made_from) = plan(unit);
+                let path = key(path);
                 if previous.pages.get(&path) == Some(&print) {
                     return (path, print, None);
                 }
                 let sent = make(made_from).and_then(|bytes| {
                     sink(Output {
-                        path: path.clone(),
+                        path: PathBuf::from(path.clone()),
                         bytes,
                     })
                 });
                 (path, print, Some(sent))
             })
             .collect();
+        // Moved into this build's fingerprints, not copied, and not looked up again: the
+        // comparison with the previous build is made.
+        self.rendered.cache.pages.reserve(outcomes.len());
         for (path, print, sent) in outcomes {
+            self.rendered.cache.pages.insert(path, print);
             match sent {
-                None => {
-                    self.unchanged(&path, print);
-                }
-                Some(sent) => {
-                    self.rendered.cache.pages.insert(path, print);
-                    self.sent(sent);
-                }
+                None => self.rendered.unchanged += 1,
+                Some(sent) => self.sent(sent),
             }
         }
     }
 
     /// Record that this build has `path` made from `print`; whether the previous build made
     /// it from the same, counted as left alone.
-    pub fn unchanged(&mut self, path: &PathBuf, print: u64) -> bool {
-        self.rendered.cache.pages.insert(path.clone(), print);
+    pub fn unchanged(&mut self, path: &str, print: u64) -> bool {
+        self.rendered.cache.pages.insert(path.to_string(), print);
         let same = self.previous.pages.get(path) == Some(&print);
         if same {
             self.rendered.unchanged += 1;
@@ -188,8 +207,8 @@ mod tests {
     #[test]
     fn outputs_skip_what_the_previous_build_made_the_same() {
         let mut previous = PageCache::default();
-        previous.pages.insert(PathBuf::from("same.html"), 1);
-        previous.pages.insert(PathBuf::from("changed.html"), 2);
+        previous.pages.insert("same.html".into(), 1);
+        previous.pages.insert("changed.html".into(), 2);
         let sent = Mutex::new(Vec::new());
         let sink = |o: Output| {
             sent.lock().expect("no panic holding it").push(o.path);

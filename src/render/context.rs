@@ -60,11 +60,31 @@ impl<'a> ImageView<'a> {
     }
 }
 
+/// Text that templates get with soft hyphens in its long words, for a heading on a phone.
+/// Hyphenating is costly, and a rebuild fingerprints every card and contents list: this
+/// hashes the text and its language, and hyphenates only when serialised.
+pub(crate) struct Hyphenated<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+}
+
+impl Serialize for Hyphenated<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&soft_hyphens(self.text, self.lang))
+    }
+}
+
+impl std::hash::Hash for Hyphenated<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.text, self.lang.code()).hash(h);
+    }
+}
+
 /// A story as a card in a list.
 #[derive(Serialize, Hash)]
 pub(crate) struct StoryCard<'a> {
     /// With soft hyphens in its long words, for a heading on a phone.
-    pub title: String,
+    pub title: Hyphenated<'a>,
     /// The story's language, when it is not the site's.
     pub lang: Option<&'static str>,
     pub url: &'a str,
@@ -82,7 +102,10 @@ impl<'a> StoryCard<'a> {
     pub(crate) fn of(site: &'a Site, s: &'a Story) -> StoryCard<'a> {
         let lang = site.config.lang;
         StoryCard {
-            title: soft_hyphens(&s.title, s.lang),
+            title: Hyphenated {
+                text: &s.title,
+                lang: s.lang,
+            },
             lang: (s.lang != lang).then(|| s.lang.code()),
             url: &s.url,
             date: dates::day(lang, s.date.date()),
@@ -184,14 +207,14 @@ pub(crate) struct StoryView<'a> {
     pub author_cards: Vec<AuthorView<'a>>,
     pub source: Option<&'a Source>,
     /// The headings of a long story, for a contents list; empty for a short one.
-    pub contents: Vec<ContentsEntry>,
+    pub contents: Vec<ContentsEntry<'a>>,
 }
 
 /// A heading in a story's contents list.
 #[derive(Serialize, Hash)]
-pub(crate) struct ContentsEntry {
+pub(crate) struct ContentsEntry<'a> {
     /// With soft hyphens in its long words, as the heading has them.
-    pub text: String,
+    pub text: Hyphenated<'a>,
     /// `#id`: the heading's place in the page.
     pub url: String,
     /// 2 or 3.
@@ -204,7 +227,7 @@ const CONTENTS_HEADINGS: usize = 4;
 const CONTENTS_WORDS: usize = 1500;
 
 /// The contents list of `s`: its headings when it is long enough to need one.
-fn contents(s: &Story) -> Vec<ContentsEntry> {
+fn contents(s: &Story) -> Vec<ContentsEntry<'_>> {
     let n = s.headings.len();
     if n < CONTENTS_HEADINGS && (n < 2 || s.words <= CONTENTS_WORDS) {
         return Vec::new();
@@ -212,7 +235,10 @@ fn contents(s: &Story) -> Vec<ContentsEntry> {
     s.headings
         .iter()
         .map(|h| ContentsEntry {
-            text: soft_hyphens(&h.text, s.lang),
+            text: Hyphenated {
+                text: &h.text,
+                lang: s.lang,
+            },
             url: format!("#{}", h.id),
             level: h.level,
         })

@@ -4,25 +4,45 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-/// Where the share row's links go.
-#[derive(Serialize, Hash)]
-pub(crate) struct ShareView {
-    /// The page's absolute address, to copy.
-    pub url: String,
-    /// `https://wa.me/?text=`: WhatsApp's own link to share a text.
-    pub whatsapp: String,
-    /// `mailto:?subject=…&body=…`: a new e-mail with the title and the address.
-    pub email: String,
+/// Where the share row's links go: the page's absolute address (`url`, to copy),
+/// `whatsapp` (`https://wa.me/?text=`, WhatsApp's own link to share a text) and `email`
+/// (`mailto:?subject=…&body=…`, a new e-mail with the title and the address).
+///
+/// The links are made from the title and the address alone: the fingerprint hashes those
+/// two, and the links are encoded only when a page is rendered.
+#[derive(Hash)]
+pub(crate) struct ShareView<'a> {
+    title: &'a str,
+    url: String,
 }
 
-impl ShareView {
-    pub(crate) fn of(title: &str, url: String) -> ShareView {
-        let text = format!("{title} {url}");
-        ShareView {
-            whatsapp: format!("https://wa.me/?text={}", encode(&text)),
-            email: format!("mailto:?subject={}&body={}", encode(title), encode(&url)),
-            url,
-        }
+impl<'a> ShareView<'a> {
+    pub(crate) fn of(title: &'a str, url: String) -> ShareView<'a> {
+        ShareView { title, url }
+    }
+
+    fn whatsapp(&self) -> String {
+        let text = format!("{} {}", self.title, self.url);
+        format!("https://wa.me/?text={}", encode(&text))
+    }
+
+    fn email(&self) -> String {
+        format!(
+            "mailto:?subject={}&body={}",
+            encode(self.title),
+            encode(&self.url)
+        )
+    }
+}
+
+impl Serialize for ShareView<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut view = s.serialize_struct("ShareView", 3)?;
+        view.serialize_field("url", &self.url)?;
+        view.serialize_field("whatsapp", &self.whatsapp())?;
+        view.serialize_field("email", &self.email())?;
+        view.end()
     }
 }
 
@@ -46,11 +66,11 @@ mod tests {
     fn title_and_address_are_encoded() {
         let s = ShareView::of("Koffie & taart?", "https://wijk.nl/a/".into());
         assert_eq!(
-            s.whatsapp,
+            s.whatsapp(),
             "https://wa.me/?text=Koffie%20%26%20taart%3F%20https%3A%2F%2Fwijk.nl%2Fa%2F"
         );
         assert_eq!(
-            s.email,
+            s.email(),
             "mailto:?subject=Koffie%20%26%20taart%3F&body=https%3A%2F%2Fwijk.nl%2Fa%2F"
         );
     }

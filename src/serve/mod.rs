@@ -396,7 +396,7 @@ impl Session {
             return;
         }
         let snapshot = Snapshot::of(
-            self.cache.pages.pages.keys().cloned(),
+            self.cache.pages.pages.keys().map(PathBuf::from),
             self.folder.path(),
             built,
             &self.opts.root,

@@ -222,6 +222,28 @@ const EDITS: &[(&str, Edit)] = &[
         std::fs::remove_file(r.join("content/pages/over.md")).unwrap();
         vec!["content/pages/over.md"]
     }),
+    (
+        "an author's name, which every story page of theirs shows",
+        |r| {
+            replace(
+                r,
+                "content/people/auteur-1.md",
+                "title: Auteur 1",
+                "title: Auteur Eén",
+            );
+            vec!["content/people/auteur-1.md"]
+        },
+    ),
+    ("a tag renamed in every story that has it", |r| {
+        let files = [4, 5, 10, 11, 16, 17, 22, 23, 28, 29, 34, 35].map(|n| {
+            let rel = format!("content/stories/story-{n}.md");
+            let text = std::fs::read_to_string(r.join(&rel)).unwrap();
+            assert!(text.contains("markt"), "{rel} has the tag");
+            std::fs::write(r.join(&rel), text.replace("markt", "marktdag")).unwrap();
+            &*Box::leak(rel.into_boxed_str())
+        });
+        files.to_vec()
+    }),
     ("the site's title", |r| {
         replace(
             r,

@@ -42,7 +42,7 @@ pub(crate) struct PageInfo<'a> {
     /// The language of the page's own text: a story's, or the site's.
     lang: &'static str,
     /// What link previews show of the page.
-    share: share::ShareView,
+    share: share::ShareView<'a>,
 }
 
 /// Everything one page's template sees besides the globals.
@@ -101,7 +101,7 @@ pub(crate) struct StoryPage<'a> {
     story: FullStory<'a>,
     events: Vec<EventCard<'a>>,
     related: Cards<'a>,
-    share: ShareView,
+    share: ShareView<'a>,
 }
 
 /// A story's card, made once per build, with what only its own page shows: one `story`.
@@ -181,7 +181,7 @@ pub(crate) struct EventPage<'a> {
     json_ld: String,
     body: &'a str,
     stories: Cards<'a>,
-    share: ShareView,
+    share: ShareView<'a>,
 }
 
 /// `page.html`: a free page.

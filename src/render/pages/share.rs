@@ -16,7 +16,7 @@ use crate::words::Lang;
 
 /// `page.share`: what link previews show of a page.
 #[derive(Serialize, Hash)]
-pub(crate) struct ShareView {
+pub(crate) struct ShareView<'a> {
     /// `og:type`: `article` for a story, `website` for every other page.
     #[serde(rename = "type")]
     kind: &'static str,
@@ -30,7 +30,7 @@ pub(crate) struct ShareView {
     published: Option<String>,
     modified: Option<String>,
     /// A story's Article data, safe to put inside `<script type="application/ld+json">`.
-    json_ld: Option<String>,
+    json_ld: Option<Article<'a>>,
 }
 
 /// A picture for link previews.
@@ -44,9 +44,9 @@ struct ShareImage {
     alt: String,
 }
 
-impl ShareView {
+impl<'a> ShareView<'a> {
     /// What `job`'s page, at root-relative `url` and in `lang`, shares.
-    pub(super) fn of(site: &Site, job: Job, url: &str, lang: Lang) -> ShareView {
+    pub(super) fn of(site: &'a Site, job: Job, url: &str, lang: Lang) -> ShareView<'a> {
         let given = site.config.base_url_given;
         let image = match job {
             Job::Story(i) => site.stories[i].image.as_ref(),
@@ -68,7 +68,7 @@ impl ShareView {
             view.kind = "article";
             view.published = Some(dates::rfc3339(&s.date));
             view.modified = s.updated.as_ref().map(dates::rfc3339);
-            view.json_ld = Some(article(site, s, &view));
+            view.json_ld = Some(Article::of(site, s, &view));
         }
         view
     }
@@ -91,46 +91,96 @@ fn share_image(site: &Site, image: &Image) -> Option<ShareImage> {
     })
 }
 
-/// The schema.org Article of story `s`, whose page shares `view`.
-fn article(site: &Site, s: &Story, view: &ShareView) -> String {
-    let given = site.config.base_url_given;
-    let authors: Vec<serde_json::Value> = s
-        .authors
-        .iter()
-        .map(|&p| {
-            let person = &site.people[p];
-            let mut author = json!({ "@type": "Person", "name": person.name });
-            if given {
-                author["url"] = absolute(site, &person.url).into();
-            }
-            author
-        })
-        .collect();
-    let mut data = json!({
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": s.title,
-        "datePublished": view.published,
-        "inLanguage": s.lang.code(),
-        "publisher": { "@type": "Organization", "name": site.config.title },
-    });
-    let fields = data.as_object_mut().expect("built as an object");
-    if let Some(modified) = &view.modified {
-        fields.insert("dateModified".into(), modified.clone().into());
+/// The schema.org Article of a story: the values it is made of, written out as JSON-LD only
+/// when serialised. Its fingerprint hashes those values, so a page left unrendered costs no
+/// JSON.
+#[derive(Hash)]
+struct Article<'a> {
+    headline: &'a str,
+    published: Option<String>,
+    modified: Option<String>,
+    lang: &'static str,
+    publisher: &'a str,
+    description: &'a str,
+    /// Name and, with a `base_url`, absolute address of each author.
+    authors: Vec<(&'a str, Option<String>)>,
+    image: Option<String>,
+    url: Option<String>,
+    /// The publisher's address, given with the page's.
+    base_url: &'a str,
+}
+
+impl Serialize for Article<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.json())
     }
-    if !s.summary.is_empty() {
-        fields.insert("description".into(), s.summary.clone().into());
+}
+
+impl<'a> Article<'a> {
+    /// The Article of story `s`, whose page shares `view`.
+    fn of(site: &'a Site, s: &'a Story, view: &ShareView<'_>) -> Article<'a> {
+        let given = site.config.base_url_given;
+        Article {
+            headline: &s.title,
+            published: view.published.clone(),
+            modified: view.modified.clone(),
+            lang: s.lang.code(),
+            publisher: &site.config.title,
+            description: &s.summary,
+            authors: s
+                .authors
+                .iter()
+                .map(|&p| {
+                    let person = &site.people[p];
+                    let url = given.then(|| absolute(site, &person.url));
+                    (person.name.as_str(), url)
+                })
+                .collect(),
+            image: view.image.as_ref().map(|i| i.url.clone()),
+            url: view.url.clone(),
+            base_url: &site.config.base_url,
+        }
     }
-    if !authors.is_empty() {
-        fields.insert("author".into(), authors.into());
+
+    /// The JSON-LD, safe to put inside `<script type="application/ld+json">`.
+    fn json(&self) -> String {
+        let authors: Vec<serde_json::Value> = self
+            .authors
+            .iter()
+            .map(|(name, url)| {
+                let mut author = json!({ "@type": "Person", "name": name });
+                if let Some(url) = url {
+                    author["url"] = url.clone().into();
+                }
+                author
+            })
+            .collect();
+        let mut data = json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.headline,
+            "datePublished": self.published,
+            "inLanguage": self.lang,
+            "publisher": { "@type": "Organization", "name": self.publisher },
+        });
+        let fields = data.as_object_mut().expect("built as an object");
+        if let Some(modified) = &self.modified {
+            fields.insert("dateModified".into(), modified.clone().into());
+        }
+        if !self.description.is_empty() {
+            fields.insert("description".into(), self.description.into());
+        }
+        if !authors.is_empty() {
+            fields.insert("author".into(), authors.into());
+        }
+        if let Some(image) = &self.image {
+            fields.insert("image".into(), json!([image]));
+        }
+        if let Some(url) = &self.url {
+            fields.insert("url".into(), url.clone().into());
+            fields.insert("mainEntityOfPage".into(), url.clone().into());
+            data["publisher"]["url"] = self.base_url.into();
+        }
+        script_safe(&data.to_string())
     }
-    if let Some(image) = &view.image {
-        fields.insert("image".into(), json!([image.url]));
-    }
-    if let Some(url) = &view.url {
-        fields.insert("url".into(), url.clone().into());
-        fields.insert("mainEntityOfPage".into(), url.clone().into());
-        data["publisher"]["url"] = site.config.base_url.clone().into();
-    }
-    script_safe(&data.to_string())
 }
