@@ -21,6 +21,9 @@ pub(crate) const FOLDER: &str = ".plein-cache/images";
 /// The picture cache of one site, and what a build took from it.
 pub(crate) struct Cache {
     dir: PathBuf,
+    /// False when `.plein-cache` or its `images` is a symbolic link (or not a folder): then
+    /// the cache is not used, so plein never writes or removes files outside the site through it.
+    usable: bool,
     /// Copies taken from the cache.
     pub(crate) hits: AtomicUsize,
 }
@@ -28,8 +31,18 @@ pub(crate) struct Cache {
 impl Cache {
     /// The cache of the site at `root`.
     pub(crate) fn of(root: &Path) -> Cache {
+        let dir = root.join(FOLDER);
+        let parts = [dir.parent().unwrap_or(&dir), dir.as_path()];
+        // A part that is not there yet is made as a real folder by `put`.
+        let usable = parts
+            .iter()
+            .all(|part| match std::fs::symlink_metadata(part) {
+                Ok(meta) => meta.file_type().is_dir(),
+                Err(_) => true,
+            });
         Cache {
-            dir: root.join(FOLDER),
+            dir,
+            usable,
             hits: AtomicUsize::new(0),
         }
     }
@@ -41,6 +54,9 @@ impl Cache {
 
     /// The copy made before, if the cache has it.
     pub(crate) fn get(&self, print: u64, ext: &str) -> Option<Vec<u8>> {
+        if !self.usable {
+            return None;
+        }
         let bytes = std::fs::read(self.file(print, ext)).ok()?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         Some(bytes)
@@ -48,6 +64,9 @@ impl Cache {
 
     /// Keep a copy for next time; a cache that cannot be written is passed over.
     pub(crate) fn put(&self, print: u64, ext: &str, bytes: &[u8]) {
+        if !self.usable {
+            return;
+        }
         let target = self.file(print, ext);
         let thread = format!("{:?}", std::thread::current().id());
         let digits: String = thread.chars().filter(char::is_ascii_digit).collect();
@@ -67,6 +86,9 @@ impl Cache {
     /// Remove every copy (and every temporary file a killed build left) whose name is not
     /// in `keep`. Only files of the cache's own naming are touched.
     pub(crate) fn prune(&self, keep: &HashSet<String>) {
+        if !self.usable {
+            return;
+        }
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return;
         };
@@ -108,6 +130,29 @@ fn is_temporary(file: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cache_folder_that_is_a_link_elsewhere_is_not_used() {
+        let site = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let copy = name(0xab, "jpg");
+        std::fs::write(elsewhere.path().join(&copy), "not plein's").unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), site.path().join(".plein-cache")).unwrap();
+        let cache = Cache::of(site.path());
+        cache.put(0xcd, "jpg", b"copy");
+        cache.prune(&HashSet::new());
+        assert_eq!(cache.get(0xab, "jpg"), None);
+        let mut left: Vec<_> = std::fs::read_dir(elsewhere.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [std::ffi::OsString::from(copy)],
+            "nothing written or removed there"
+        );
+    }
 
     #[test]
     fn only_the_caches_own_files_are_pruned() {
