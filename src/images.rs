@@ -481,6 +481,14 @@ fn scaled_to(picture: &DynamicImage, width: u32) -> std::borrow::Cow<'_, Dynamic
     }
 }
 
+/// `picture` as 8-bit RGB, borrowed when it is that already.
+fn rgb8(picture: &DynamicImage) -> std::borrow::Cow<'_, image::RgbImage> {
+    match picture {
+        DynamicImage::ImageRgb8(p) => std::borrow::Cow::Borrowed(p),
+        _ => std::borrow::Cow::Owned(picture.to_rgb8()),
+    }
+}
+
 /// `picture` encoded as `format` at `quality`, with the colour profile `icc` when it fits
 /// the encoded colours, and nothing else: encoders write no metadata.
 fn encode(
@@ -492,14 +500,7 @@ fn encode(
     let mut out = Vec::new();
     match format {
         ImageFormat::Jpeg => {
-            let rgb;
-            let pixels = match picture {
-                DynamicImage::ImageRgb8(p) => p,
-                _ => {
-                    rgb = picture.to_rgb8();
-                    &rgb
-                }
-            };
+            let pixels = rgb8(picture);
             let failed = |why: String| {
                 image::ImageError::Encoding(image::error::EncodingError::new(
                     ImageFormat::Jpeg.into(),
@@ -523,14 +524,7 @@ fn encode(
                 .map_err(|e| failed(e.to_string()))?;
         }
         ImageFormat::WebP => {
-            let rgb;
-            let pixels = match picture {
-                DynamicImage::ImageRgb8(p) => p,
-                _ => {
-                    rgb = picture.to_rgb8();
-                    &rgb
-                }
-            };
+            let pixels = rgb8(picture);
             let encoded = webp::Encoder::from_rgb(pixels.as_raw(), pixels.width(), pixels.height())
                 .encode_simple(false, f32::from(quality))
                 .map_err(|e| {

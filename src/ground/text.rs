@@ -11,4 +11,12 @@ pub(crate) fn normalise(text: &str) -> String {
 }
 
 /// The name under which built-in theme files appear in messages.
+/// `text` safe in HTML text and inside a double-quoted attribute.
+pub(crate) fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 pub(crate) const BUILT_IN: &str = "(built-in theme buurt)";

@@ -11,9 +11,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag
 use crate::config::RawHtml;
 use crate::diagnostic::Problem;
 use crate::ground::hyphen::{SOFT_HYPHEN, soft_hyphens, without_soft_hyphens};
+use crate::ground::text::escape;
 use crate::ground::url::{SCHEMES, check_url, decode, safe_url};
 use crate::parse::autolink;
-use crate::parse::sanitize::{Cleaner, escape};
+use crate::parse::sanitize::Cleaner;
 use crate::words::Lang;
 
 /// What one Markdown body became.
@@ -536,6 +537,19 @@ fn raw_link_depth(html: &str) -> isize {
     tags("<a") - tags("</a")
 }
 
+/// The text of a heading whose events after its start are `rest`, up to its end.
+fn heading_text(rest: &[Event]) -> String {
+    let mut text = String::new();
+    for e in rest {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The h2 and h3 headings of `events`, with the ids they were given.
 fn headings(events: &[Event]) -> Vec<Heading> {
     let mut found = Vec::new();
@@ -553,14 +567,7 @@ fn headings(events: &[Event]) -> Vec<Heading> {
             HeadingLevel::H3 => 3,
             _ => continue,
         };
-        let mut text = String::new();
-        for e in &events[i + 1..] {
-            match e {
-                Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
-                _ => {}
-            }
-        }
+        let text = heading_text(&events[i + 1..]);
         found.push(Heading {
             level,
             id: id.to_string(),
@@ -675,14 +682,7 @@ fn add_heading_ids(events: &mut [Event]) {
         if id.is_some() || *level == HeadingLevel::H1 {
             continue;
         }
-        let mut text = String::new();
-        for e in &events[i + 1..] {
-            match e {
-                Event::End(TagEnd::Heading(_)) => break,
-                Event::Text(t) | Event::Code(t) => text.push_str(t),
-                _ => {}
-            }
-        }
+        let text = heading_text(&events[i + 1..]);
         let base = crate::ground::slug::slugify(&text);
         let base = if base.is_empty() {
             "kop".to_string()

@@ -9,6 +9,7 @@
 //! blank line and `</details>` in a later block make one box, as in a browser.
 //! It knows nothing of the site: only HTML text in, HTML text out.
 
+use crate::ground::text::escape;
 use crate::ground::url::{decode, safe_url};
 
 /// Tags kept in running text.
@@ -237,15 +238,6 @@ impl Cleaner {
 
 fn keep_attribute(key: &str, value: &str) -> bool {
     ATTRIBUTES.contains(&key) && (!URL_ATTRIBUTES.contains(&key) || safe_url(value))
-}
-
-/// `value` safe inside a double-quoted attribute.
-pub(crate) fn escape(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// One piece of markup starting with `<`.

@@ -7,6 +7,8 @@ use std::fmt::Write;
 
 use qrcode::{Color, EcLevel, QrCode};
 
+use crate::ground::text::escape;
+
 /// The quiet zone around the code, in modules, as the QR standard asks.
 const QUIET: usize = 4;
 
@@ -27,14 +29,6 @@ pub(crate) fn svg(url: &str, label: &str) -> Option<String> {
         "<svg class=\"qr\" viewBox=\"0 0 {size} {size}\" width=\"{size}\" height=\"{size}\" role=\"img\" aria-label=\"{}\"><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
         escape(label)
     ))
-}
-
-/// `text` safe inside a double-quoted attribute.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::config::Lang;
 use crate::diagnostic::Diagnostics;
+use crate::ground::text::escape;
 use crate::words::messages::{self, Args};
 
 /// The overlay box, styled as reload.js styles the one it makes.
@@ -72,13 +73,6 @@ pub(crate) fn page(overlay: &str, lang: Lang, build: u64) -> String {
         escape(&title),
         super::http::reload_script(build),
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
