@@ -72,20 +72,20 @@ resizing = plein: resizing photos: { $done } of { $total }
 
 ## plein serve
 
-serve-no-port = plein: plein cannot listen on { $bind }:{ $port } or the ports after it; choose another with --port, such as `--port 2222`
+serve-no-port = plein: port { $bind }:{ $port } and the ports after it are not free; choose another with --port, such as `--port 2222`
 serve-open-bind = plein: warning: serving on { $bind } makes the preview reachable from other machines
-serve-no-folder = plein: plein cannot make the preview's folder: { $reason }
+serve-no-folder = plein: the preview's folder cannot be made: { $reason }
 serve-stopped = plein: stopped
 serve-no-ctrlc = plein: warning: Ctrl-C will not clean up the preview's folder: { $reason }
-serve-no-thread = plein: plein cannot keep the search index up to date: { $reason }
-serve-no-watch = plein: plein cannot follow the site folder: { $reason }
+serve-no-thread = plein: the search index cannot be kept up to date: { $reason }
+serve-no-watch = plein: the site folder cannot be followed: { $reason }
 serve-serving = plein: serving at { $url } (Ctrl-C to stop)
 serve-search-index = plein: search index: { $n ->
         [one] 1 file
        *[other] { $n } files
     } updated in { $ms } ms
-serve-folder-unwritable = plein: plein cannot write in the preview's folder: { $reason }
-serve-no-browser = plein: plein cannot open a browser here; open { $url } yourself
+serve-folder-unwritable = plein: writing in the preview's folder failed: { $reason }
+serve-no-browser = plein: no browser can be opened here; open { $url } yourself
 serve-port-taken = plein: port { $port } is taken; using { $actual } instead
 serve-no-send-limit = plein: warning: a page that stops reading may hold up the preview: { $reason }
 serve-built = plein: built { $stories } and { $pages ->
@@ -414,7 +414,7 @@ repeat-no-weekday = `on` names no day
     .help = write a day such as `on: tuesday`, or leave `on` out
 repeat-day-number = `{ $n }` is not a day of the month
     .help = choose a number from 1 to 31, such as `on: 15`
-repeat-every = plein does not understand how often `{ $word }` is
+repeat-every = `{ $word }` does not say how often the event comes back
     .help = write `every: week` or `every: month`; for every other week add `interval: 2`
 repeat-times = `{ $value }` cannot be the `{ $key }`: plein expects a whole number from 1 to 1000
     .help = { $key ->

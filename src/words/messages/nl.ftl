@@ -72,20 +72,20 @@ resizing = plein: foto's verkleinen: { $done } van { $total }
 
 ## plein serve
 
-serve-no-port = plein: plein kan niet luisteren op { $bind }:{ $port } en ook niet op de poorten daarna; kies een andere poort met --port, zoals `--port 2222`
+serve-no-port = plein: de poort { $bind }:{ $port } en de poorten daarna zijn niet vrij; kies een andere poort met --port, zoals `--port 2222`
 serve-open-bind = plein: waarschuwing: met { $bind } kunnen ook andere computers de voorbeeldsite zien
-serve-no-folder = plein: plein kan de map van de voorbeeldsite niet maken: { $reason }
+serve-no-folder = plein: de map voor de voorbeeldsite kan niet gemaakt worden: { $reason }
 serve-stopped = plein: gestopt
 serve-no-ctrlc = plein: waarschuwing: na Ctrl-C ruimt plein de map van de voorbeeldsite niet op: { $reason }
-serve-no-thread = plein: plein kan het zoekregister niet bijhouden: { $reason }
-serve-no-watch = plein: plein kan de map van de site niet volgen: { $reason }
+serve-no-thread = plein: het zoekregister kan niet bijgehouden worden: { $reason }
+serve-no-watch = plein: de map van de site kan niet gevolgd worden: { $reason }
 serve-serving = plein: de voorbeeldsite staat op { $url } (stoppen: Ctrl-C)
 serve-search-index = plein: zoekregister: { $n ->
         [one] 1 bestand
        *[other] { $n } bestanden
     } bijgewerkt in { $ms } ms
-serve-folder-unwritable = plein: plein kan niet schrijven in de map van de voorbeeldsite: { $reason }
-serve-no-browser = plein: plein kan hier geen browser openen; open zelf { $url }
+serve-folder-unwritable = plein: schrijven in de map van de voorbeeldsite lukt niet: { $reason }
+serve-no-browser = plein: hier kan geen browser open; open zelf { $url }
 serve-port-taken = plein: poort { $port } is bezet; plein gebruikt { $actual }
 serve-no-send-limit = plein: waarschuwing: een pagina die stopt met lezen kan de voorbeeldsite ophouden: { $reason }
 serve-built = plein: { $stories } en { $pages ->
@@ -411,7 +411,7 @@ repeat-no-weekday = bij `on` staat geen dag
     .help = schrijf een dag zoals `on: dinsdag`, of haal `on` weg
 repeat-day-number = `{ $n }` is geen dag van de maand
     .help = kies een getal van 1 tot en met 31, zoals `on: 15`
-repeat-every = plein begrijpt niet hoe vaak `{ $word }` is
+repeat-every = `{ $word }` zegt niet hoe vaak de activiteit terugkomt
     .help = schrijf `every: week` of `every: month` (elke maand); voor om de week zet je er `interval: 2` bij
 repeat-times = `{ $value }` kan niet bij `{ $key }`: plein verwacht een heel getal van 1 tot en met 1000
     .help = { $key ->
