@@ -20,7 +20,9 @@ use std::sync::Mutex;
 use plein::config::Lang;
 use plein::ground::output::Output;
 use plein::pipeline::{self, Cache, Options};
-use plein::render::search::{Analyzer, DOCS_PER_CHUNK, IndexCache, index, index_with, words};
+use plein::render::search::{
+    Analyzer, DOCS_PER_CHUNK, IndexCache, index, index_with, postings, words,
+};
 
 /// The allocator the plein binary uses, so the figures are the ones `plein serve` gets.
 #[global_allocator]
@@ -145,13 +147,11 @@ fn main() {
             fetched.insert(rel.clone(), files[&rel]);
             let chunk: serde_json::Value = serde_json::from_slice(&store[&rel]).unwrap();
             let mut these = HashMap::new();
-            if let Some(list) = chunk[&stem].as_array() {
-                let idf = (1.0 + docs / (list.len() / 2) as f64).ln();
-                let mut doc = 0;
-                for pair in list.chunks(2) {
-                    doc += pair[0].as_u64().unwrap();
-                    let w = pair[1].as_f64().unwrap();
-                    these.insert(doc, (1.0 + w).ln() * idf);
+            if let Some(list) = chunk[&stem].as_str() {
+                let list = postings(list);
+                let idf = (1.0 + docs / list.len() as f64).ln();
+                for (doc, w) in list {
+                    these.insert(u64::from(doc), (1.0 + f64::from(w)).ln() * idf);
                 }
             }
             scores = Some(match scores {

@@ -25,7 +25,9 @@ const WEIGHT_BITS: u32 = 7;
 /// In a document's stems: the document has the stem as a word of its own ("tuin", not only
 /// "tuinen"), so the stem can be offered as a suggestion as it is.
 const AS_WORD: u32 = 1 << (WEIGHT_BITS - 1);
-const _: () = assert!(TITLE + TERMS + LEDE + BODY * BODY_REPEATS < AS_WORD);
+/// The most a stem can weigh in one document.
+pub(super) const MAX_WEIGHT: u32 = TITLE + TERMS + LEDE + BODY * BODY_REPEATS;
+const _: () = assert!(MAX_WEIGHT < AS_WORD);
 /// Stems and documents are numbered below this.
 pub(super) const MAX_ID: u32 = 1 << (32 - WEIGHT_BITS);
 
@@ -56,7 +58,7 @@ pub struct IndexCache {
     docs: AHashMap<u128, Box<[u32]>>,
     /// The stems of [`compound::common_parts`]: parts of compounds on every site.
     common: AHashSet<Box<str>>,
-    /// By stem id: its postings list as JSON, empty when no document has the stem.
+    /// By stem id: its postings list as a JSON string, empty when no document has the stem.
     lists: Vec<String>,
     /// Documents tokenised and lists encoded by the last index.
     redone: (usize, usize),

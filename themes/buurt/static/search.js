@@ -381,6 +381,9 @@
   const K1 = 1.2;
   const B = 0.75;
   const LENGTHS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  /** The value of each letter of LENGTHS, by its character code. */
+  const DIGIT = new Uint8Array(128);
+  for (let i = 0; i < LENGTHS.length; i++) DIGIT[LENGTHS.charCodeAt(i)] = i;
 
   /**
    * Search over an index whose files `fetchJson(rel)` gives (the page fetches them; the Node
@@ -432,12 +435,24 @@
       return xy.length === 2 && has ? load(`s/${xy}.json`) : Promise.resolve({});
     }
 
+    /**
+     * A postings list as [doc, weight] pairs. Each posting is written as letters of LENGTHS:
+     * the document's distance from the one before in base 32, low digits first, a digit + 32
+     * while more follow, then the weight as one letter (src/render/search/chunks.rs).
+     */
     function decode(list) {
       const out = [];
       let doc = 0;
-      for (let i = 0; i < list.length; i += 2) {
-        doc += list[i];
-        out.push([doc, list[i + 1]]);
+      for (let i = 0; i < list.length;) {
+        let delta = 0;
+        let shift = 1;
+        let v;
+        while ((v = DIGIT[list.charCodeAt(i++)]) >= 32) {
+          delta += (v - 32) * shift;
+          shift *= 32;
+        }
+        doc += delta + v * shift;
+        out.push([doc, DIGIT[list.charCodeAt(i++)]]);
       }
       return out;
     }
@@ -468,14 +483,14 @@
           if (key === s) {
             stems.add(key);
             bm25(decode(postings), 1, scores);
-          } else if (prefix && names.some((p) => key.startsWith(p))) expansions.push([key, postings]);
+          } else if (prefix && names.some((p) => key.startsWith(p))) expansions.push([key, decode(postings)]);
         }
       }
       // Typing "muursch" expands to the stems it begins; the most common few are enough.
       expansions.sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-      for (const [key, postings] of expansions.slice(0, 24)) {
+      for (const [key, docs] of expansions.slice(0, 24)) {
         stems.add(key);
-        bm25(decode(postings), 0.7, scores);
+        bm25(docs, 0.7, scores);
       }
       return { words: [word], scores, stems };
     }
