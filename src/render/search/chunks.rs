@@ -8,11 +8,29 @@ use super::index::unpack;
 pub(super) const DIGITS: &[u8; 64] =
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
-/// A postings chunk bigger than this is split by one more letter of its stems.
-pub(super) const CHUNK_BUDGET: usize = 16 * 1024;
+/// How stems are grouped into files by their first letters: by at least `shortest` letters,
+/// one letter more where a group is bigger than `budget` bytes, up to `longest` letters.
+pub(super) struct Keys {
+    pub(super) shortest: usize,
+    pub(super) longest: usize,
+    pub(super) budget: usize,
+}
 
-/// Shortest chunk key: stems are grouped by at least their first two letters.
-pub(super) const MIN_KEY: usize = 2;
+/// The `c/<key>.json` postings chunks: at least two letters, as many as it takes to stay
+/// under 16 KB (or to hold one stem).
+pub(super) const POSTINGS: Keys = Keys {
+    shortest: 2,
+    longest: usize::MAX,
+    budget: 16 * 1024,
+};
+
+/// The `s/<key>.json` word lists, read only for a word that finds nothing: by first letter,
+/// or by two where that is more than 16 KB; a query reads the list of a two-letter prefix.
+pub(super) const WORD_LISTS: Keys = Keys {
+    shortest: 1,
+    longest: 2,
+    budget: 16 * 1024,
+};
 
 /// A stem's postings ([`pack`]ed, in document order) as a JSON string of [`DIGITS`]: each
 /// posting is the document's distance from the one before in base 32, low digits first, a
@@ -85,20 +103,27 @@ pub fn decode(list: &str) -> Vec<(u32, u32)> {
     out
 }
 
-/// Group sorted `(stem, postings)` into chunks keyed by a prefix of at least `depth` letters,
-/// one letter longer where a group exceeds [`CHUNK_BUDGET`]. A stem goes to the chunk with the
-/// longest key it starts with; stems no longer than a split key stay in that key's chunk.
+/// Group sorted `(stem, postings)` into chunks keyed by a prefix as `keys` says. A stem goes
+/// to the chunk with the longest key it starts with; stems no longer than a split key stay in
+/// that key's chunk.
 pub(super) fn chunks<S: AsRef<str>, L: AsRef<str>>(
     entries: &[(S, L)],
-    depth: usize,
+    keys: &Keys,
 ) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut start = 0;
+    let depth = keys.shortest;
     while start < entries.len() {
         let key = prefix(entries[start].0.as_ref(), depth);
         let end =
             start + entries[start..].partition_point(|(s, _)| prefix(s.as_ref(), depth) == key);
-        split(entries, start..end, key.to_string(), depth, &mut out);
+        split(
+            entries,
+            start..end,
+            (key.to_string(), depth),
+            keys,
+            &mut out,
+        );
         start = end;
     }
     out
@@ -107,8 +132,8 @@ pub(super) fn chunks<S: AsRef<str>, L: AsRef<str>>(
 fn split<S: AsRef<str>, L: AsRef<str>>(
     entries: &[(S, L)],
     range: std::ops::Range<usize>,
-    key: String,
-    depth: usize,
+    (key, depth): (String, usize),
+    keys: &Keys,
     out: &mut Vec<(String, std::ops::Range<usize>)>,
 ) {
     let size: usize = entries[range.clone()]
@@ -119,7 +144,7 @@ fn split<S: AsRef<str>, L: AsRef<str>>(
         .iter()
         .take_while(|(s, _)| s.as_ref().len() <= depth)
         .count();
-    if size <= CHUNK_BUDGET || short == range.len() {
+    if size <= keys.budget || short == range.len() || depth >= keys.longest {
         out.push((key, range));
         return;
     }
@@ -133,7 +158,7 @@ fn split<S: AsRef<str>, L: AsRef<str>>(
         let end = start
             + entries[start..rest.end]
                 .partition_point(|(s, _)| prefix(s.as_ref(), depth + 1) == sub);
-        split(entries, start..end, sub.to_string(), depth + 1, out);
+        split(entries, start..end, (sub.to_string(), depth + 1), keys, out);
         start = end;
     }
 }
@@ -158,7 +183,7 @@ mod tests {
     #[test]
     fn small_groups_share_a_two_letter_chunk() {
         let e = entries(&[("tuin", 10), ("tuinier", 10), ("tul", 10), ("zon", 10)]);
-        let got: Vec<(String, usize)> = chunks(&e, 2)
+        let got: Vec<(String, usize)> = chunks(&e, &POSTINGS)
             .into_iter()
             .map(|(k, r)| (k, r.len()))
             .collect();
@@ -167,14 +192,14 @@ mod tests {
 
     #[test]
     fn big_groups_split_by_one_more_letter() {
-        let big = CHUNK_BUDGET / 2;
+        let big = POSTINGS.budget / 2;
         let e = entries(&[
             ("ge", 10),
             ("gebouw", big),
             ("gemeente", big),
             ("gezin", 10),
         ]);
-        let got: Vec<(String, usize)> = chunks(&e, 2)
+        let got: Vec<(String, usize)> = chunks(&e, &POSTINGS)
             .into_iter()
             .map(|(k, r)| (k, r.len()))
             .collect();
@@ -185,6 +210,24 @@ mod tests {
                 ("geb".to_string(), 1),
                 ("gem".to_string(), 1),
                 ("gez".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn word_lists_split_by_two_letters_at_most() {
+        let big = WORD_LISTS.budget;
+        let e = entries(&[("ga", 10), ("gebouw", big), ("gemeente", big), ("zon", 10)]);
+        let got: Vec<(String, usize)> = chunks(&e, &WORD_LISTS)
+            .into_iter()
+            .map(|(k, r)| (k, r.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ga".to_string(), 1),
+                ("ge".to_string(), 2),
+                ("z".to_string(), 1)
             ]
         );
     }

@@ -13,26 +13,28 @@ use super::{DOCS_PER_CHUNK, Made, json};
 /// Plain-text characters kept per document for its snippet.
 pub(super) const EXCERPT: usize = 700;
 
-/// What a result shows of one document.
-#[derive(Serialize)]
+/// What a result shows of one document, written as the array `[u, t, d, k, n, x]`: names
+/// of fields would be a tenth of its bytes. Its type follows from its number and the
+/// manifest's `types`.
 pub(super) struct DocView {
     /// URL.
     u: String,
     /// Title.
     t: String,
-    /// Document type: 0 story, 1 event, 2 neighbourhood, 3 person.
-    y: usize,
     /// Date as people write it.
-    #[serde(skip_serializing_if = "String::is_empty")]
     d: String,
     /// Kind label.
-    #[serde(skip_serializing_if = "String::is_empty")]
     k: String,
     /// Neighbourhood names.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     n: Vec<String>,
     /// Plain text the snippet is cut from.
     pub(super) x: String,
+}
+
+impl Serialize for DocView {
+    fn serialize<S: serde::Serializer>(&self, to: S) -> Result<S::Ok, S::Error> {
+        (&self.u, &self.t, &self.d, &self.k, &self.n, &self.x).serialize(to)
+    }
 }
 
 /// One searchable document: its view, and its texts by weight.
@@ -111,7 +113,6 @@ fn story<'s>(site: &'s Site, s: &'s Story) -> Doc<'s> {
         view: DocView {
             u: s.url.clone(),
             t: s.title.clone(),
-            y: 0,
             d: dates::day(site.config.lang, s.date.date()),
             k: kind.to_string(),
             n: hood_names(site, &s.neighbourhoods),
@@ -143,7 +144,6 @@ fn event<'s>(site: &'s Site, e: &'s Event) -> Doc<'s> {
         view: DocView {
             u: e.url.clone(),
             t: e.title.clone(),
-            y: 1,
             d: dates::day(site.config.lang, e.start.date()),
             k: String::new(),
             n: names,
@@ -162,7 +162,6 @@ fn neighbourhood(site: &Site, i: Idx) -> Doc<'_> {
         view: DocView {
             u: h.url.clone(),
             t: h.name.clone(),
-            y: 2,
             d: String::new(),
             k: city.clone(),
             n: Vec::new(),
@@ -188,7 +187,6 @@ fn person<'s>(site: &'s Site, p: &'s Person) -> Doc<'s> {
         view: DocView {
             u: p.url.clone(),
             t: p.name.clone(),
-            y: 3,
             d: String::new(),
             k: role.clone(),
             n: hood_names(site, &p.neighbourhoods),

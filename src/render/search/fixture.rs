@@ -60,7 +60,7 @@ pub(crate) fn story(n: usize, title: &str) -> String {
         .get(n % 4)
         .map_or(String::new(), |k| format!("kind: {k}\n"));
     let summary = if n.is_multiple_of(3) {
-        format!("summary: {}\n", text(n + 100, 12))
+        format!("summary: '{}'\n", text(n + 100, 12))
     } else {
         String::new()
     };

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::words::Lang;
 
-use super::chunks::{MIN_KEY, chunks, encode, encodes};
+use super::chunks::{POSTINGS, WORD_LISTS, chunks, encode, encodes};
 use super::compound::{self, MIN_PART};
 use super::words::{Analyzer, each_word, stop_words};
 
@@ -132,11 +132,14 @@ impl Fresh {
     }
 }
 
-/// What [`IndexCache::postings_of`] makes: index files, the chunk keys, and the length of
-/// each document.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// What [`IndexCache::postings_of`] makes: index files, the keys of the postings chunks and
+/// of the word lists, and the length of each document.
 pub(super) struct Gathered {
-    pub(super) files: Vec<(String, Vec<u8>)>,
+    pub(super) files: Files,
     pub(super) keys: Vec<String>,
+    pub(super) lists: Vec<String>,
     pub(super) lengths: Vec<u32>,
 }
 
@@ -191,7 +194,7 @@ impl IndexCache {
 
     /// After every document was adopted: the postings of the documents `prints`, in that
     /// order, as the `c/<key>.json` files and their keys, the `s/<key>.json` files of
-    /// [`words_files`], and each document's length. The cache forgets other documents.
+    /// [`words_files`](Self::words_files) and their keys, and each document's length. The cache forgets other documents.
     pub(super) fn postings_of(&mut self, prints: &[u128]) -> Gathered {
         self.forget_all_but(prints);
         let mut common: Vec<&str> = self.common.iter().map(|s| &**s).collect();
@@ -204,7 +207,7 @@ impl IndexCache {
         let (postings, as_word) = Postings::gather(&docs, self.dict.stems.len());
         drop(docs);
         let postings = self.with_parts(postings);
-        let mut files = self.words_files(&postings, &as_word);
+        let (mut files, lists) = self.words_files(&postings, &as_word);
         self.encode_lists(&postings);
         drop(postings);
         let (chunks, keys) = self.chunk_files();
@@ -212,37 +215,44 @@ impl IndexCache {
         Gathered {
             files,
             keys,
+            lists,
             lengths,
         }
     }
 
-    /// `s/<first two letters>.json`: every stem that has postings (one per `c/` chunk's first
-    /// two letters) with the number of documents that have it, what a query word that finds
-    /// nothing is compared with ("Bedoelde je …?") and cut into ([`compound::parts`]). A stem
-    /// that no document has as a word of its own ("caf" of "café", "bewoner" of "bewoners")
-    /// has its count negated.
-    fn words_files(&self, postings: &Postings, as_word: &[bool]) -> Vec<(String, Vec<u8>)> {
+    /// `s/<key>.json`: every stem that has postings with the number of documents that have
+    /// it, grouped by first letters ([`WORD_LISTS`]), what a query word that finds nothing is
+    /// compared with ("Bedoelde je …?") and cut into ([`compound::parts`]). A stem that no
+    /// document has as a word of its own ("caf" of "café", "bewoner" of "bewoners") has its
+    /// count negated. Returns the files and their keys.
+    fn words_files(&self, postings: &Postings, as_word: &[bool]) -> (Files, Vec<String>) {
         let stems = &self.dict.stems;
         let mut live: Vec<usize> = (0..stems.len())
             .filter(|&s| !postings.of(s).is_empty())
             .collect();
         live.sort_unstable_by(|&a, &b| stems[a].cmp(&stems[b]));
+        let entries: Vec<(&str, String)> = live
+            .iter()
+            .map(|&s| {
+                let df = postings.of(s).len() as i64;
+                (&*stems[s], (if as_word[s] { df } else { -df }).to_string())
+            })
+            .collect();
         let mut files = Vec::new();
-        for group in live.chunk_by(|&a, &b| stems[a].get(..2) == stems[b].get(..2)) {
-            let key = stems[group[0]].get(..2).unwrap_or(&stems[group[0]]);
+        let mut keys = Vec::new();
+        for (key, range) in chunks(&entries, &WORD_LISTS) {
             let mut json = String::from("{");
-            for (i, &s) in group.iter().enumerate() {
+            for (i, (stem, df)) in entries[range].iter().enumerate() {
                 if i > 0 {
                     json.push(',');
                 }
-                let df = postings.of(s).len() as i64;
-                let df = if as_word[s] { df } else { -df };
-                json.push_str(&format!("\"{}\":{df}", stems[s]));
+                json.push_str(&format!("\"{stem}\":{df}"));
             }
             json.push('}');
             files.push((format!("s/{key}.json"), json.into_bytes()));
+            keys.push(key);
         }
-        files
+        (files, keys)
     }
 
     /// `postings` with each compound's documents added to the postings of its parts (at half
@@ -378,7 +388,7 @@ impl IndexCache {
             .collect();
         let mut files = Vec::new();
         let mut keys = Vec::new();
-        for (key, range) in chunks(&entries, MIN_KEY) {
+        for (key, range) in chunks(&entries, &POSTINGS) {
             let entries = &entries[range];
             let size: usize = entries.iter().map(|(s, l)| s.len() + l.len() + 4).sum();
             let mut json = String::with_capacity(size + 2);

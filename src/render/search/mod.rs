@@ -11,8 +11,9 @@
 //! - `d/<n>.json`: what a result shows of documents `n*DOCS_PER_CHUNK..`, fetched for the
 //!   ten results on show;
 //! - `f/n-<slug>.json`, `f/k-<slug>.json`: the documents of a neighbourhood or kind;
-//! - `s/<xy>.json`: every stem starting with `xy` with its document count, for suggestions
-//!   and for cutting a query's compound in the browser.
+//! - `s/<key>.json`: every stem starting with `key` (a letter, or two where one makes too big a
+//!   file; the manifest's `lists`) with its document count, for suggestions and for cutting a
+//!   query's compound in the browser.
 //!
 //! Compounds are cut into parts that are words of the site ([`compound`]): a compound's
 //! documents are among those of its parts, at half weight. The manifest's `len` gives each
@@ -67,7 +68,7 @@ use docs::{Doc, doc_types, document, excerpt, filters, view_files};
 use index::{BODY, Fresh, MAX_ID};
 
 /// Documents per `d/<n>.json`: a query fetches one such file per result shown.
-pub const DOCS_PER_CHUNK: usize = 4;
+pub const DOCS_PER_CHUNK: usize = 8;
 
 /// Most documents made at once: only their fields and views are held at a time. The first batches
 /// are smaller, so that the dictionary knows the common words before many documents meet them.
@@ -82,6 +83,8 @@ struct Manifest<'a> {
     per: usize,
     types: [usize; 4],
     keys: Vec<String>,
+    /// The keys of the word lists `s/<key>.json`.
+    lists: Vec<String>,
     /// Each document's length in words, a letter of [`LENGTHS`] each: see [`lengths`].
     len: String,
     stop: &'static [&'static str],
@@ -150,6 +153,7 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
         per: DOCS_PER_CHUNK,
         types,
         keys,
+        lists: made.lists,
         len: lengths(&made.lengths),
         stop: stop_words(lang),
         hoods,
@@ -350,13 +354,101 @@ mod tests {
         assert_eq!(numbers(&sc["schilder"]), "[1,2]", "{sc}");
         assert_eq!(numbers(&file("c/ge.json")["geveltuintjes"]), "[1,4]");
         // Words of their own count up, stems that are only parts or inflected count down.
-        let words = file("s/sp.json");
-        assert_eq!(
-            words,
-            serde_json::json!({"speeltuin": 1, "spel": -2}),
-            "{words}"
+        let words = file("s/s.json");
+        assert_eq!(words["speeltuin"], 1, "{words}");
+        assert_eq!(words["spel"], -2, "{words}");
+        assert_eq!(file("s/t.json"), serde_json::json!({"tuin": 2}));
+    }
+
+    /// Fewer files (issue 20): the word lists of stems share a file by their first letter
+    /// while that file is small, and the manifest names the files.
+    #[test]
+    fn word_lists_share_a_file_by_first_letter() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        fixture::site(dir.path(), "nl", 9);
+        let files = index(&fixture::build(dir.path()));
+        let lists: Vec<&str> = files
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix("s/")?.strip_suffix(".json"))
+            .collect();
+        let manifest = &files
+            .iter()
+            .find(|(n, _)| n == "manifest.json")
+            .expect("a manifest")
+            .1;
+        let manifest: serde_json::Value = serde_json::from_slice(manifest).expect("JSON");
+        assert_eq!(manifest["lists"], serde_json::json!(lists));
+        assert!(lists.iter().all(|key| key.len() == 1), "{lists:?}");
+        let t: serde_json::Value =
+            serde_json::from_slice(&files.iter().find(|(n, _)| n == "s/t.json").expect("s/t").1)
+                .expect("JSON");
+        assert_eq!(t, serde_json::json!({"thee": 9, "tuin": 12, "tuindag": 1}));
+    }
+
+    /// Fewer, larger files (issue 20): eight documents a `d/<n>.json`, paid for by the
+    /// postings written in letters, so that 10,000 stories make about 1,300 of them, not 2,500.
+    #[test]
+    fn documents_share_files_eight_at_a_time() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        fixture::site(dir.path(), "nl", 60);
+        let files = index(&fixture::build(dir.path()));
+        let mut views: Vec<(usize, usize)> = files
+            .iter()
+            .filter_map(|(name, bytes)| {
+                let n = name
+                    .strip_prefix("d/")?
+                    .strip_suffix(".json")?
+                    .parse()
+                    .ok()?;
+                let docs: Vec<serde_json::Value> = serde_json::from_slice(bytes).ok()?;
+                Some((n, docs.len()))
+            })
+            .collect();
+        views.sort_unstable();
+        // 60 stories, an event, two neighbourhoods and a person.
+        assert_eq!(views, (0..8).map(|n| (n, 8)).collect::<Vec<_>>());
+    }
+
+    /// What a result shows is an array without the names of its fields (issue 20: a tenth
+    /// of a document's bytes); its type follows from its number.
+    #[test]
+    fn a_result_is_an_array_of_its_texts() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        fixture::site(dir.path(), "nl", 9);
+        let files = index(&fixture::build(dir.path()));
+        let file = |name: &str| {
+            let bytes = &files.iter().find(|(n, _)| n == name).expect(name).1;
+            serde_json::from_slice::<serde_json::Value>(bytes).expect("JSON")
+        };
+        let head = |doc: &serde_json::Value| {
+            let fields = doc.as_array().expect("an array");
+            assert_eq!(fields.len(), 6, "{doc}");
+            serde_json::Value::Array(fields[..5].to_vec())
+        };
+        let story = &file("d/0.json")[0];
+        let (url, title, date) = (
+            "/verhalen/s8/",
+            "Verhaal 8 over kinderen x schuur",
+            "9 januari 2024",
         );
-        assert_eq!(file("s/tu.json"), serde_json::json!({"tuin": 2}));
+        let expected = serde_json::json!([url, title, date, "Ontmoeting", ["Muntenbuurt"]]);
+        assert_eq!(head(story), expected, "{story}");
+        assert!(
+            story[5]
+                .as_str()
+                .is_some_and(|x| x.starts_with("muurschildering")),
+            "{story}"
+        );
+        let person = &file("d/1.json")[4];
+        let role = "community builder, Wijkwerk";
+        let expected = serde_json::json!([
+            "/mensen/irma-vroegop/",
+            "Irma Vroegop",
+            "",
+            role,
+            ["Muntenbuurt"]
+        ]);
+        assert_eq!(head(person), expected, "{person}");
     }
 
     /// Index `site` with `cache` in batches of each size, checking each against a fresh index.

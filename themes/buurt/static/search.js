@@ -395,6 +395,7 @@
     let stem = stemNl;
     let stop = new Set();
     let keys = new Set();
+    let lists = new Set();
     let lang = "nl";
     let lengths = [];
     let average = 1;
@@ -411,6 +412,7 @@
       stem = lang === "en" ? stemEn : stemNl;
       stop = new Set(manifest.stop);
       keys = new Set(manifest.keys);
+      lists = new Set(manifest.lists);
       lengths = [...(manifest.len || "")].map((c) => 2 ** (LENGTHS.indexOf(c) / 4) - 1);
       average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
       return manifest;
@@ -429,10 +431,18 @@
       return [...new Set([own, ...below.slice(0, 4)])].filter(Boolean);
     }
 
-    /** The word list `s/<xy>.json` of stems starting with `xy`, or an empty one. */
-    function wordsFile(xy) {
+    /**
+     * The stems starting with `xy` with their document counts, or none: from the word list
+     * `s/<xy>.json`, or `s/<x>.json` where the stems of a first letter share one (the
+     * manifest's `lists`).
+     */
+    async function wordsFile(xy) {
       const has = manifest.keys.some((k) => k.startsWith(xy));
-      return xy.length === 2 && has ? load(`s/${xy}.json`) : Promise.resolve({});
+      if (xy.length !== 2 || !has) return {};
+      const list = lists.has(xy) ? xy : xy[0];
+      if (list === xy) return load(`s/${list}.json`);
+      const all = await load(`s/${list}.json`);
+      return Object.fromEntries(Object.entries(all).filter(([w]) => w.startsWith(xy)));
     }
 
     /**
@@ -605,12 +615,25 @@
       return new Set(await load(`f/${kind}-${slug}.json`));
     }
 
-    /** What the results `ranked` show: one document file per few results. */
+    /** The type of document `d`: 0 story, 1 event, 2 neighbourhood, 3 person, numbered in that order. */
+    function typeOf(d) {
+      let y = 0;
+      for (let below = manifest.types[0]; y < 3 && d >= below; below += manifest.types[++y]);
+      return y;
+    }
+
+    /**
+     * What the results `ranked` show: one document file per few results, each document the
+     * array [url, title, date, kind, neighbourhoods, text] (src/render/search/docs.rs).
+     */
     async function documents(ranked) {
       const per = manifest.per;
       const files = [...new Set(ranked.map(([d]) => Math.floor(d / per)))];
       const byFile = new Map(await Promise.all(files.map(async (n) => [n, await load(`d/${n}.json`)])));
-      return ranked.map(([d]) => byFile.get(Math.floor(d / per))[d % per]);
+      return ranked.map(([d]) => {
+        const [u, t, date, k, n, x] = byFile.get(Math.floor(d / per))[d % per];
+        return { u, t, y: typeOf(d), d: date, k, n, x };
+      });
     }
 
     /**
