@@ -31,8 +31,8 @@
 //! (tokio, lol_html, regex, clap, wax, ...), does not compile without also enabling tokio's
 //! `io-util`, and took about 15 minutes of compile time on two cores; it indexes built HTML
 //! through an async runtime. This index plus rust-stemmers (whose other dependency, serde, plein
-//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 14.5 MB in
-//! 3,078 files, about 0.3 s to make on two threads, 27 to 170 KB fetched per query (87 KB on
+//! already has) measured at 10,000 synthetic stories (`examples/search_index.rs`): 11.5 MB in
+//! 1,662 files, about 0.3 s to make on two threads, 34 to 137 KB fetched per query (86 KB on
 //! average, `examples/search_bytes.mjs`).
 //!
 //! Its parts: `words` folds and stems text, `index` numbers stems and gathers postings,
