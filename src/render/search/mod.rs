@@ -77,6 +77,7 @@ const FIRST_BATCH: usize = 4 * DOCS_PER_CHUNK;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
+    /// The version of the index's format: 2 since postings are letters and results arrays.
     v: u32,
     lang: &'a str,
     docs: usize,
@@ -147,7 +148,7 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
     files.extend(views);
     let (hoods, kinds) = filters(site, &mut files);
     let manifest = Manifest {
-        v: 1,
+        v: 2,
         lang: lang.code(),
         docs: total,
         per: DOCS_PER_CHUNK,
