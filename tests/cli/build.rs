@@ -433,3 +433,38 @@ fn every_page_has_a_meta_description() {
         "no site description: its title"
     );
 }
+
+#[test]
+fn cards_show_a_long_summary_shortened_and_the_story_keeps_it_whole() {
+    let site = Site::copy("minimal");
+    // 70 words, 559 characters: more than a card's three lines can ever show.
+    let words: Vec<String> = (0..70).map(|i| format!("woord{i:02}")).collect();
+    let summary = words.join(" ");
+    site.write(
+        "content/stories/lang.md",
+        &format!(
+            "---\ntitle: Lang\ndate: 2024-05-03\nneighbourhoods: [Zuilenstein]\n---\n{summary}\n"
+        ),
+    );
+    site.plein(&["build"]).ok();
+    // Cut after the last whole word within 300 characters (woord36, at 295), with "…".
+    let shortened = format!("{}…", words[..37].join(" "));
+    let list = site.page("verhalen/index.html");
+    assert!(
+        list.contains(&format!("<p class=\"card__summary\">{shortened}</p>")),
+        "{}",
+        main_of(&list)
+    );
+    assert!(
+        !list.contains(&summary),
+        "the whole summary is not on a card"
+    );
+    let story = site.page("verhalen/lang/index.html");
+    assert!(story.contains(&format!(
+        "<meta name=\"description\" content=\"{summary}\">"
+    )));
+    let feed = site.page("feed.xml");
+    assert!(feed.contains(&summary), "the feed keeps the whole summary");
+    let paper = site.page("buurtkrant/index.html");
+    assert!(paper.contains(&summary), "the printed paper keeps it whole");
+}
