@@ -468,3 +468,28 @@ fn cards_show_a_long_summary_shortened_and_the_story_keeps_it_whole() {
     let paper = site.page("buurtkrant/index.html");
     assert!(paper.contains(&summary), "the printed paper keeps it whole");
 }
+
+#[test]
+fn the_home_page_leads_to_the_story_list_and_has_no_pages_of_its_own() {
+    let site = Site::copy("minimal");
+    site.edit("plein.yaml", "base_url:", "per_page: 2\nbase_url:");
+    for i in 1..=4 {
+        site.write(
+            &format!("content/stories/verhaal-{i}.md"),
+            &format!("---\ntitle: Verhaal {i}\ndate: 2024-06-0{i}\n---\nTekst {i}.\n"),
+        );
+    }
+    site.plein(&["build"]).ok();
+    // The home page's later pages would show the story list's pages card for card.
+    assert!(!site.public().join("pagina").exists(), "no /pagina/N/");
+    let home = site.page("index.html");
+    assert!(
+        home.contains("href=\"/verhalen/pagina/2/\""),
+        "{}",
+        main_of(&home)
+    );
+    assert!(!home.contains("href=\"/pagina/"), "{}", main_of(&home));
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/verhalen/pagina/3/"), "{sitemap}");
+    assert!(!sitemap.contains("wijk.example.org/pagina/"), "{sitemap}");
+}
