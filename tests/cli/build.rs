@@ -493,3 +493,30 @@ fn the_home_page_leads_to_the_story_list_and_has_no_pages_of_its_own() {
     assert!(sitemap.contains("/verhalen/pagina/3/"), "{sitemap}");
     assert!(!sitemap.contains("wijk.example.org/pagina/"), "{sitemap}");
 }
+
+#[test]
+fn pages_have_no_indentation_but_code_keeps_its_own() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/code.md",
+        "---\ntitle: Code\ndate: 2024-05-03\n---\nZo:\n\n```\nals regen:\n    paraplu\n```\n",
+    );
+    site.plein(&["build"]).ok();
+    let story = site.page("verhalen/code/index.html");
+    assert!(
+        story.contains("<pre><code>als regen:\n    paraplu\n</code></pre>"),
+        "{story}"
+    );
+    for page in [
+        "index.html",
+        "verhalen/index.html",
+        "verhalen/eerste-verhaal/index.html",
+    ] {
+        let html = site.page(page);
+        let indented: Vec<&str> = html
+            .lines()
+            .filter(|l| l.starts_with([' ', '\t']) || l.is_empty())
+            .collect();
+        assert!(indented.is_empty(), "{page}: {indented:#?}");
+    }
+}
