@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::ground::hyphen::soft_hyphens;
 use crate::ground::values::{Place, Registration, Source};
+use crate::hints::SUMMARY_CHARS;
 use crate::model::recurrence::{self, Occurrence};
 use crate::model::{Anchor, Event, Image, Kind, Neighbourhood, Person, Site, Story, Tag, dates};
 use crate::words::Lang;
@@ -80,6 +81,56 @@ impl std::hash::Hash for Hyphenated<'_> {
     }
 }
 
+/// A summary as a card shows it: at most `SUMMARY_CHARS` characters, cut at a word and ended
+/// with "…" when it is longer. A card clamps its summary to three lines (two on a phone), which
+/// hold about 210 characters at their widest (the cover story on a 700-pixel screen), so the
+/// lines a reader sees and the clamp's own "…" stay as they were; the rest was never shown.
+/// Serialised once per story, when its card is made.
+pub(crate) struct CardSummary<'a> {
+    /// The part that is kept.
+    pub text: &'a str,
+    pub cut: bool,
+}
+
+impl<'a> CardSummary<'a> {
+    pub(crate) fn of(summary: &'a str) -> CardSummary<'a> {
+        let Some((end, _)) = summary.char_indices().nth(SUMMARY_CHARS) else {
+            return CardSummary {
+                text: summary,
+                cut: false,
+            };
+        };
+        let head = &summary[..end];
+        let at_word = match summary[end..].starts_with(char::is_whitespace) {
+            true => head,
+            false => head
+                .rsplit_once(char::is_whitespace)
+                .map_or(head, |(h, _)| h),
+        };
+        let text =
+            at_word.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+        CardSummary {
+            text: if text.is_empty() { head } else { text },
+            cut: true,
+        }
+    }
+}
+
+impl Serialize for CardSummary<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.cut {
+            true => s.serialize_str(&format!("{}…", self.text)),
+            false => s.serialize_str(self.text),
+        }
+    }
+}
+
+impl std::hash::Hash for CardSummary<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (self.text, self.cut).hash(h);
+    }
+}
+
 /// A story as a card in a list.
 #[derive(Serialize, Hash)]
 pub(crate) struct StoryCard<'a> {
@@ -94,6 +145,8 @@ pub(crate) struct StoryCard<'a> {
     pub neighbourhoods: Vec<Link<'a>>,
     pub authors: Vec<Link<'a>>,
     pub summary: &'a str,
+    /// The summary shortened for a card, where it is clamped to a few lines.
+    pub short_summary: CardSummary<'a>,
     pub image: Option<ImageView<'a>>,
     pub reading_minutes: usize,
 }
@@ -126,6 +179,7 @@ impl<'a> StoryCard<'a> {
                 .map(|&p| person_link(&site.people[p]))
                 .collect(),
             summary: &s.summary,
+            short_summary: CardSummary::of(&s.summary),
             image: ImageView::of(&s.image),
             reading_minutes: s.reading_minutes(),
         }
@@ -522,6 +576,59 @@ pub(crate) fn page_window(current: usize, total: usize) -> Vec<(usize, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn card_summary(text: &str) -> String {
+        serde_json::to_value(CardSummary::of(text))
+            .expect("a summary serialises")
+            .as_str()
+            .expect("a string")
+            .to_string()
+    }
+
+    #[test]
+    fn card_summary_keeps_a_short_summary_whole() {
+        assert_eq!(
+            card_summary("Twee zinnen. Meer niet."),
+            "Twee zinnen. Meer niet."
+        );
+        let fits = "a".repeat(SUMMARY_CHARS);
+        assert_eq!(card_summary(&fits), fits);
+    }
+
+    #[test]
+    fn card_summary_cuts_a_long_one_at_a_word() {
+        // 60 words of five letters and a space: 360 characters, with an ë in every word.
+        let long = "kleëa ".repeat(60);
+        let short = card_summary(long.trim());
+        assert!(short.ends_with("kleëa…"), "{short}");
+        let kept = short.trim_end_matches('…');
+        assert!(long.starts_with(kept), "{short}");
+        assert!(
+            kept.chars().count() <= SUMMARY_CHARS,
+            "{}",
+            kept.chars().count()
+        );
+        assert!(
+            kept.chars().count() > SUMMARY_CHARS - 6,
+            "{}",
+            kept.chars().count()
+        );
+    }
+
+    #[test]
+    fn card_summary_cuts_one_long_word_inside_it() {
+        let word = "ë".repeat(SUMMARY_CHARS + 50);
+        let short = card_summary(&word);
+        assert_eq!(short.chars().count(), SUMMARY_CHARS + 1);
+        assert!(short.ends_with("ë…"));
+    }
+
+    #[test]
+    fn card_summary_drops_punctuation_before_the_ellipsis() {
+        let long = format!("{}, {}", "woord ".repeat(49).trim(), "x".repeat(20));
+        let short = card_summary(&long);
+        assert!(short.ends_with("woord…"), "{short}");
+    }
 
     #[test]
     fn page_window_keeps_ends_and_neighbours() {

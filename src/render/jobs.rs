@@ -52,7 +52,9 @@ pub(crate) fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
     let per = site.config.per_page;
     let pages = |n: usize| 1..=n.div_ceil(per).max(1);
     let mut jobs = Vec::with_capacity(site.stories.len() * 2 + 64);
-    jobs.extend(pages(site.stories.len()).map(|page| Job::Home { page }));
+    // One home page: its later pages would repeat the story list's, card for card, so its
+    // pagination leads there.
+    jobs.push(Job::Home { page: 1 });
     jobs.extend(pages(site.stories.len()).map(|page| Job::Stories { page }));
     jobs.extend((0..site.stories.len()).map(Job::Story));
     jobs.push(Job::Neighbourhoods);

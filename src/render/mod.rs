@@ -8,6 +8,7 @@
 pub(crate) mod agenda;
 pub(crate) mod calendar;
 pub(crate) mod context;
+pub(crate) mod indent;
 pub(crate) mod jobs;
 pub(crate) mod pages;
 pub(crate) mod qr;
@@ -67,6 +68,9 @@ fn render_page(theme: &Theme, job: Job, page: Page) -> tera::TeraResult<Vec<u8>>
     let ctx = Context::from_serialize(&page)?;
     let mut bytes = Vec::with_capacity(16 * 1024);
     theme.tera.render_to(job.template(), &ctx, &mut bytes)?;
+    if job.template().ends_with(".html") {
+        indent::strip(&mut bytes);
+    }
     Ok(bytes)
 }
 

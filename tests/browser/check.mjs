@@ -49,7 +49,7 @@ const PAGES = [
   { name: "people", path: "/mensen/" },
   { name: "tags", path: "/tags/" },
   { name: "kind", path: "/thema/muurschildering/" },
-  { name: "home page 2", path: "/pagina/2/" },
+  { name: "stories page 2", path: "/verhalen/pagina/2/" },
   { name: "404", path: "/deze-pagina-bestaat-niet/", status: 404 },
 ];
 

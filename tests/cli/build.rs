@@ -433,3 +433,90 @@ fn every_page_has_a_meta_description() {
         "no site description: its title"
     );
 }
+
+#[test]
+fn cards_show_a_long_summary_shortened_and_the_story_keeps_it_whole() {
+    let site = Site::copy("minimal");
+    // 70 words, 559 characters: more than a card's three lines can ever show.
+    let words: Vec<String> = (0..70).map(|i| format!("woord{i:02}")).collect();
+    let summary = words.join(" ");
+    site.write(
+        "content/stories/lang.md",
+        &format!(
+            "---\ntitle: Lang\ndate: 2024-05-03\nneighbourhoods: [Zuilenstein]\n---\n{summary}\n"
+        ),
+    );
+    site.plein(&["build"]).ok();
+    // Cut after the last whole word within 300 characters (woord36, at 295), with "…".
+    let shortened = format!("{}…", words[..37].join(" "));
+    let list = site.page("verhalen/index.html");
+    assert!(
+        list.contains(&format!("<p class=\"card__summary\">{shortened}</p>")),
+        "{}",
+        main_of(&list)
+    );
+    assert!(
+        !list.contains(&summary),
+        "the whole summary is not on a card"
+    );
+    let story = site.page("verhalen/lang/index.html");
+    assert!(story.contains(&format!(
+        "<meta name=\"description\" content=\"{summary}\">"
+    )));
+    let feed = site.page("feed.xml");
+    assert!(feed.contains(&summary), "the feed keeps the whole summary");
+    let paper = site.page("buurtkrant/index.html");
+    assert!(paper.contains(&summary), "the printed paper keeps it whole");
+}
+
+#[test]
+fn the_home_page_leads_to_the_story_list_and_has_no_pages_of_its_own() {
+    let site = Site::copy("minimal");
+    site.edit("plein.yaml", "base_url:", "per_page: 2\nbase_url:");
+    for i in 1..=4 {
+        site.write(
+            &format!("content/stories/verhaal-{i}.md"),
+            &format!("---\ntitle: Verhaal {i}\ndate: 2024-06-0{i}\n---\nTekst {i}.\n"),
+        );
+    }
+    site.plein(&["build"]).ok();
+    // The home page's later pages would show the story list's pages card for card.
+    assert!(!site.public().join("pagina").exists(), "no /pagina/N/");
+    let home = site.page("index.html");
+    assert!(
+        home.contains("href=\"/verhalen/pagina/2/\""),
+        "{}",
+        main_of(&home)
+    );
+    assert!(!home.contains("href=\"/pagina/"), "{}", main_of(&home));
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/verhalen/pagina/3/"), "{sitemap}");
+    assert!(!sitemap.contains("wijk.example.org/pagina/"), "{sitemap}");
+}
+
+#[test]
+fn pages_have_no_indentation_but_code_keeps_its_own() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/code.md",
+        "---\ntitle: Code\ndate: 2024-05-03\n---\nZo:\n\n```\nals regen:\n    paraplu\n```\n",
+    );
+    site.plein(&["build"]).ok();
+    let story = site.page("verhalen/code/index.html");
+    assert!(
+        story.contains("<pre><code>als regen:\n    paraplu\n</code></pre>"),
+        "{story}"
+    );
+    for page in [
+        "index.html",
+        "verhalen/index.html",
+        "verhalen/eerste-verhaal/index.html",
+    ] {
+        let html = site.page(page);
+        let indented: Vec<&str> = html
+            .lines()
+            .filter(|l| l.starts_with([' ', '\t']) || l.is_empty())
+            .collect();
+        assert!(indented.is_empty(), "{page}: {indented:#?}");
+    }
+}

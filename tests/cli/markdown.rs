@@ -14,7 +14,10 @@ fn body_of(body: &str) -> String {
     let page = site.page("verhalen/proef/index.html");
     let start = page.find("<div class=\"story__body").expect("story body");
     let start = start + page[start..].find('>').expect("end of tag") + 1;
-    let end = start + page[start..].find("\n  </div>").expect("end of body");
+    let end = start
+        + page[start..]
+            .find("</div>\n<footer class=\"story__foot")
+            .expect("end of body");
     page[start..end].trim().to_string()
 }
 

@@ -305,3 +305,16 @@ fn residents_words_for_tags_and_feeds() {
     let body = &html[html.find("<body").unwrap()..];
     assert!(!body.contains("Atom") && !body.contains(">Tags<"), "{body}");
 }
+
+#[test]
+fn the_copy_link_script_is_one_file_not_a_copy_in_every_page() {
+    let site = Site::copy("minimal");
+    site.plein(&["build"]).ok();
+    let story = site.page("verhalen/eerste-verhaal/index.html");
+    assert!(
+        story.contains("<script src=\"/share.js\" defer></script>"),
+        "{story}"
+    );
+    assert!(!story.contains("navigator.clipboard"), "{story}");
+    assert!(site.page("share.js").contains("navigator.clipboard"));
+}

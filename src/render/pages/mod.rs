@@ -290,7 +290,9 @@ type Made<'a> = (Vars<'a>, (&'a str, &'a str, &'static str));
 
 fn home<'a>(shared: &'a Shared<'a>, n: usize) -> Made<'a> {
     let site = shared.site;
-    let (stories, pagination) = list(shared, &shared.all, n, site.urls.root(""));
+    // Page 1 of the story list, whose later pages are the home page's too.
+    let u = &site.urls;
+    let (stories, pagination) = list(shared, &shared.all, n, u.section(&u.routes.stories));
     let (events, print) = &shared.home_events;
     let vars = Vars::Home(HomePage {
         stories,
