@@ -11,13 +11,15 @@
 //! [`ImageSize`] of those pages show and plans what to write. [`resize`] runs after render
 //! and makes only what changed: an output's fingerprint is the source's hash and what is made
 //! of it, so an unchanged picture is kept from the previous output (by
-//! `write::Staging::keep_unchanged` or by serve's folder) and costs one read and one hash.
+//! `write::Staging::keep_unchanged` or by serve's folder). A picture whose file is as the
+//! build before saw it is not even read ([`known`]): its size, turn and hash are known.
 //! What is resized is also kept in the site's [`cache`] (`.plein-cache/images/`), so a build
 //! into a fresh output takes it from there instead of resizing again. A photo is decoded
 //! once, scaled once per width, and each width encoded as JPEG and, for photos, as lossy
 //! WebP, which pages offer first in a `<picture>`. Nothing here knows of templates.
 
 mod cache;
+mod known;
 mod strip;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -107,26 +109,38 @@ pub(crate) fn measure(
         .map(|i| i.url.as_str())
         .collect();
     let max_width = site.config.image_max_width;
-    let planned: Vec<(String, Result<Planned, Diagnostic>)> = pictures
+    let was = known::Known::of(root);
+    let reads = AtomicUsize::new(0);
+    let planned: Vec<(String, Result<Measured, Diagnostic>)> = pictures
         .par_iter()
         .map(|asset| {
             let url = site.urls.root(&url_path(&asset.target));
             let shown = used.contains(url.as_str());
-            let plan = plan(root, asset, &url, shown, max_width);
+            let plan = plan(root, asset, &url, shown, max_width, (&was, &reads));
             (url, plan)
         })
         .collect();
     let mut measured: HashMap<String, ImageSize> = HashMap::new();
     let mut variants = Vec::new();
+    let mut seen = HashMap::new();
     for (url, plan) in planned {
         match plan {
-            Ok((size, planned)) => {
+            Ok(((size, planned), facts)) => {
+                if let Some((source, facts)) = facts {
+                    seen.insert(source, facts);
+                }
                 variants.extend(planned);
                 measured.insert(url, size);
             }
             Err(d) => errs.push(d),
         }
     }
+    if crate::timings::wanted() {
+        let read = reads.load(Ordering::Relaxed);
+        let known = pictures.len() - read;
+        eprintln!("plein: pictures: {read} read, {known} known from the build before");
+    }
+    was.save(seen);
     let images = site
         .stories
         .iter_mut()
@@ -260,24 +274,70 @@ impl Progress {
     }
 }
 
-/// Read a picture's size and orientation, and plan its outputs: itself, and when a page
-/// shows it (`shown`) its smaller copies.
+/// A picture's file as the file system describes it and what its bytes say, for the next
+/// build's [`known::Known`].
+type Seen = (PathBuf, (known::Stamp, known::Facts));
+
+/// A picture planned, and what the next build may know of it.
+type Measured = (Planned, Option<Seen>);
+
+/// Read a picture's size and orientation (unless its file is as the last build saw it, as
+/// `was` knows; `reads` counts the pictures read), and plan its outputs: itself, and when a
+/// page shows it (`shown`) its smaller copies.
 fn plan(
     root: &Path,
     asset: &Asset,
     url: &str,
     shown: bool,
     max_width: u32,
-) -> Result<Planned, Diagnostic> {
+    (was, reads): (&known::Known, &AtomicUsize),
+) -> Result<Measured, Diagnostic> {
     let source = asset.source.as_path();
+    let format = format_of(source).expect("only pictures are planned");
+    let stamp = known::Stamp::of(&root.join(source));
+    let facts = match was.get(source, stamp) {
+        Some(facts) => facts,
+        None => {
+            reads.fetch_add(1, Ordering::Relaxed);
+            facts_of(root, source, format)?
+        }
+    };
+    let seen = stamp.map(|stamp| (source.to_path_buf(), (stamp, facts)));
+    Ok((planned(asset, url, shown, max_width, format, facts), seen))
+}
+
+/// What a picture's bytes say: its stored size, how it must be turned, and their hash.
+fn facts_of(root: &Path, source: &Path, format: ImageFormat) -> Result<known::Facts, Diagnostic> {
     let unreadable = |problem| Diagnostic::in_file(source, problem);
     let bytes =
         std::fs::read(root.join(source)).map_err(|e| unreadable(Problem::unreadable(&e)))?;
-    let format = format_of(source).expect("only pictures are planned");
-    let (stored_w, stored_h) = image::ImageReader::with_format(Cursor::new(&bytes), format)
+    let (width, height) = image::ImageReader::with_format(Cursor::new(&bytes), format)
         .into_dimensions()
         .map_err(|e| unreadable(Problem::told("picture-unreadable", &[("reason", &e)])))?;
-    let turn = strip::orientation(&bytes, format);
+    Ok(known::Facts {
+        width,
+        height,
+        turn: strip::orientation(&bytes, format),
+        hash: xxhash_rust::xxh3::xxh3_64(&bytes),
+    })
+}
+
+/// The outputs of a picture with `facts`.
+fn planned(
+    asset: &Asset,
+    url: &str,
+    shown: bool,
+    max_width: u32,
+    format: ImageFormat,
+    facts: known::Facts,
+) -> Planned {
+    let source = asset.source.as_path();
+    let known::Facts {
+        width: stored_w,
+        height: stored_h,
+        turn,
+        hash,
+    } = facts;
     let (upright_w, upright_h) = if turns_sideways(turn) {
         (stored_h, stored_w)
     } else {
@@ -285,7 +345,6 @@ fn plan(
     };
     let width = upright_w.min(max_width.max(1));
     let height = scaled_height(upright_w, upright_h, width);
-    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     let variant = |target: PathBuf, make: Make, encode: ImageFormat| {
         let (w, q) = match make {
             Make::Stripped => (0, 0),
@@ -355,7 +414,7 @@ fn plan(
         srcset: srcset.join(", "),
         webp_srcset: webp_srcset.join(", "),
     };
-    Ok((size, variants))
+    (size, variants)
 }
 
 /// A number for each output format, part of an output's fingerprint.

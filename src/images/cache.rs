@@ -64,23 +64,14 @@ impl Cache {
 
     /// Keep a copy for next time; a cache that cannot be written is passed over.
     pub(crate) fn put(&self, print: u64, ext: &str, bytes: &[u8]) {
-        if !self.usable {
-            return;
+        if self.usable {
+            write_whole(&self.file(print, ext), bytes);
         }
-        let target = self.file(print, ext);
-        let thread = format!("{:?}", std::thread::current().id());
-        let digits: String = thread.chars().filter(char::is_ascii_digit).collect();
-        let temporary = self.dir.join(format!(
-            ".{}.{}-{digits}",
-            name(print, ext),
-            std::process::id()
-        ));
-        let written = std::fs::create_dir_all(&self.dir)
-            .and_then(|_| std::fs::write(&temporary, bytes))
-            .and_then(|_| std::fs::rename(&temporary, &target));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temporary);
-        }
+    }
+
+    /// The cache's folder, when it may be used.
+    pub(crate) fn folder(&self) -> Option<&Path> {
+        self.usable.then_some(self.dir.as_path())
     }
 
     /// Remove every copy (and every temporary file a killed build left) whose name is not
@@ -105,6 +96,27 @@ impl Cache {
     }
 }
 
+/// Write `file` in the cache folder under a temporary name and rename it into place, so a
+/// killed build leaves no half file behind; a file that cannot be written is passed over.
+pub(crate) fn write_whole(file: &Path, bytes: &[u8]) {
+    let (Some(dir), Some(name)) = (file.parent(), file.file_name()) else {
+        return;
+    };
+    let thread = format!("{:?}", std::thread::current().id());
+    let digits: String = thread.chars().filter(char::is_ascii_digit).collect();
+    let temporary = dir.join(format!(
+        ".{}.{}-{digits}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::create_dir_all(dir)
+        .and_then(|_| std::fs::write(&temporary, bytes))
+        .and_then(|_| std::fs::rename(&temporary, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+}
+
 /// The cache file name of a copy.
 pub(crate) fn name(print: u64, ext: &str) -> String {
     format!("{print:016x}.{ext}")
@@ -120,11 +132,11 @@ fn is_copy_name(file: &str) -> bool {
         && matches!(ext, "jpg" | "png" | "webp")
 }
 
-/// Whether `file` is a temporary file of [`Cache::put`].
+/// Whether `file` is a temporary file of [`write_whole`], for a copy or the list of pictures.
 fn is_temporary(file: &str) -> bool {
     file.strip_prefix('.')
         .and_then(|rest| rest.rsplit_once('.'))
-        .is_some_and(|(copy, _)| is_copy_name(copy))
+        .is_some_and(|(copy, _)| is_copy_name(copy) || copy == super::known::FILE)
 }
 
 #[cfg(test)]

@@ -563,9 +563,9 @@ pub mod phone {
     }
 }
 
-/// A build of `site` with stage timings on; the line that counts what images resized and
-/// what they took from the cache: (resized, from the cache).
-fn counted_build(site: &Site, output: &str) -> (usize, usize) {
+/// A build of `site` into `output` with stage timings on: the two numbers of the line that
+/// starts with `line`.
+fn counted(site: &Site, output: &str, line: &str) -> (usize, usize) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plein"))
         .args(["build", "--output", output])
         .current_dir(site.root())
@@ -575,15 +575,68 @@ fn counted_build(site: &Site, output: &str) -> (usize, usize) {
         .expect("run plein");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    let line = stderr
+    let found = stderr
         .lines()
-        .find(|l| l.starts_with("plein: images: "))
-        .unwrap_or_else(|| panic!("no count of the images in:\n{stderr}"));
-    let numbers: Vec<usize> = line
+        .find(|l| l.starts_with(line))
+        .unwrap_or_else(|| panic!("no line {line:?} in:\n{stderr}"));
+    let numbers: Vec<usize> = found
         .split_whitespace()
         .filter_map(|w| w.parse().ok())
         .collect();
     (numbers[0], numbers[1])
+}
+
+/// What a build resized and what it took from the cache: (resized, from the cache).
+fn counted_build(site: &Site, output: &str) -> (usize, usize) {
+    counted(site, output, "plein: images: ")
+}
+
+/// The resized copies in the cache folder `dir` (not its list of pictures).
+fn copies(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .expect("a cache folder")
+        .flatten()
+        .filter(|e| e.file_name() != "pictures")
+        .count()
+}
+
+/// What a build into `public/` read: (pictures read, pictures known from the build before).
+fn pictures_read(site: &Site) -> (usize, usize) {
+    counted(site, "public", "plein: pictures: ")
+}
+
+#[test]
+fn pictures_whose_files_are_unchanged_are_not_read_again() {
+    let site = Site::copy("images");
+    let (read, known) = pictures_read(&site);
+    assert!(read > 0, "a first build reads every picture");
+    assert_eq!(known, 0);
+    assert_eq!(
+        pictures_read(&site),
+        (0, read),
+        "nothing changed, nothing read"
+    );
+    // Another photo in the same file, of the same length and with the old modification
+    // time, as a copy that keeps times could leave it: read again all the same.
+    let path = site.root().join("content/stories/de-tuin/tuin.jpg");
+    let before = std::fs::metadata(&path).unwrap();
+    let mut red = Vec::new();
+    let pixels = image::RgbImage::from_pixel(600, 375, image::Rgb([200, 60, 40]));
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut red, 40)
+        .encode_image(&pixels)
+        .unwrap();
+    let length = usize::try_from(before.len()).unwrap();
+    assert!(red.len() < length, "{} bytes", red.len());
+    red.resize(length, 0);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, &red).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    assert_eq!(pictures_read(&site), (1, read - 1));
+    let copy = image::open(site.public().join("verhalen/de-tuin/tuin-480w.jpg")).unwrap();
+    let [r, g, _] = copy.to_rgb8().get_pixel(10, 10).0;
+    assert!(r > 150 && g < 100, "the new photo's colour: {r} {g}");
 }
 
 #[test]
@@ -593,8 +646,11 @@ fn a_fresh_output_takes_resized_copies_from_the_sites_cache() {
     assert!(resized > 0, "a first build resizes");
     assert_eq!(cached, 0);
     let cache = site.root().join(".plein-cache/images");
-    let entries = std::fs::read_dir(&cache).expect("a cache folder").count();
-    assert_eq!(entries, resized, "every resized copy is kept in the cache");
+    assert_eq!(
+        copies(&cache),
+        resized,
+        "every resized copy is kept in the cache"
+    );
     // A fresh output, as in a new checkout or a CI job that restored the cache.
     std::fs::remove_dir_all(site.public()).unwrap();
     assert_eq!(counted_build(&site, "public"), (0, resized));
@@ -610,7 +666,7 @@ fn a_fresh_output_takes_resized_copies_from_the_sites_cache() {
     let (again, kept) = counted_build(&site, "derde");
     assert!(again > 0 && again < resized, "{again} of {resized}");
     assert_eq!(again + kept, resized);
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), resized);
+    assert_eq!(copies(&cache), resized);
     let copy = image::open(site.root().join("derde/verhalen/de-tuin/tuin-480w.jpg")).unwrap();
     let [red, green, _] = copy.to_rgb8().get_pixel(10, 10).0;
     assert!(
