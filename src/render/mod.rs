@@ -28,7 +28,7 @@ use crate::load::SiteFiles;
 use crate::model::Site;
 use context::Link;
 pub use jobs::Job;
-use pages::{Page, Shared};
+use pages::{Page, Reach, Shared};
 pub use templates::Theme;
 
 /// Render every page of `site` whose fingerprint is not in the previous build, handing it to
@@ -44,8 +44,10 @@ pub fn all(
     let shared = Shared::new(site, now, out.previous());
     let theme = &*theme;
     let jobs = jobs::all(site, now);
+    let reach = Reach::new(&shared, globals);
     out.put_all(
         &jobs,
+        |&job| reach.of(job),
         |&job| {
             let path = output_path(site, &job.url(site));
             let page = Page::of(&shared, job, &jobs);

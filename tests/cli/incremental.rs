@@ -244,6 +244,103 @@ const EDITS: &[(&str, Edit)] = &[
         });
         files.to_vec()
     }),
+    (
+        "a summary, which list pages and related stories' pages show on its card",
+        |r| {
+            let rel = "content/stories/story-14.md";
+            replace(
+                r,
+                rel,
+                "title: Verhaal 14\n",
+                "title: Verhaal 14\nsummary: Kort.\n",
+            );
+            vec![rel]
+        },
+    ),
+    ("a subtitle, which only the story's own page shows", |r| {
+        let rel = "content/stories/story-15.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 15\n",
+            "title: Verhaal 15\nsubtitle: Onder.\n",
+        );
+        vec![rel]
+    }),
+    (
+        "a date that moves a story down, shifting every list page's slice",
+        |r| {
+            let rel = "content/stories/story-7.md";
+            replace(r, rel, "date: 2025-06-01", "date: 2023-01-01");
+            vec![rel]
+        },
+    ),
+    ("a person's organisation, shown under their stories", |r| {
+        let rel = "content/people/auteur-1.md";
+        replace(r, rel, "role: ", "organisation: Het buurthuis\nrole: ");
+        vec![rel]
+    }),
+    ("a story that now names the event", |r| {
+        let rel = "content/stories/story-16.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 16\n",
+            "title: Verhaal 16\nevents: [bijeenkomst]\n",
+        );
+        vec![rel]
+    }),
+    (
+        "an event's title, shown on the pages of the stories that name it",
+        |r| {
+            let rel = "content/events/bijeenkomst.md";
+            replace(r, rel, "title: Bijeenkomst", "title: Buurtbijeenkomst");
+            vec![rel]
+        },
+    ),
+    (
+        "a neighbourhood's city, shown on its pages and the home page",
+        |r| {
+            let rel = "content/neighbourhoods/muntenbuurt.md";
+            replace(r, rel, "city: Nieuwegein", "city: Utrecht");
+            vec![rel]
+        },
+    ),
+    ("a story's kind", |r| {
+        let rel = "content/stories/story-17.md";
+        replace(r, rel, "kind: garden", "kind: mural");
+        vec![rel]
+    }),
+    ("a story's author", |r| {
+        let rel = "content/stories/story-18.md";
+        replace(r, rel, "authors: [Auteur 0]", "authors: [Auteur 1]");
+        vec![rel]
+    }),
+    ("a body that now links to another story", |r| {
+        let rel = "content/stories/story-19.md";
+        replace(r, rel, "(story-18.md)", "(story-2.md)");
+        vec![rel]
+    }),
+    ("a broken date", |r| {
+        let rel = "content/stories/story-22.md";
+        replace(r, rel, "date: 2024-11-23", "date: 2024-13-45");
+        vec![rel]
+    }),
+    ("the date fixed to another day", |r| {
+        let rel = "content/stories/story-22.md";
+        replace(r, rel, "date: 2024-13-45", "date: 2022-02-02");
+        vec![rel]
+    }),
+    ("a story made a draft", |r| {
+        let rel = "content/stories/story-23.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 23\n",
+            "title: Verhaal 23\ndraft: true\n",
+        );
+        vec![rel]
+    }),
     ("the site's title", |r| {
         replace(
             r,

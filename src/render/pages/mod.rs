@@ -8,6 +8,7 @@
 //! docs/themes.md lists each template's variables; `tests.rs` holds the two together.
 
 mod feeds;
+mod reach;
 mod share;
 mod shared;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use super::share::ShareView;
 use crate::model::{Idx, Site, dates};
 pub(crate) use feeds::{FeedView, SitemapEntry};
 use feeds::{absolute, feed, sitemap_entries};
+pub(crate) use reach::Reach;
 pub(crate) use shared::{Cards, Printed, Shared};
 
 /// The buurtkrant holds the newest stories and the next events that fit on two A4 pages.
