@@ -43,6 +43,7 @@ pub fn assemble(
     b.broken = broken;
     let docs = b.sorted_and_filtered(docs);
     b.assets = content_assets.into_iter().collect();
+    b.reserve(&docs);
     lap("sort");
     // Slugs of file names and `slug:` keys are the costly part of declaring, and need
     // nothing of the other documents.
@@ -185,6 +186,19 @@ impl Builder {
                 .then_with(|| kept[a].path.cmp(&kept[b].path))
         });
         order.into_iter().map(|i| Arc::clone(&kept[i])).collect()
+    }
+
+    /// Room for every document at once: a site's stories are many and large, and growing
+    /// their list and maps step by step moved them several times over.
+    fn reserve(&mut self, docs: &[Arc<Document>]) {
+        let stories = docs
+            .iter()
+            .filter(|d| matches!(d.front, Front::Story(_)))
+            .count();
+        self.site.stories.reserve(stories);
+        self.slugs[ContentType::Story as usize].reserve(stories);
+        self.made.reserve(docs.len());
+        self.page_urls.reserve(docs.len());
     }
 
     fn tz(&self) -> &jiff::tz::TimeZone {

@@ -242,7 +242,16 @@ impl Urls {
     }
 
     pub fn item(&self, word: &str, slug: &str) -> String {
-        self.root(&format!("{word}/{slug}/"))
+        let word = word.trim_start_matches('/');
+        if word.is_empty() {
+            return self.root(&format!("{word}/{slug}/"));
+        }
+        // As `root` makes it, in one string: a site makes one per story on every build.
+        let mut url = String::with_capacity(self.prefix.len() + word.len() + slug.len() + 3);
+        for part in [&*self.prefix, "/", word, "/", slug, "/"] {
+            url.push_str(part);
+        }
+        url
     }
 
     /// Page `n` (1-based) of a list whose first page is at `first`.
@@ -251,6 +260,30 @@ impl Urls {
             first.to_string()
         } else {
             format!("{first}{}/{n}/", self.routes.page)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_url_is_its_path_under_the_root() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let config = Config::load(dir.path(), None, &mut Default::default());
+        for prefix in ["", "/wijk"] {
+            let urls = Urls {
+                prefix: prefix.to_string(),
+                ..Urls::new(&config)
+            };
+            for word in ["verhalen", "/verhalen", ""] {
+                assert_eq!(
+                    urls.item(word, "de-markt"),
+                    urls.root(&format!("{word}/de-markt/")),
+                    "{prefix:?} {word:?}"
+                );
+            }
         }
     }
 }
