@@ -46,6 +46,8 @@ pub struct PageCache {
     pub pages: Prints,
     /// Story card fingerprint -> the card as Tera sees it.
     pub(crate) cards: HashMap<u64, Value>,
+    /// What a story card is made from -> the card's fingerprint.
+    pub(crate) card_keys: ahash::AHashMap<u64, u64>,
     /// A fingerprint of everything a page is made from (its reach, made without making its
     /// context) -> its output path and fingerprint: a page whose reach is unchanged is known
     /// unchanged before its context is made.
@@ -56,6 +58,7 @@ impl PageCache {
     /// Let go of the story cards and reaches, which only a next render would use.
     pub fn forget_cards(&mut self) {
         self.cards = HashMap::new();
+        self.card_keys = ahash::AHashMap::new();
         self.reached = ahash::AHashMap::new();
     }
 }
@@ -123,8 +126,9 @@ impl<'a> Outputs<'a> {
     }
 
     /// The story cards of this render, for the next build.
-    pub fn keep_cards(&mut self, cards: HashMap<u64, Value>) {
+    pub fn keep_cards(&mut self, cards: HashMap<u64, Value>, keys: ahash::AHashMap<u64, u64>) {
         self.rendered.cache.cards = cards;
+        self.rendered.cache.card_keys = keys;
     }
 
     /// One file: left alone when the previous build made `path` from the same `print`, else

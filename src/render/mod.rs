@@ -56,7 +56,7 @@ pub fn all(
         },
         |(job, page)| render_page(theme, job, page).map_err(|e| theme.render_diagnostic(&e, files)),
     );
-    out.keep_cards(shared.cards_by_print());
+    out.keep_cards(shared.cards_by_print(), shared.card_prints_by_key());
 }
 
 fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {

@@ -5,7 +5,8 @@
 //! dates that reorder the stories, tags and neighbourhoods that change which stories are
 //! related, new, removed and renamed files, a broken edit and its fix, settings); after each,
 //! the files the cached rebuild hands over (and the ones it says are gone) are applied to the
-//! previous output and compared with a clean build's.
+//! previous output and compared with a clean build's, and the fingerprints of what every
+//! page's template saw with the clean build's.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -361,7 +362,8 @@ fn cached_rebuilds_match_clean_builds_edit_after_edit() {
     let (mut served, _) = build(root, &mut cache, None).expect("the site builds");
     for (what, edit) in EDITS {
         let changed: BTreeSet<PathBuf> = edit(root).into_iter().map(PathBuf::from).collect();
-        let clean = build(root, &mut Cache::default(), None);
+        let mut clean_cache = Cache::default();
+        let clean = build(root, &mut clean_cache, None);
         let cached = build(root, &mut cache, Some(&changed));
         match (clean, cached) {
             (Ok((clean, _)), Ok((written, gone))) => {
@@ -375,6 +377,20 @@ fn cached_rebuilds_match_clean_builds_edit_after_edit() {
                     .filter(|p| clean.get(*p) != served.get(*p))
                     .collect();
                 assert!(differ.is_empty(), "after {what}, these differ: {differ:?}");
+                // What every page's template saw, not only what this theme shows of it: a
+                // page left alone must have been made from what a clean build makes it from.
+                let (clean, cached) = (&clean_cache.pages.pages, &cache.pages.pages);
+                let mut differ: Vec<&String> = clean
+                    .keys()
+                    .chain(cached.keys())
+                    .filter(|p| clean.get(*p) != cached.get(*p))
+                    .collect();
+                differ.sort();
+                differ.dedup();
+                assert!(
+                    differ.is_empty(),
+                    "after {what}, these were made from other values: {differ:?}"
+                );
             }
             (Err(clean), Err(cached)) => assert_eq!(cached, clean, "after {what}"),
             (clean, cached) => panic!(
