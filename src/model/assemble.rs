@@ -914,7 +914,7 @@ impl Builder {
         let bodies: Vec<Result<&Body, Body>> = jobs
             .par_iter()
             .map(|(doc, _)| {
-                let cached = previous.get(&doc.path);
+                let cached = previous.get(&*doc.path.to_string_lossy());
                 if let Some(body) = cached
                     && Arc::ptr_eq(&body.doc, doc)
                 {
@@ -957,15 +957,19 @@ impl Builder {
             }));
             self.store_body(*made, body);
         }
-        let fresh: Vec<(PathBuf, Body)> = jobs
+        let fresh: Vec<(String, Body)> = jobs
             .iter()
             .zip(bodies)
-            .filter_map(|((doc, _), body)| body.err().map(|b| (doc.path.clone(), b)))
+            .filter_map(|((doc, _), body)| {
+                body.err()
+                    .map(|b| (doc.path.to_string_lossy().into_owned(), b))
+            })
             .collect();
         cache.bodies.extend(fresh);
         if cache.bodies.len() > jobs.len() {
-            let current: HashSet<&Path> = jobs.iter().map(|(d, _)| d.path.as_path()).collect();
-            cache.bodies.retain(|p, _| current.contains(p.as_path()));
+            let current: HashSet<std::borrow::Cow<str>> =
+                jobs.iter().map(|(d, _)| d.path.to_string_lossy()).collect();
+            cache.bodies.retain(|p, _| current.contains(p.as_str()));
         }
     }
 

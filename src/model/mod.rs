@@ -25,8 +25,9 @@ pub use assemble::assemble;
 pub struct ModelCache {
     links: u64,
     /// Path -> (body fingerprint, rendering, the document it came from). Holding the
-    /// document lets a later build know it by address: it cannot be freed and reused.
-    bodies: ahash::AHashMap<PathBuf, Body>,
+    /// document lets a later build know it by address: it cannot be freed and reused. The
+    /// path is a string, as in [`crate::parse::ParsedFiles`]: a `Path` is hashed part by part.
+    bodies: ahash::AHashMap<String, Body>,
     /// Per story index: a fingerprint of the candidates it was chosen from, and the choice.
     related: Vec<(u64, Vec<Idx>)>,
 }
