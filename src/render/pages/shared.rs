@@ -46,8 +46,10 @@ impl<'a> Shared<'a> {
             .map(|s| {
                 let key = card_key(site, s);
                 let known = previous.card_keys.get(&key);
-                if let Some(value) = known.and_then(|print| previous.cards.get(print)) {
-                    return (value.clone(), *known.expect("found above"), key);
+                if let Some((print, value)) =
+                    known.and_then(|&print| Some((print, previous.cards.get(&print)?)))
+                {
+                    return (value.clone(), print, key);
                 }
                 let card = StoryCard::of(site, s);
                 let print = fingerprint(&card);
@@ -156,35 +158,65 @@ impl Hash for Cards<'_> {
     }
 }
 
-/// A fingerprint of everything [`StoryCard::of`] makes the card of `s` from, made without
-/// writing out its dates: a card whose key the previous build had is that build's card.
+/// A fingerprint of everything [`StoryCard::of`] can make the card of `s` from, made
+/// without writing out its dates: a card whose key the previous build had is that build's
+/// card. It takes the story apart field by field, as a reach does, and hashes all that a
+/// card could show of its kind, neighbourhoods, authors and tags: a card that shows more of
+/// them than this must add it here.
 fn card_key(site: &Site, s: &Story) -> u64 {
+    let Story {
+        source_path,
+        slug,
+        url,
+        title,
+        subtitle,
+        date,
+        updated,
+        authors,
+        neighbourhoods,
+        kind,
+        tags,
+        image,
+        summary,
+        // Fingerprinted when rendered; a card shows no body.
+        body_html: _,
+        body_print,
+        body_text: _,
+        words,
+        headings: _,
+        lang,
+        events,
+        source,
+        draft,
+        // Other stories' cards: a card does not show them.
+        related: _,
+    } = s;
     let mut h = ahash::AHasher::default();
-    (
-        site.config.lang.code(),
-        s.lang.code(),
-        &s.title,
-        &s.url,
-        &s.date,
-    )
-        .hash(&mut h);
-    (&s.summary, s.reading_minutes()).hash(&mut h);
-    s.kind
-        .map(|k| {
-            let k = &site.kinds[k];
-            (&k.label, &k.url, &k.key)
-        })
-        .hash(&mut h);
-    h.write_usize(s.neighbourhoods.len());
-    for &n in &s.neighbourhoods {
+    (site.config.lang.code(), lang.code(), source_path, slug, url).hash(&mut h);
+    (title, subtitle, date, updated, summary, body_print, words).hash(&mut h);
+    (events, source, draft).hash(&mut h);
+    ImageView::of(image).hash(&mut h);
+    kind.map(|k| {
+        let k = &site.kinds[k];
+        (&k.key, &k.slug, &k.url, &k.label)
+    })
+    .hash(&mut h);
+    h.write_usize(neighbourhoods.len());
+    for &n in neighbourhoods {
         let n = &site.neighbourhoods[n];
-        (&n.name, &n.url).hash(&mut h);
+        (&n.slug, &n.name, &n.url, &n.feed_url, &n.city, &n.summary).hash(&mut h);
+        ImageView::of(&n.image).hash(&mut h);
     }
-    h.write_usize(s.authors.len());
-    for &p in &s.authors {
+    h.write_usize(authors.len());
+    for &p in authors {
         let p = &site.people[p];
-        (&p.name, &p.url).hash(&mut h);
+        (&p.slug, &p.url, &p.name, &p.role, &p.organisation).hash(&mut h);
+        ImageView::of(&p.image).hash(&mut h);
     }
-    ImageView::of(&s.image).hash(&mut h);
+    h.write_usize(tags.len());
+    for &t in tags {
+        let t = &site.tags[t];
+        (&t.slug, &t.url, &t.name).hash(&mut h);
+    }
     h.finish()
 }
