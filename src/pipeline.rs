@@ -14,7 +14,7 @@ use crate::ground::output::{Outputs, PageCache, Rendered, Sink, is_under};
 use crate::images;
 use crate::load::{self, Asset, SiteFiles};
 use crate::model::{self, ModelCache, Site};
-use crate::parse::{self, Parsed};
+use crate::parse;
 use crate::render::{self, Theme};
 
 /// What a build needs to know, resolved once from the command line.
@@ -56,7 +56,7 @@ pub struct Built {
 pub struct Cache {
     /// The files of the last load, and the problems reading them.
     files: Option<(SiteFiles, Vec<Diagnostic>)>,
-    parsed: ahash::AHashMap<PathBuf, Parsed>,
+    parsed: parse::ParsedFiles,
     model: ModelCache,
     /// Fingerprints of the last good build's pages.
     pub pages: PageCache,

@@ -46,12 +46,20 @@ pub struct PageCache {
     pub pages: Prints,
     /// Story card fingerprint -> the card as Tera sees it.
     pub(crate) cards: HashMap<u64, Value>,
+    /// What a story card is made from -> the card's fingerprint.
+    pub(crate) card_keys: ahash::AHashMap<u64, u64>,
+    /// A fingerprint of everything a page is made from (its reach, made without making its
+    /// context) -> its output path and fingerprint: a page whose reach is unchanged is known
+    /// unchanged before its context is made.
+    pub(crate) reached: ahash::AHashMap<u64, (String, u64)>,
 }
 
 impl PageCache {
-    /// Let go of the story cards, which only a next render would reuse.
+    /// Let go of the story cards and reaches, which only a next render would use.
     pub fn forget_cards(&mut self) {
         self.cards = HashMap::new();
+        self.card_keys = ahash::AHashMap::new();
+        self.reached = ahash::AHashMap::new();
     }
 }
 
@@ -118,8 +126,9 @@ impl<'a> Outputs<'a> {
     }
 
     /// The story cards of this render, for the next build.
-    pub fn keep_cards(&mut self, cards: HashMap<u64, Value>) {
+    pub fn keep_cards(&mut self, cards: HashMap<u64, Value>, keys: ahash::AHashMap<u64, u64>) {
         self.rendered.cache.cards = cards;
+        self.rendered.cache.card_keys = keys;
     }
 
     /// One file: left alone when the previous build made `path` from the same `print`, else
@@ -139,22 +148,29 @@ impl<'a> Outputs<'a> {
         self.sent(sent);
     }
 
-    /// Many files, in parallel: `plan` gives each unit's path, fingerprint and what `make`
-    /// makes its bytes from; as [`Outputs::put`] for each.
+    /// Many files, in parallel: `reach` gives the fingerprint of what a unit is made from,
+    /// where it can be known without planning it; a unit whose reach the previous build had
+    /// is left alone unplanned. Else `plan` gives each unit's path, fingerprint and what
+    /// `make` makes its bytes from; as [`Outputs::put`] for each.
     pub fn put_all<U: Sync, T>(
         &mut self,
         units: &[U],
+        reach: impl Fn(&U) -> Option<u64> + Sync,
         plan: impl Fn(&U) -> (PathBuf, u64, T) + Sync,
         make: impl Fn(T) -> Result<Vec<u8>, Diagnostic> + Sync,
     ) {
         let (previous, sink) = (self.previous, self.sink);
-        let outcomes: Vec<(String, u64, Option<Sent>)> = units
+        let outcomes: Vec<(String, u64, Option<u64>, Option<Sent>)> = units
             .par_iter()
             .map(|unit| {
+                let reached = reach(unit);
+                if let Some((path, print)) = reached.and_then(|r| previous.reached.get(&r)) {
+                    return (path.clone(), *print, reached, None);
+                }
                 let (path, print, made_from) = plan(unit);
                 let path = key(path);
                 if previous.pages.get(&path) == Some(&print) {
-                    return (path, print, None);
+                    return (path, print, reached, None);
                 }
                 let sent = make(made_from).and_then(|bytes| {
                     sink(Output {
@@ -162,14 +178,19 @@ impl<'a> Outputs<'a> {
                         bytes,
                     })
                 });
-                (path, print, Some(sent))
+                (path, print, reached, Some(sent))
             })
             .collect();
         // Moved into this build's fingerprints, not copied, and not looked up again: the
         // comparison with the previous build is made.
         self.rendered.cache.pages.reserve(outcomes.len());
-        for (path, print, sent) in outcomes {
-            self.rendered.cache.pages.insert(path, print);
+        self.rendered.cache.reached.reserve(outcomes.len());
+        for (path, print, reached, sent) in outcomes {
+            let cache = &mut self.rendered.cache;
+            if let Some(reached) = reached {
+                cache.reached.insert(reached, (path.clone(), print));
+            }
+            cache.pages.insert(path, print);
             match sent {
                 None => self.rendered.unchanged += 1,
                 Some(sent) => self.sent(sent),
@@ -221,7 +242,8 @@ mod tests {
         let broken = || Err(Diagnostic::in_file("x.md".as_ref(), Problem::NoFrontMatter));
         out.put("broken.html".into(), 4, broken);
         let units = ["same.html", "new.html"];
-        out.put_all(&units, |u| (PathBuf::from(u), 1, ()), |()| Ok(Vec::new()));
+        let plan = |u: &&str| (PathBuf::from(u), 1, ());
+        out.put_all(&units, |_| None, plan, |()| Ok(Vec::new()));
         assert_eq!(
             (rendered.written, rendered.unchanged, errs.len()),
             (2, 2, 1)
@@ -233,5 +255,26 @@ mod tests {
             [PathBuf::from("changed.html"), PathBuf::from("new.html")]
         );
         assert_eq!(rendered.cache.pages.len(), 4);
+    }
+
+    #[test]
+    fn outputs_leave_a_unit_whose_reach_the_previous_build_had_unplanned() {
+        let mut previous = PageCache::default();
+        previous.pages.insert("a.html".into(), 1);
+        previous.reached.insert(7, ("a.html".into(), 1));
+        let sink = |_: Output| Ok(());
+        let (mut rendered, mut errs) = (Rendered::default(), Diagnostics::default());
+        let mut out = Outputs::new(&previous, &mut rendered, &sink, &mut errs);
+        let plan = |&r: &u64| {
+            assert_ne!(r, 7, "a known reach is not planned");
+            (PathBuf::from("b.html"), 2, ())
+        };
+        out.put_all(&[7, 8], |&r| Some(r), plan, |()| Ok(Vec::new()));
+        assert_eq!((rendered.written, rendered.unchanged), (1, 1));
+        assert_eq!(rendered.cache.pages.get("a.html"), Some(&1));
+        assert_eq!(
+            rendered.cache.reached.get(&8),
+            Some(&("b.html".to_string(), 2))
+        );
     }
 }

@@ -43,6 +43,7 @@ pub fn assemble(
     b.broken = broken;
     let docs = b.sorted_and_filtered(docs);
     b.assets = content_assets.into_iter().collect();
+    b.reserve(&docs);
     lap("sort");
     // Slugs of file names and `slug:` keys are the costly part of declaring, and need
     // nothing of the other documents.
@@ -185,6 +186,19 @@ impl Builder {
                 .then_with(|| kept[a].path.cmp(&kept[b].path))
         });
         order.into_iter().map(|i| Arc::clone(&kept[i])).collect()
+    }
+
+    /// Room for every document at once: a site's stories are many and large, and growing
+    /// their list and maps step by step moved them several times over.
+    fn reserve(&mut self, docs: &[Arc<Document>]) {
+        let stories = docs
+            .iter()
+            .filter(|d| matches!(d.front, Front::Story(_)))
+            .count();
+        self.site.stories.reserve(stories);
+        self.slugs[ContentType::Story as usize].reserve(stories);
+        self.made.reserve(docs.len());
+        self.page_urls.reserve(docs.len());
     }
 
     fn tz(&self) -> &jiff::tz::TimeZone {
@@ -900,7 +914,7 @@ impl Builder {
         let bodies: Vec<Result<&Body, Body>> = jobs
             .par_iter()
             .map(|(doc, _)| {
-                let cached = previous.get(&doc.path);
+                let cached = previous.get(&*doc.path.to_string_lossy());
                 if let Some(body) = cached
                     && Arc::ptr_eq(&body.doc, doc)
                 {
@@ -943,15 +957,19 @@ impl Builder {
             }));
             self.store_body(*made, body);
         }
-        let fresh: Vec<(PathBuf, Body)> = jobs
+        let fresh: Vec<(String, Body)> = jobs
             .iter()
             .zip(bodies)
-            .filter_map(|((doc, _), body)| body.err().map(|b| (doc.path.clone(), b)))
+            .filter_map(|((doc, _), body)| {
+                body.err()
+                    .map(|b| (doc.path.to_string_lossy().into_owned(), b))
+            })
             .collect();
         cache.bodies.extend(fresh);
         if cache.bodies.len() > jobs.len() {
-            let current: HashSet<&Path> = jobs.iter().map(|(d, _)| d.path.as_path()).collect();
-            cache.bodies.retain(|p, _| current.contains(p.as_path()));
+            let current: HashSet<std::borrow::Cow<str>> =
+                jobs.iter().map(|(d, _)| d.path.to_string_lossy()).collect();
+            cache.bodies.retain(|p, _| current.contains(p.as_str()));
         }
     }
 

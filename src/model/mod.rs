@@ -25,8 +25,9 @@ pub use assemble::assemble;
 pub struct ModelCache {
     links: u64,
     /// Path -> (body fingerprint, rendering, the document it came from). Holding the
-    /// document lets a later build know it by address: it cannot be freed and reused.
-    bodies: ahash::AHashMap<PathBuf, Body>,
+    /// document lets a later build know it by address: it cannot be freed and reused. The
+    /// path is a string, as in [`crate::parse::ParsedFiles`]: a `Path` is hashed part by part.
+    bodies: ahash::AHashMap<String, Body>,
     /// Per story index: a fingerprint of the candidates it was chosen from, and the choice.
     related: Vec<(u64, Vec<Idx>)>,
 }
@@ -242,7 +243,16 @@ impl Urls {
     }
 
     pub fn item(&self, word: &str, slug: &str) -> String {
-        self.root(&format!("{word}/{slug}/"))
+        let word = word.trim_start_matches('/');
+        if word.is_empty() {
+            return self.root(&format!("{word}/{slug}/"));
+        }
+        // As `root` makes it, in one string: a site makes one per story on every build.
+        let mut url = String::with_capacity(self.prefix.len() + word.len() + slug.len() + 3);
+        for part in [&*self.prefix, "/", word, "/", slug, "/"] {
+            url.push_str(part);
+        }
+        url
     }
 
     /// Page `n` (1-based) of a list whose first page is at `first`.
@@ -251,6 +261,30 @@ impl Urls {
             first.to_string()
         } else {
             format!("{first}{}/{n}/", self.routes.page)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_url_is_its_path_under_the_root() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let config = Config::load(dir.path(), None, &mut Default::default());
+        for prefix in ["", "/wijk"] {
+            let urls = Urls {
+                prefix: prefix.to_string(),
+                ..Urls::new(&config)
+            };
+            for word in ["verhalen", "/verhalen", ""] {
+                assert_eq!(
+                    urls.item(word, "de-markt"),
+                    urls.root(&format!("{word}/de-markt/")),
+                    "{prefix:?} {word:?}"
+                );
+            }
         }
     }
 }

@@ -90,35 +90,45 @@ impl Document {
 
     /// Whether this is the `index.md` of a folder whose other files belong to it.
     pub fn is_bundle(&self) -> bool {
-        self.path.file_name().is_some_and(|n| n == "index.md") && self.path.components().count() > 3
+        // The name compared as bytes first: taking a path apart is what costs, and few
+        // documents are called index.md.
+        self.path
+            .as_os_str()
+            .as_encoded_bytes()
+            .ends_with(b"index.md")
+            && self.path.file_name().is_some_and(|n| n == "index.md")
+            && self.path.components().count() > 3
     }
 }
 
 /// A parse result, shared between builds while the file's text stays the same.
 pub type Parsed = Result<std::sync::Arc<Document>, Vec<Diagnostic>>;
 
+/// Parse results by content path, as a string: hashing and comparing a string costs a
+/// fraction of what a `Path` costs, which is hashed part by part, and a rebuild looks up
+/// every file's. A path that is not text is kept with its odd bytes replaced: the text of
+/// the file is compared before a result is reused, so the worst such a clash can do is
+/// parse a file again.
+pub type ParsedFiles = ahash::AHashMap<String, Parsed>;
+
 /// Read the front matter of every content file, in parallel; files whose text is unchanged
 /// since `previous` are not parsed again. Returns the documents and the new cache. Problems
 /// plein has words for are told in `lang`, the site's language.
 pub fn documents(
     files: &[SourceFile],
-    previous: &ahash::AHashMap<PathBuf, Parsed>,
+    previous: &ParsedFiles,
     lang: Lang,
     errs: &mut Diagnostics,
-) -> (
-    Vec<std::sync::Arc<Document>>,
-    ahash::AHashMap<PathBuf, Parsed>,
-) {
-    let results: Vec<(PathBuf, Parsed)> = files
+) -> (Vec<std::sync::Arc<Document>>, ParsedFiles) {
+    let results: Vec<(String, Parsed)> = files
         .par_iter()
         .map(|file| {
-            let reused = previous
-                .get(&file.path)
-                .filter(|p| same_text(p, &file.text));
+            let key = file.path.to_string_lossy();
+            let reused = previous.get(&*key).filter(|p| same_text(p, &file.text));
             let parsed = reused
                 .cloned()
                 .unwrap_or_else(|| document(file, lang).map(std::sync::Arc::new));
-            (file.path.clone(), parsed)
+            (key.into_owned(), parsed)
         })
         .collect();
     let mut docs = Vec::with_capacity(results.len());

@@ -131,7 +131,8 @@ impl std::hash::Hash for CardSummary<'_> {
     }
 }
 
-/// A story as a card in a list.
+/// A story as a card in a list. A rebuild finds a story's card by `pages::shared::card_key`
+/// of what it is made from: a field made from anything that key leaves out must be added there.
 #[derive(Serialize, Hash)]
 pub(crate) struct StoryCard<'a> {
     /// With soft hyphens in its long words, for a heading on a phone.

@@ -29,7 +29,7 @@ use crate::load::SiteFiles;
 use crate::model::Site;
 use context::Link;
 pub use jobs::Job;
-use pages::{Page, Shared};
+use pages::{Page, Reach, Shared};
 pub use templates::Theme;
 
 /// Render every page of `site` whose fingerprint is not in the previous build, handing it to
@@ -45,8 +45,10 @@ pub fn all(
     let shared = Shared::new(site, now, out.previous());
     let theme = &*theme;
     let jobs = jobs::all(site, now);
+    let reach = Reach::new(&shared, globals);
     out.put_all(
         &jobs,
+        |&job| reach.of(job),
         |&job| {
             let path = output_path(site, &job.url(site));
             let page = Page::of(&shared, job, &jobs);
@@ -55,7 +57,7 @@ pub fn all(
         },
         |(job, page)| render_page(theme, job, page).map_err(|e| theme.render_diagnostic(&e, files)),
     );
-    out.keep_cards(shared.cards_by_print());
+    out.keep_cards(shared.cards_by_print(), shared.card_prints_by_key());
 }
 
 fn fingerprint<T: Hash + ?Sized>(value: &T) -> u64 {

@@ -5,7 +5,8 @@
 //! dates that reorder the stories, tags and neighbourhoods that change which stories are
 //! related, new, removed and renamed files, a broken edit and its fix, settings); after each,
 //! the files the cached rebuild hands over (and the ones it says are gone) are applied to the
-//! previous output and compared with a clean build's.
+//! previous output and compared with a clean build's, and the fingerprints of what every
+//! page's template saw with the clean build's.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -244,6 +245,103 @@ const EDITS: &[(&str, Edit)] = &[
         });
         files.to_vec()
     }),
+    (
+        "a summary, which list pages and related stories' pages show on its card",
+        |r| {
+            let rel = "content/stories/story-14.md";
+            replace(
+                r,
+                rel,
+                "title: Verhaal 14\n",
+                "title: Verhaal 14\nsummary: Kort.\n",
+            );
+            vec![rel]
+        },
+    ),
+    ("a subtitle, which only the story's own page shows", |r| {
+        let rel = "content/stories/story-15.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 15\n",
+            "title: Verhaal 15\nsubtitle: Onder.\n",
+        );
+        vec![rel]
+    }),
+    (
+        "a date that moves a story down, shifting every list page's slice",
+        |r| {
+            let rel = "content/stories/story-7.md";
+            replace(r, rel, "date: 2025-06-01", "date: 2023-01-01");
+            vec![rel]
+        },
+    ),
+    ("a person's organisation, shown under their stories", |r| {
+        let rel = "content/people/auteur-1.md";
+        replace(r, rel, "role: ", "organisation: Het buurthuis\nrole: ");
+        vec![rel]
+    }),
+    ("a story that now names the event", |r| {
+        let rel = "content/stories/story-16.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 16\n",
+            "title: Verhaal 16\nevents: [bijeenkomst]\n",
+        );
+        vec![rel]
+    }),
+    (
+        "an event's title, shown on the pages of the stories that name it",
+        |r| {
+            let rel = "content/events/bijeenkomst.md";
+            replace(r, rel, "title: Bijeenkomst", "title: Buurtbijeenkomst");
+            vec![rel]
+        },
+    ),
+    (
+        "a neighbourhood's city, shown on its pages and the home page",
+        |r| {
+            let rel = "content/neighbourhoods/muntenbuurt.md";
+            replace(r, rel, "city: Nieuwegein", "city: Utrecht");
+            vec![rel]
+        },
+    ),
+    ("a story's kind", |r| {
+        let rel = "content/stories/story-17.md";
+        replace(r, rel, "kind: garden", "kind: mural");
+        vec![rel]
+    }),
+    ("a story's author", |r| {
+        let rel = "content/stories/story-18.md";
+        replace(r, rel, "authors: [Auteur 0]", "authors: [Auteur 1]");
+        vec![rel]
+    }),
+    ("a body that now links to another story", |r| {
+        let rel = "content/stories/story-19.md";
+        replace(r, rel, "(story-18.md)", "(story-2.md)");
+        vec![rel]
+    }),
+    ("a broken date", |r| {
+        let rel = "content/stories/story-22.md";
+        replace(r, rel, "date: 2024-11-23", "date: 2024-13-45");
+        vec![rel]
+    }),
+    ("the date fixed to another day", |r| {
+        let rel = "content/stories/story-22.md";
+        replace(r, rel, "date: 2024-13-45", "date: 2022-02-02");
+        vec![rel]
+    }),
+    ("a story made a draft", |r| {
+        let rel = "content/stories/story-23.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 23\n",
+            "title: Verhaal 23\ndraft: true\n",
+        );
+        vec![rel]
+    }),
     ("the site's title", |r| {
         replace(
             r,
@@ -264,7 +362,8 @@ fn cached_rebuilds_match_clean_builds_edit_after_edit() {
     let (mut served, _) = build(root, &mut cache, None).expect("the site builds");
     for (what, edit) in EDITS {
         let changed: BTreeSet<PathBuf> = edit(root).into_iter().map(PathBuf::from).collect();
-        let clean = build(root, &mut Cache::default(), None);
+        let mut clean_cache = Cache::default();
+        let clean = build(root, &mut clean_cache, None);
         let cached = build(root, &mut cache, Some(&changed));
         match (clean, cached) {
             (Ok((clean, _)), Ok((written, gone))) => {
@@ -278,6 +377,20 @@ fn cached_rebuilds_match_clean_builds_edit_after_edit() {
                     .filter(|p| clean.get(*p) != served.get(*p))
                     .collect();
                 assert!(differ.is_empty(), "after {what}, these differ: {differ:?}");
+                // What every page's template saw, not only what this theme shows of it: a
+                // page left alone must have been made from what a clean build makes it from.
+                let (clean, cached) = (&clean_cache.pages.pages, &cache.pages.pages);
+                let mut differ: Vec<&String> = clean
+                    .keys()
+                    .chain(cached.keys())
+                    .filter(|p| clean.get(*p) != cached.get(*p))
+                    .collect();
+                differ.sort();
+                differ.dedup();
+                assert!(
+                    differ.is_empty(),
+                    "after {what}, these were made from other values: {differ:?}"
+                );
             }
             (Err(clean), Err(cached)) => assert_eq!(cached, clean, "after {what}"),
             (clean, cached) => panic!(

@@ -8,6 +8,7 @@
 //! docs/themes.md lists each template's variables; `tests.rs` holds the two together.
 
 mod feeds;
+mod reach;
 mod share;
 mod shared;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use super::share::ShareView;
 use crate::model::{Idx, Site, dates};
 pub(crate) use feeds::{FeedView, SitemapEntry};
 use feeds::{absolute, feed, sitemap_entries};
+pub(crate) use reach::Reach;
 pub(crate) use shared::{Cards, Printed, Shared};
 
 /// The buurtkrant holds the newest stories and the next events that fit on two A4 pages.
@@ -204,14 +206,34 @@ pub(crate) struct PaperPage<'a> {
     stories: Cards<'a>,
     story_links: Vec<String>,
     /// A QR code (inline SVG) of each story's absolute URL, in the same order.
-    story_qr: Vec<String>,
+    story_qr: Vec<Qr<'a>>,
     upcoming_events: Vec<EventCard<'a>>,
     /// The absolute URL of each upcoming event, and its QR code, in the same order.
     event_links: Vec<String>,
-    event_qr: Vec<String>,
+    event_qr: Vec<Qr<'a>>,
     date: String,
     date_iso: String,
 }
+/// The QR code of an address, labelled with `word`: drawn only when serialised, as drawing
+/// it costs more than the rest of the buurtkrant's context, which every rebuild makes.
+pub(crate) struct Qr<'a> {
+    url: String,
+    word: &'a str,
+}
+
+impl Serialize for Qr<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let label = format!("{}: {}", self.word, self.url);
+        s.serialize_str(&super::qr::svg(&self.url, &label).unwrap_or_default())
+    }
+}
+
+impl std::hash::Hash for Qr<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.url, self.word).hash(h);
+    }
+}
+
 /// `feed.xml`: the site's Atom feed or a neighbourhood's.
 #[derive(Serialize, Hash)]
 pub(crate) struct FeedPage<'a> {
@@ -499,11 +521,14 @@ fn paper<'a>(shared: &'a Shared<'a>) -> Made<'a> {
         .iter()
         .map(|ev| absolute(site, ev.url))
         .collect();
-    let qr_word = site.config.lang.words().qr_code;
-    let codes = |links: &[String]| -> Vec<String> {
+    let word = site.config.lang.words().qr_code;
+    let codes = |links: &[String]| -> Vec<Qr> {
         links
             .iter()
-            .map(|url| super::qr::svg(url, &format!("{qr_word}: {url}")).unwrap_or_default())
+            .map(|url| Qr {
+                url: url.clone(),
+                word,
+            })
             .collect()
     };
     let vars = Vars::Paper(PaperPage {

@@ -9,9 +9,9 @@ use serde::{Serialize, Serializer};
 use tera::Value;
 
 use crate::ground::output::PageCache;
-use crate::model::{Idx, Site};
+use crate::model::{Idx, Site, Story};
 use crate::render::agenda;
-use crate::render::context::{EventCard, NeighbourhoodView, StoryCard};
+use crate::render::context::{EventCard, ImageView, NeighbourhoodView, StoryCard};
 use crate::render::fingerprint;
 
 /// What every page may need, made once per build.
@@ -21,6 +21,8 @@ pub(crate) struct Shared<'a> {
     /// Every story's card as Tera sees it, reused from the previous build where unchanged.
     pub(super) cards: Vec<Value>,
     pub(super) card_prints: Vec<u64>,
+    /// Every story's [`card_key`], which finds its card in the next build.
+    card_keys: Vec<u64>,
     /// What every home page shows besides its stories, made and fingerprinted once.
     pub(super) home_events: (Vec<EventCard<'a>>, u64),
     /// Every neighbourhood's view, in site order, with its fingerprint and theirs together.
@@ -38,10 +40,17 @@ impl<'a> Shared<'a> {
         now: &'a jiff::ZonedDateTime,
         previous: &PageCache,
     ) -> Shared<'a> {
-        let (cards, card_prints): (Vec<Value>, Vec<u64>) = site
+        let made: Vec<(Value, u64, u64)> = site
             .stories
             .par_iter()
             .map(|s| {
+                let key = card_key(site, s);
+                let known = previous.card_keys.get(&key);
+                if let Some((print, value)) =
+                    known.and_then(|&print| Some((print, previous.cards.get(&print)?)))
+                {
+                    return (value.clone(), print, key);
+                }
                 let card = StoryCard::of(site, s);
                 let print = fingerprint(&card);
                 let value = previous
@@ -49,9 +58,17 @@ impl<'a> Shared<'a> {
                     .get(&print)
                     .cloned()
                     .unwrap_or_else(|| Value::from_serializable(&card));
-                (value, print)
+                (value, print, key)
             })
-            .unzip();
+            .collect();
+        let mut cards = Vec::with_capacity(made.len());
+        let mut card_prints = Vec::with_capacity(made.len());
+        let mut card_keys = Vec::with_capacity(made.len());
+        for (value, print, key) in made {
+            cards.push(value);
+            card_prints.push(print);
+            card_keys.push(key);
+        }
         let home_events = agenda::upcoming(site, site.events.iter(), now, 3);
         let home_print = fingerprint(&home_events);
         let hoods: Vec<NeighbourhoodView> = site
@@ -66,6 +83,7 @@ impl<'a> Shared<'a> {
             now,
             cards,
             card_prints,
+            card_keys,
             all: (0..site.stories.len()).collect(),
             home_events: (home_events, home_print),
             hoods,
@@ -80,6 +98,15 @@ impl<'a> Shared<'a> {
             .iter()
             .copied()
             .zip(self.cards.iter().cloned())
+            .collect()
+    }
+
+    /// The fingerprints of the story cards by [`card_key`], for the next build to reuse.
+    pub(in crate::render) fn card_prints_by_key(&self) -> ahash::AHashMap<u64, u64> {
+        self.card_keys
+            .iter()
+            .copied()
+            .zip(self.card_prints.iter().copied())
             .collect()
     }
 
@@ -129,4 +156,67 @@ impl Hash for Cards<'_> {
             h.write_u64(self.shared.card_prints[i]);
         }
     }
+}
+
+/// A fingerprint of everything [`StoryCard::of`] can make the card of `s` from, made
+/// without writing out its dates: a card whose key the previous build had is that build's
+/// card. It takes the story apart field by field, as a reach does, and hashes all that a
+/// card could show of its kind, neighbourhoods, authors and tags: a card that shows more of
+/// them than this must add it here.
+fn card_key(site: &Site, s: &Story) -> u64 {
+    let Story {
+        source_path,
+        slug,
+        url,
+        title,
+        subtitle,
+        date,
+        updated,
+        authors,
+        neighbourhoods,
+        kind,
+        tags,
+        image,
+        summary,
+        // Fingerprinted when rendered; a card shows no body.
+        body_html: _,
+        body_print,
+        body_text: _,
+        words,
+        headings: _,
+        lang,
+        events,
+        source,
+        draft,
+        // Other stories' cards: a card does not show them.
+        related: _,
+    } = s;
+    let mut h = ahash::AHasher::default();
+    (site.config.lang.code(), lang.code(), source_path, slug, url).hash(&mut h);
+    (title, subtitle, date, updated, summary, body_print, words).hash(&mut h);
+    (events, source, draft).hash(&mut h);
+    ImageView::of(image).hash(&mut h);
+    kind.map(|k| {
+        let k = &site.kinds[k];
+        (&k.key, &k.slug, &k.url, &k.label)
+    })
+    .hash(&mut h);
+    h.write_usize(neighbourhoods.len());
+    for &n in neighbourhoods {
+        let n = &site.neighbourhoods[n];
+        (&n.slug, &n.name, &n.url, &n.feed_url, &n.city, &n.summary).hash(&mut h);
+        ImageView::of(&n.image).hash(&mut h);
+    }
+    h.write_usize(authors.len());
+    for &p in authors {
+        let p = &site.people[p];
+        (&p.slug, &p.url, &p.name, &p.role, &p.organisation).hash(&mut h);
+        ImageView::of(&p.image).hash(&mut h);
+    }
+    h.write_usize(tags.len());
+    for &t in tags {
+        let t = &site.tags[t];
+        (&t.slug, &t.url, &t.name).hash(&mut h);
+    }
+    h.finish()
 }
