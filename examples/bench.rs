@@ -8,7 +8,8 @@
 //!     [--zola PATH] [--peer-max 10000] [--generate-only] [--example] [--out DIR]
 //!     [--photos N] [--photo-runs 1] [--photo-peer-max 1000]
 //! ```
-//! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are
+//! Sites are generated under target/bench/ (`--generate-only` stops there, after writing the
+//! peers' copies when `--peers` or `--zola` is given). Figures are
 //! medians of `--runs` runs (default 3). `--example` also times serve on a copy of the
 //! repository's own example site. `--photos N` also measures a site of N stories with a
 //! phone photo each (examples/bench/photos.rs), `--photo-runs` times (default 1: a cold build
@@ -1012,6 +1013,12 @@ fn main() {
         generate(&site, n);
         if generate_only {
             println!("bench: generated {}", site.display());
+            // The peers' copies too, to time or trace a build by hand.
+            for peer in peers.iter().filter(|_| n <= peer_max) {
+                let dir = base.join(format!("{}-{n}", peer.name));
+                peer.site(&site, &dir);
+                println!("bench: generated {}", dir.display());
+            }
             continue;
         }
         let public = out
