@@ -326,8 +326,8 @@ impl Staging {
 }
 
 /// The files and folders of a reused staging folder. Links and other special files are
-/// removed at once; a folder that cannot be read is removed whole, and so is everything when
-/// the survey fails, so the build starts from an empty folder.
+/// removed at once; when any part of it cannot be read, all of it is removed and the build
+/// starts from an empty folder.
 fn survey(dir: &Path) -> Found {
     let mut found = Found::default();
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
