@@ -8,7 +8,8 @@
 //!     [--zola PATH] [--peer-max 10000] [--generate-only] [--example] [--out DIR]
 //!     [--photos N] [--photo-runs 1] [--photo-peer-max 1000]
 //! ```
-//! Sites are generated under target/bench/ (`--generate-only` stops there). Figures are
+//! Sites are generated under target/bench/ (`--generate-only` stops there, after writing the
+//! peers' copies when `--peers` or `--zola` is given). Figures are
 //! medians of `--runs` runs (default 3). `--example` also times serve on a copy of the
 //! repository's own example site. `--photos N` also measures a site of N stories with a
 //! phone photo each (examples/bench/photos.rs), `--photo-runs` times (default 1: a cold build
@@ -896,8 +897,8 @@ fn measure(
     let mut cold = Vec::new();
     let mut cpu = Vec::new();
     let mut peak: f64 = 0.0;
-    for _ in 0..runs {
-        let _ = std::fs::remove_dir_all(public);
+    for run in 0..runs {
+        set_aside(public, base, &format!("{name}-{n}-{run}"));
         let m = build();
         assert!(m.ok, "{name} build failed");
         cold.push(m.seconds);
@@ -930,6 +931,31 @@ fn measure(
         bytes as f64 / 1e6,
         median(copies)
     );
+}
+
+/// Move a build's output out of the way of the next cold build, into `base/set-aside/`, which
+/// [`main`] removes at the end. Removed at once, its files would make the next build slower on
+/// a disk formatted ext4 without a journal, which searches past every inode freed in the last
+/// minute (more while the freed inodes are not yet on the disk) for each new file: a cold
+/// build would pay for the removal of the output before it, seconds earlier.
+fn set_aside(public: &Path, base: &Path, name: &str) {
+    // plein's staging folder beside the output holds the output before the last one.
+    let staging = public.with_file_name(format!(
+        ".{}.plein-staging",
+        public.file_name().unwrap().to_string_lossy()
+    ));
+    let aside = base.join("set-aside");
+    for (from, to) in [
+        (public, name.to_string()),
+        (&staging, format!("{name}-staging")),
+    ] {
+        if from.exists() {
+            std::fs::create_dir_all(&aside).unwrap();
+            let to = aside.join(to);
+            let _ = std::fs::remove_dir_all(&to);
+            std::fs::rename(from, &to).expect("set the output aside");
+        }
+    }
 }
 
 fn free_port() -> u16 {
@@ -1012,6 +1038,12 @@ fn main() {
         generate(&site, n);
         if generate_only {
             println!("bench: generated {}", site.display());
+            // The peers' copies too, to time or trace a build by hand.
+            for peer in peers.iter().filter(|_| n <= peer_max) {
+                let dir = base.join(format!("{}-{n}", peer.name));
+                peer.site(&site, &dir);
+                println!("bench: generated {}", dir.display());
+            }
             continue;
         }
         let public = out
@@ -1065,6 +1097,9 @@ fn main() {
             );
             measure(peer.name, n, runs, &out, scratch, &build, serve, &mut kinds);
         }
+    }
+    for dir in [Some(&base), out.as_ref()].into_iter().flatten() {
+        let _ = std::fs::remove_dir_all(dir.join("set-aside"));
     }
     if !kinds.is_empty() {
         println!("\nWhat each tool wrote, by kind of file (files, MB):\n");

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -93,20 +93,40 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// A staging folder beside the output: pages go in as they are rendered, and the whole folder
-/// replaces the output at once. Dropped without [`Staging::swap_in`], it is removed and the
-/// output stays exactly as it was.
+/// replaces the output at once. Dropped without [`Staging::swap_in`], it is left as it is and
+/// the output stays exactly as it was.
+///
+/// After a swap the staging folder holds the output before, and the next build writes into it
+/// again instead of removing it and making every folder anew: on the disk, creating and
+/// removing tens of thousands of folders per build was most of a build's system time (ext4
+/// without a journal searches past every inode freed in the last minutes on each new one).
+/// Its files are only trusted for what they are, never for what they hold: a page written
+/// again replaces a file the output shares, every file and folder this build does not make is
+/// removed before the swap, and a link or other special file in it is removed, never followed.
 pub(crate) struct Staging {
     output: PathBuf,
     dir: PathBuf,
     _lock: Lock,
+    /// What the staging folder held when this build first wrote to it.
+    found: OnceLock<Found>,
+    /// Folders made or found to hold this build's files.
     made: Mutex<HashSet<PathBuf>>,
+    /// Files written, copied or kept by this build, relative to the folder.
+    placed: Mutex<HashSet<PathBuf>>,
     files: AtomicUsize,
     bytes: AtomicU64,
-    done: bool,
+}
+
+/// The files and folders in a reused staging folder, relative to it.
+#[derive(Default)]
+struct Found {
+    dirs: HashSet<PathBuf>,
+    files: HashSet<PathBuf>,
 }
 
 impl Staging {
-    /// Take the lock for `output` (already guarded) and make an empty staging folder.
+    /// Take the lock for `output` (already guarded) and make the staging folder, or keep the
+    /// one the build before left.
     pub(crate) fn create(output: &Path) -> Result<Staging, Diagnostic> {
         let name = output
             .file_name()
@@ -117,23 +137,39 @@ impl Staging {
         fs::create_dir_all(parent).map_err(|e| write_error(parent, e))?;
         let lock = Lock::take(&parent.join(format!(".{name}.plein-lock")))?;
         let dir = parent.join(format!(".{name}.plein-staging"));
-        remove_if_there(&dir)?;
-        fs::create_dir(&dir).map_err(|e| write_error(&dir, e))?;
-        let made = Mutex::new(HashSet::from([PathBuf::new()]));
+        match fs::symlink_metadata(&dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => fs::remove_file(&dir).map_err(|e| write_error(&dir, e))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(write_error(&dir, e)),
+        }
+        match fs::create_dir(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(write_error(&dir, e));
+            }
+            _ => {}
+        }
         Ok(Staging {
             output: output.to_path_buf(),
             dir,
             _lock: lock,
-            made,
+            found: OnceLock::new(),
+            made: Mutex::new(HashSet::from([PathBuf::new()])),
+            placed: Mutex::new(HashSet::new()),
             files: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
-            done: false,
         })
+    }
+
+    /// What the staging folder held, read once, when this build first needs it: a build that
+    /// finds nothing changed never reads it.
+    fn found(&self) -> &Found {
+        self.found.get_or_init(|| survey(&self.dir))
     }
 
     /// Write one rendered file; safe to call from many threads at once.
     pub(crate) fn put(&self, o: Output) -> Result<(), Diagnostic> {
-        put_file(&self.dir, &self.made, &o.path, &o.bytes)?;
+        self.place(&o.path, |to| fs::write(to, &o.bytes))?;
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes
             .fetch_add(o.bytes.len() as u64, Ordering::Relaxed);
@@ -143,26 +179,71 @@ impl Staging {
     /// Copy static and content files, sources relative to `root`.
     pub(crate) fn copy(&self, root: &Path, copies: &[Asset]) -> Result<usize, Diagnostic> {
         copies.par_iter().try_for_each(|c| {
-            make_parent(&self.dir, &self.made, &c.target)?;
-            let to = self.dir.join(&c.target);
-            fs::copy(root.join(&c.source), &to)
-                .map(|_| ())
-                .map_err(|e| write_error(&to, e))
+            let from = root.join(&c.source);
+            self.place(&c.target, |to| fs::copy(&from, to).map(|_| ()))
         })?;
         Ok(copies.len())
     }
 
+    /// Make the file `rel` with `make`, given its full path. A file already there is written
+    /// over only when nothing else shares it (it may be the output's own file, linked); a
+    /// folder in its place is removed.
+    fn place(
+        &self,
+        rel: &Path,
+        make: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
+        self.make_parent(rel)?;
+        let to = self.dir.join(rel);
+        let found = self.found();
+        if found.files.contains(rel) {
+            match fs::symlink_metadata(&to) {
+                Ok(m) if m.is_file() && !shared(&m) => {}
+                Ok(m) if m.is_dir() => remove_if_there(&to)?,
+                Ok(_) => remove_file_if_there(&to)?,
+                Err(_) => {}
+            }
+        } else if found.dirs.contains(rel) {
+            remove_if_there(&to)?;
+        }
+        make(&to).map_err(|e| write_error(&to, e))?;
+        self.placed
+            .lock()
+            .expect("no panics while holding the lock")
+            .insert(rel.to_path_buf());
+        Ok(())
+    }
+
+    /// Make the folder `rel` goes in, unless this build or the one before made it; a file
+    /// where a folder must be is removed.
+    fn make_parent(&self, rel: &Path) -> Result<(), Diagnostic> {
+        let Some(parent) = rel.parent() else {
+            return Ok(());
+        };
+        let made = || self.made.lock().expect("no panics while holding the lock");
+        if made().contains(parent) {
+            return Ok(());
+        }
+        let found = self.found();
+        if !found.dirs.contains(parent) {
+            for above in parent.ancestors().filter(|a| found.files.contains(*a)) {
+                remove_file_if_there(&self.dir.join(above))?;
+            }
+            let full = self.dir.join(parent);
+            fs::create_dir_all(&full).map_err(|e| write_error(&full, e))?;
+        }
+        made().insert(parent.to_path_buf());
+        Ok(())
+    }
+
     /// Mark the folder as plein's and put it in place of the output, atomically.
-    pub(crate) fn swap_in(mut self, pages: &Prints) -> Result<Written, Diagnostic> {
-        let marker = self.dir.join(MARKER);
-        fs::write(&marker, marker_text(pages)).map_err(|e| write_error(&marker, e))?;
+    pub(crate) fn swap_in(self, pages: &Prints) -> Result<Written, Diagnostic> {
+        self.place(Path::new(MARKER), |to| fs::write(to, marker_text(pages)))?;
+        self.remove_the_rest()?;
         if self.output.exists() {
             exchange(&self.dir, &self.output)?;
-            self.done = true;
-            fs::remove_dir_all(&self.dir).map_err(|e| write_error(&self.dir, e))?;
         } else {
             fs::rename(&self.dir, &self.output).map_err(|e| write_error(&self.output, e))?;
-            self.done = true;
         }
         Ok(Written {
             pages: self.files.load(Ordering::Relaxed),
@@ -170,23 +251,133 @@ impl Staging {
         })
     }
 
+    /// Remove every file and folder of the reused staging folder this build did not make.
+    fn remove_the_rest(&self) -> Result<(), Diagnostic> {
+        let found = self.found();
+        let placed = self
+            .placed
+            .lock()
+            .expect("no panics while holding the lock");
+        let mut needed: HashSet<&Path> = HashSet::new();
+        for rel in placed.iter() {
+            for above in rel.ancestors().skip(1) {
+                if !needed.insert(above) {
+                    break;
+                }
+            }
+        }
+        let gone: Vec<&PathBuf> = found
+            .dirs
+            .iter()
+            .filter(|d| !needed.contains(d.as_path()) && !placed.contains(*d))
+            .collect();
+        // Only the top of each removed branch: what is under it goes with it.
+        let tops: Vec<&&PathBuf> = gone
+            .iter()
+            .filter(|d| d.parent().is_none_or(|p| needed.contains(p)))
+            .collect();
+        tops.par_iter()
+            .try_for_each(|d| remove_if_there(&self.dir.join(d)))?;
+        let stale: Vec<&PathBuf> = found
+            .files
+            .iter()
+            .filter(|f| !placed.contains(*f) && !needed.contains(f.as_path()))
+            .filter(|f| f.parent().is_none_or(|p| needed.contains(p)))
+            .collect();
+        stale
+            .par_iter()
+            .try_for_each(|f| remove_file_if_there(&self.dir.join(f)))
+    }
+
     /// Bring the pages of `pages` that were not rendered (unchanged since the previous build)
     /// over from the current output, as hard links where the file system allows.
     pub(crate) fn keep_unchanged(&self, pages: &Prints) -> Result<usize, Diagnostic> {
-        let kept: Vec<&Path> = pages
-            .keys()
-            .map(Path::new)
-            .filter(|p| !self.dir.join(p).exists())
-            .collect();
+        let kept: Vec<&Path> = {
+            let placed = self
+                .placed
+                .lock()
+                .expect("no panics while holding the lock");
+            pages
+                .keys()
+                .map(Path::new)
+                .filter(|p| !placed.contains(*p))
+                .collect()
+        };
         kept.par_iter().try_for_each(|rel| {
-            make_parent(&self.dir, &self.made, rel)?;
-            let (from, to) = (self.output.join(rel), self.dir.join(rel));
-            fs::hard_link(&from, &to)
-                .or_else(|_| fs::copy(&from, &to).map(|_| ()))
-                .map_err(|e| write_error(&from, e))
+            let from = self.output.join(rel);
+            if self.found().files.contains(*rel) && same_file(&from, &self.dir.join(rel)) {
+                self.make_parent(rel)?;
+                self.placed
+                    .lock()
+                    .expect("no panics while holding the lock")
+                    .insert(rel.to_path_buf());
+                return Ok(());
+            }
+            self.place(rel, |to| {
+                match fs::remove_file(to) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                    _ => {}
+                }
+                fs::hard_link(&from, to).or_else(|_| fs::copy(&from, to).map(|_| ()))
+            })
         })?;
         Ok(kept.len())
     }
+}
+
+/// The files and folders of a reused staging folder. Links and other special files are
+/// removed at once; when any part of it cannot be read, all of it is removed and the build
+/// starts from an empty folder.
+fn survey(dir: &Path) -> Found {
+    let mut found = Found::default();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let Ok(entry) = entry else {
+            let _ = fs::remove_dir_all(dir);
+            let _ = fs::create_dir(dir);
+            return Found::default();
+        };
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walked from dir")
+            .to_path_buf();
+        let kind = entry.file_type();
+        if kind.is_dir() {
+            found.dirs.insert(rel);
+        } else if kind.is_file() {
+            found.files.insert(rel);
+        } else {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+    found
+}
+
+/// Whether a file has other names, such as the output's page it was linked from.
+#[cfg(unix)]
+fn shared(m: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    m.nlink() > 1
+}
+
+#[cfg(not(unix))]
+fn shared(_: &fs::Metadata) -> bool {
+    true
+}
+
+/// Whether two paths name the same file (one linked from the other).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && b.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// Whether `output` already holds exactly this build: the same pages with the same
@@ -280,14 +471,6 @@ pub(crate) fn previous_pages(output: &Path) -> Prints {
         .collect()
 }
 
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
 /// Write `bytes` to `dir/rel`, making its folder first; `made` remembers folders made.
 pub(crate) fn put_file(
     dir: &Path,
@@ -337,6 +520,13 @@ fn exchange(a: &Path, b: &Path) -> Result<(), Diagnostic> {
 fn remove_if_there(dir: &Path) -> Result<(), Diagnostic> {
     match fs::remove_dir_all(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(write_error(dir, e)),
+        _ => Ok(()),
+    }
+}
+
+fn remove_file_if_there(path: &Path) -> Result<(), Diagnostic> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(write_error(path, e)),
         _ => Ok(()),
     }
 }
@@ -491,8 +681,132 @@ mod tests {
         build_into(&out, &[("a/index.html", "two")]);
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
-        assert!(!site.path().join(".public.plein-staging").exists());
+        // The output before stays beside it, for the next build to write into.
+        let staging = site.path().join(".public.plein-staging");
+        assert_eq!(fs::read_to_string(staging.join("old.html")).unwrap(), "x");
         assert!(!site.path().join(".public.plein-lock").exists());
+    }
+
+    /// Every file and folder under `dir`, relative, folders ending in `/`.
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut all: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+                if e.file_type().is_dir() {
+                    rel + "/"
+                } else {
+                    rel
+                }
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt as _;
+        fs::symlink_metadata(path).unwrap().ino()
+    }
+
+    #[test]
+    fn a_build_reuses_the_folders_of_the_output_before_the_last() {
+        // Creating and deleting every folder of a big site on each build is what made builds
+        // on the disk slow: ext4 without a journal searches past every recently freed inode.
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let pages = [("a/b/index.html", "een"), ("c/index.html", "twee")];
+        build_into(&out, &pages);
+        // Held open, a folder's inode cannot be given to another one, even once removed.
+        let held = fs::File::open(out.join("a/b")).unwrap();
+        build_into(&out, &pages);
+        build_into(&out, &pages);
+        use std::os::unix::fs::MetadataExt as _;
+        let first = held.metadata().unwrap();
+        assert!(first.nlink() > 0, "the folder was removed");
+        assert_eq!(inode(&out.join("a/b")), first.ino());
+        assert_eq!(
+            fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "een"
+        );
+    }
+
+    #[test]
+    fn a_reused_staging_folder_keeps_nothing_of_the_older_build() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        build_into(
+            &out,
+            &[("a/index.html", "1"), ("old/x/index.html", "1"), ("f", "1")],
+        );
+        build_into(&out, &[("a/index.html", "2")]);
+        // `f` was a file and is a folder now; `a/index.html` was a file under a folder.
+        build_into(&out, &[("f/index.html", "3"), ("a", "3")]);
+        assert_eq!(listing(&out), [".plein-output", "a", "f/", "f/index.html"]);
+        assert_eq!(fs::read_to_string(out.join("a")).unwrap(), "3");
+        build_into(&out, &[("a/index.html", "4")]);
+        assert_eq!(listing(&out), [".plein-output", "a/", "a/index.html"]);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "4");
+    }
+
+    #[test]
+    fn writing_into_a_reused_folder_never_changes_the_output() {
+        // The staging folder holds the output before the last, whose unchanged pages share
+        // their files with the output: a page written again gets a file of its own.
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        build_into(&out, &[("a/index.html", "een"), ("b.html", "een")]);
+        let staging = Staging::create(&out).unwrap();
+        let prints =
+            Prints::from_iter([("a/index.html".to_string(), 1), ("b.html".to_string(), 1)]);
+        staging.keep_unchanged(&prints).unwrap();
+        staging.swap_in(&prints).unwrap();
+        let staging = Staging::create(&out).unwrap();
+        for (p, b) in [("a/index.html", "twee"), ("b.html", "twee")] {
+            staging
+                .put(Output {
+                    path: PathBuf::from(p),
+                    bytes: b.as_bytes().to_vec(),
+                })
+                .unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "een");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "een");
+        staging.swap_in(&Prints::new()).unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "twee"
+        );
+    }
+
+    #[test]
+    fn a_link_left_in_the_staging_folder_is_not_followed() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let elsewhere = site.path().join("elsewhere");
+        fs::create_dir(&elsewhere).unwrap();
+        build_into(&out, &[("a/index.html", "een")]);
+        build_into(&out, &[("a/index.html", "twee")]);
+        let staging = site.path().join(".public.plein-staging");
+        fs::remove_dir_all(staging.join("a")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, staging.join("a")).unwrap();
+        build_into(&out, &[("a/index.html", "drie")]);
+        assert_eq!(listing(&elsewhere), Vec::<String>::new());
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "drie"
+        );
+        // The staging folder itself as a link is removed, not followed, too.
+        fs::remove_dir_all(&staging).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &staging).unwrap();
+        build_into(&out, &[("a/index.html", "vier")]);
+        assert_eq!(listing(&elsewhere), Vec::<String>::new());
+        assert_eq!(
+            fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "vier"
+        );
     }
 
     #[test]
@@ -509,6 +823,9 @@ mod tests {
             .unwrap();
         drop(staging);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "good");
-        assert!(!site.path().join(".public.plein-staging").exists());
+        assert!(!site.path().join(".public.plein-lock").exists());
+        // What the dropped build left is written over by the next one.
+        build_into(&out, &[("other.html", "next")]);
+        assert_eq!(listing(&out), [".plein-output", "other.html"]);
     }
 }
