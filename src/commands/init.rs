@@ -35,7 +35,7 @@ fn templates(lang: Lang) -> [Template; 6] {
         file(init.person),
         Template {
             path: ".gitignore",
-            text: "# The built site: plein build makes it again from content/.\n/public/\n# Resized pictures, kept between builds; plein makes them again when they are gone.\n/.plein-cache/\n",
+            text: "# The built site: plein build makes it again from content/.\n/public/\n# Resized pictures, kept between builds; plein makes them again when they are gone.\n/.plein-cache/\n# The site before the last build, kept to write the next one in quickly.\n/.public.plein-staging/\n",
         },
     ]
 }
