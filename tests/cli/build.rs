@@ -495,6 +495,58 @@ fn the_home_page_leads_to_the_story_list_and_has_no_pages_of_its_own() {
 }
 
 #[test]
+fn a_list_page_shows_24_stories_unless_the_site_says_otherwise() {
+    // minimal has one story and sets no per_page; 48 more make 49: pages of 24, 24 and 1.
+    let site = Site::copy("minimal");
+    for i in 1..=48 {
+        site.write(
+            &format!("content/stories/verhaal-{i}.md"),
+            &format!(
+                "---\ntitle: Verhaal {i}\ndate: 2023-{:02}-{:02}\n---\nTekst {i}.\n",
+                1 + i % 12,
+                1 + i / 12
+            ),
+        );
+    }
+    site.plein(&["build"]).ok();
+    let cards = |page: &str| site.page(page).matches("<article class=\"card\"").count();
+    assert_eq!(cards("verhalen/index.html"), 24);
+    assert_eq!(cards("verhalen/pagina/2/index.html"), 24);
+    assert_eq!(cards("verhalen/pagina/3/index.html"), 1);
+    assert!(!site.public().join("verhalen/pagina/4").exists());
+    let first = site.page("verhalen/index.html");
+    assert!(
+        first.contains("<a href=\"/verhalen/pagina/2/\" rel=\"next\">"),
+        "{first}"
+    );
+    assert!(
+        first.contains("</span>3</a></li>"),
+        "three page numbers: {first}"
+    );
+    assert!(
+        !first.contains("</span>4</a></li>"),
+        "no fourth page: {first}"
+    );
+    let second = site.page("verhalen/pagina/2/index.html");
+    assert!(
+        second.contains("<a href=\"/verhalen/\" rel=\"prev\">"),
+        "{second}"
+    );
+    assert!(
+        second.contains("<a href=\"/verhalen/pagina/3/\" rel=\"next\">"),
+        "{second}"
+    );
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/verhalen/pagina/3/"), "{sitemap}");
+    assert!(!sitemap.contains("/verhalen/pagina/4/"), "{sitemap}");
+    // A site that asks for 12 still gets 12.
+    site.edit("plein.yaml", "base_url:", "per_page: 12\nbase_url:");
+    site.plein(&["build"]).ok();
+    assert_eq!(cards("verhalen/index.html"), 12);
+    assert_eq!(cards("verhalen/pagina/5/index.html"), 1);
+}
+
+#[test]
 fn pages_have_no_indentation_but_code_keeps_its_own() {
     let site = Site::copy("minimal");
     site.write(
