@@ -572,3 +572,52 @@ fn pages_have_no_indentation_but_code_keeps_its_own() {
         assert!(indented.is_empty(), "{page}: {indented:#?}");
     }
 }
+
+/// Every class the buurt theme's style sheet styles is written by a template, a script or the
+/// Markdown renderer (a rule nobody can reach only costs bytes); a class written in parts, like
+/// `signup--{{ ev.signup }}`, counts by its fixed start.
+#[test]
+fn every_class_in_the_style_sheet_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let css = std::fs::read_to_string(root.join("themes/buurt/static/style.css")).unwrap();
+    let mut users = String::new();
+    for dir in ["themes/buurt/templates", "themes/buurt/static", "src"] {
+        for (path, bytes) in tree(&root.join(dir)) {
+            if path.extension().is_some_and(|e| e != "css") {
+                users.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+    let mut rules = String::new();
+    let mut rest = css.as_str();
+    while let Some(start) = rest.find("/*") {
+        rules.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    rules.push_str(rest);
+    let mut unused = std::collections::BTreeSet::new();
+    for (at, _) in rules.match_indices('.') {
+        let name: String = rules[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue; // a number such as 0.5rem
+        }
+        let used = users.contains(&name)
+            || name
+                .match_indices("--")
+                .any(|(i, _)| users.contains(&format!("{}{{{{", &name[..i + 2])))
+            || name.ends_with(|c: char| c.is_ascii_digit())
+                && users.contains(&format!(
+                    "{}{{{{",
+                    name.trim_end_matches(|c: char| c.is_ascii_digit())
+                ));
+        if !used {
+            unused.insert(name);
+        }
+    }
+    assert!(unused.is_empty(), "styled but never written: {unused:?}");
+}
