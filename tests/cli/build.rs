@@ -621,3 +621,46 @@ fn every_class_in_the_style_sheet_is_used() {
     }
     assert!(unused.is_empty(), "styled but never written: {unused:?}");
 }
+
+/// A card and a story page say a story's day as a date when no time is given, and keep the
+/// separator between date and reading time out of the markup (the style sheet draws it).
+#[test]
+fn cards_carry_a_date_without_a_time_and_no_separator_markup() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/middag.md",
+        "---\ntitle: Middag\ndate: 2024-06-04T14:30\nneighbourhoods: []\n---\nTekst.\n",
+    );
+    site.write(
+        "content/stories/dag.md",
+        "---\ntitle: Dag\ndate: 2024-06-03\n---\nTekst.\n",
+    );
+    site.plein(&["build"]).ok();
+    let list = site.page("verhalen/index.html");
+    assert!(
+        list.contains(
+            "<p class=\"meta\"><time datetime=\"2024-06-03\">3 juni 2024</time>1 minuut lezen</p>"
+        ),
+        "{}",
+        main_of(&list)
+    );
+    assert!(
+        list.contains("<time datetime=\"2024-06-04T14:30:00+02:00\">4 juni 2024</time>"),
+        "{}",
+        main_of(&list)
+    );
+    let story = site.page("verhalen/dag/index.html");
+    assert!(
+        story.contains("<time datetime=\"2024-06-03\">3 juni 2024</time>1 minuut lezen"),
+        "{}",
+        main_of(&story)
+    );
+    for html in [&list, &story] {
+        assert!(!html.contains("meta__sep"), "{}", main_of(html));
+    }
+    let css = site.page("style.css");
+    assert!(
+        css.contains(".meta > time:first-child::after"),
+        "the separator is drawn"
+    );
+}
