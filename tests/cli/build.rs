@@ -664,3 +664,31 @@ fn cards_carry_a_date_without_a_time_and_no_separator_markup() {
         "the separator is drawn"
     );
 }
+
+/// A card is on about nine list pages: the line breaks between its elements, which show
+/// nowhere, are left out; a story page's own chips keep theirs.
+#[test]
+fn a_card_is_written_without_line_breaks() {
+    let site = Site::copy("minimal");
+    site.plein(&["build"]).ok();
+    let list = site.page("verhalen/index.html");
+    let cards: Vec<&str> = list
+        .split("<li><article class=\"card\"")
+        .skip(1)
+        .map(|rest| {
+            rest.split_once("</article></li>")
+                .map_or(rest, |(card, _)| card)
+        })
+        .collect();
+    assert!(!cards.is_empty(), "{}", main_of(&list));
+    for card in cards {
+        assert!(!card.contains('\n'), "a line break in a card: {card}");
+        assert!(card.contains("</ul></div>"), "{card}");
+    }
+    let story = site.page("verhalen/eerste-verhaal/index.html");
+    assert!(
+        story.contains("<ul class=\"chips\" aria-label=\"Buurten\">\n<li>"),
+        "{}",
+        main_of(&story)
+    );
+}
