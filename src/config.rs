@@ -328,7 +328,7 @@ impl Config {
             timezone,
             timezone_name,
             kinds: raw.kinds.map_or_else(|| default_kinds(lang), flatten_kinds),
-            per_page: raw.per_page.unwrap_or(12).max(1),
+            per_page: raw.per_page.unwrap_or(24).max(1),
             feed_limit: raw.feed_limit.unwrap_or(20).max(1),
             author: raw.author,
             routes: raw
@@ -481,6 +481,7 @@ mod tests {
         assert_eq!(c.routes.stories, "verhalen");
         assert_eq!(c.kinds.len(), 3);
         assert_eq!(c.path_prefix(), "");
+        assert_eq!(c.per_page, 24);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //   - two words the site writes as one find it ("repair café");
 //   - the neighbourhood and kind filters narrow the results;
 //   - text from the site is never read as HTML (a title with tags in it shows them as text);
+//   - a script and an index of different formats load the page once more, then give up;
 //   - with JavaScript off the page says so and offers neighbourhoods, kinds and tags as links;
 //   - axe finds nothing on either page.
 // Exit 0 when all hold, 1 with what failed, 2 when it cannot run.
@@ -136,6 +137,37 @@ async function main() {
     log("followed", r);
     expect(/speeltuin/i.test(r.results[0]?.title ?? "") && page.url().includes("q=speeltuin"), `following the suggestion: ${page.url()} ${r.results[0]?.title}`);
     await axe(page, "results");
+
+    // The script and the index from different builds (one of them cached when the site was
+    // published again): the page fetches both anew and loads once more; when the host keeps
+    // serving the other format, it says search does not work, without loading again and again.
+    for (const always of [false, true]) {
+      const renewing = await browser.newContext({ viewport: { width: 360, height: 780 } });
+      const p = await renewing.newPage();
+      let served = 0;
+      await p.route("**/zoeken/index/manifest.json", async (route) => {
+        const response = await route.fetch();
+        const manifest = await response.json();
+        served += 1;
+        if (always || served === 1) manifest.v += 1;
+        await route.fulfill({ response, json: manifest });
+      });
+      let loads = 0;
+      p.on("load", () => {
+        loads += 1;
+      });
+      await p.goto(`${origin}/zoeken/?q=tuin`, { waitUntil: "load" });
+      for (const until = Date.now() + 10_000; loads < 2 && Date.now() < until;) await p.waitForTimeout(100);
+      await p.waitForFunction(() => document.getElementById("search-status").textContent !== "", null, { timeout: 10_000 }).catch(() => {});
+      await p.waitForTimeout(1000);
+      const r = await shown(p);
+      const failed = await p.evaluate(() => document.getElementById("search-results").dataset.failed);
+      console.log(`another index format (${always ? "every time" : "once"}): ${loads} loads, ${r.results.length} results, "${r.status}"`);
+      expect(loads === 2, `another index format (${always ? "every time" : "once"}): the page loaded ${loads} times, expected 2`);
+      if (always) expect(r.status === failed && r.results.length === 0, `another index format every time: "${r.status}"`);
+      else expect(r.results.length > 0, `another index format once: after loading again "${r.status}", no results`);
+      await renewing.close();
+    }
 
     // Without JavaScript: a plain note, and neighbourhoods, kinds and tags as links.
     const off = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });

@@ -495,6 +495,58 @@ fn the_home_page_leads_to_the_story_list_and_has_no_pages_of_its_own() {
 }
 
 #[test]
+fn a_list_page_shows_24_stories_unless_the_site_says_otherwise() {
+    // minimal has one story and sets no per_page; 48 more make 49: pages of 24, 24 and 1.
+    let site = Site::copy("minimal");
+    for i in 1..=48 {
+        site.write(
+            &format!("content/stories/verhaal-{i}.md"),
+            &format!(
+                "---\ntitle: Verhaal {i}\ndate: 2023-{:02}-{:02}\n---\nTekst {i}.\n",
+                1 + i % 12,
+                1 + i / 12
+            ),
+        );
+    }
+    site.plein(&["build"]).ok();
+    let cards = |page: &str| site.page(page).matches("<article class=\"card\"").count();
+    assert_eq!(cards("verhalen/index.html"), 24);
+    assert_eq!(cards("verhalen/pagina/2/index.html"), 24);
+    assert_eq!(cards("verhalen/pagina/3/index.html"), 1);
+    assert!(!site.public().join("verhalen/pagina/4").exists());
+    let first = site.page("verhalen/index.html");
+    assert!(
+        first.contains("<a href=\"/verhalen/pagina/2/\" rel=\"next\">"),
+        "{first}"
+    );
+    assert!(
+        first.contains("</span>3</a></li>"),
+        "three page numbers: {first}"
+    );
+    assert!(
+        !first.contains("</span>4</a></li>"),
+        "no fourth page: {first}"
+    );
+    let second = site.page("verhalen/pagina/2/index.html");
+    assert!(
+        second.contains("<a href=\"/verhalen/\" rel=\"prev\">"),
+        "{second}"
+    );
+    assert!(
+        second.contains("<a href=\"/verhalen/pagina/3/\" rel=\"next\">"),
+        "{second}"
+    );
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/verhalen/pagina/3/"), "{sitemap}");
+    assert!(!sitemap.contains("/verhalen/pagina/4/"), "{sitemap}");
+    // A site that asks for 12 still gets 12.
+    site.edit("plein.yaml", "base_url:", "per_page: 12\nbase_url:");
+    site.plein(&["build"]).ok();
+    assert_eq!(cards("verhalen/index.html"), 12);
+    assert_eq!(cards("verhalen/pagina/5/index.html"), 1);
+}
+
+#[test]
 fn pages_have_no_indentation_but_code_keeps_its_own() {
     let site = Site::copy("minimal");
     site.write(
@@ -519,4 +571,124 @@ fn pages_have_no_indentation_but_code_keeps_its_own() {
             .collect();
         assert!(indented.is_empty(), "{page}: {indented:#?}");
     }
+}
+
+/// Every class the buurt theme's style sheet styles is written by a template, a script or the
+/// Markdown renderer (a rule nobody can reach only costs bytes); a class written in parts, like
+/// `signup--{{ ev.signup }}`, counts by its fixed start.
+#[test]
+fn every_class_in_the_style_sheet_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let css = std::fs::read_to_string(root.join("themes/buurt/static/style.css")).unwrap();
+    let mut users = String::new();
+    for dir in ["themes/buurt/templates", "themes/buurt/static", "src"] {
+        for (path, bytes) in tree(&root.join(dir)) {
+            if path.extension().is_some_and(|e| e != "css") {
+                users.push_str(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
+    let mut rules = String::new();
+    let mut rest = css.as_str();
+    while let Some(start) = rest.find("/*") {
+        rules.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    rules.push_str(rest);
+    let mut unused = std::collections::BTreeSet::new();
+    for (at, _) in rules.match_indices('.') {
+        let name: String = rules[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue; // a number such as 0.5rem
+        }
+        let used = users.contains(&name)
+            || name
+                .match_indices("--")
+                .any(|(i, _)| users.contains(&format!("{}{{{{", &name[..i + 2])))
+            || name.ends_with(|c: char| c.is_ascii_digit())
+                && users.contains(&format!(
+                    "{}{{{{",
+                    name.trim_end_matches(|c: char| c.is_ascii_digit())
+                ));
+        if !used {
+            unused.insert(name);
+        }
+    }
+    assert!(unused.is_empty(), "styled but never written: {unused:?}");
+}
+
+/// A card and a story page say a story's day as a date when no time is given, and keep the
+/// separator between date and reading time out of the markup (the style sheet draws it).
+#[test]
+fn cards_carry_a_date_without_a_time_and_no_separator_markup() {
+    let site = Site::copy("minimal");
+    site.write(
+        "content/stories/middag.md",
+        "---\ntitle: Middag\ndate: 2024-06-04T14:30\nneighbourhoods: []\n---\nTekst.\n",
+    );
+    site.write(
+        "content/stories/dag.md",
+        "---\ntitle: Dag\ndate: 2024-06-03\n---\nTekst.\n",
+    );
+    site.plein(&["build"]).ok();
+    let list = site.page("verhalen/index.html");
+    assert!(
+        list.contains(
+            "<p class=\"meta\"><time datetime=\"2024-06-03\">3 juni 2024</time>1 minuut lezen</p>"
+        ),
+        "{}",
+        main_of(&list)
+    );
+    assert!(
+        list.contains("<time datetime=\"2024-06-04T14:30:00+02:00\">4 juni 2024</time>"),
+        "{}",
+        main_of(&list)
+    );
+    let story = site.page("verhalen/dag/index.html");
+    assert!(
+        story.contains("<time datetime=\"2024-06-03\">3 juni 2024</time>1 minuut lezen"),
+        "{}",
+        main_of(&story)
+    );
+    for html in [&list, &story] {
+        assert!(!html.contains("meta__sep"), "{}", main_of(html));
+    }
+    let css = site.page("style.css");
+    assert!(
+        css.contains(".meta > time:first-child::after"),
+        "the separator is drawn"
+    );
+}
+
+/// A card is on about nine list pages: the line breaks between its elements, which show
+/// nowhere, are left out; a story page's own chips keep theirs.
+#[test]
+fn a_card_is_written_without_line_breaks() {
+    let site = Site::copy("minimal");
+    site.plein(&["build"]).ok();
+    let list = site.page("verhalen/index.html");
+    let cards: Vec<&str> = list
+        .split("<li><article class=\"card\"")
+        .skip(1)
+        .map(|rest| {
+            rest.split_once("</article></li>")
+                .map_or(rest, |(card, _)| card)
+        })
+        .collect();
+    assert!(!cards.is_empty(), "{}", main_of(&list));
+    for card in cards {
+        assert!(!card.contains('\n'), "a line break in a card: {card}");
+        assert!(card.contains("</ul></div>"), "{card}");
+    }
+    let story = site.page("verhalen/eerste-verhaal/index.html");
+    assert!(
+        story.contains("<ul class=\"chips\" aria-label=\"Buurten\">\n<li>"),
+        "{}",
+        main_of(&story)
+    );
 }

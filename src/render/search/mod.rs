@@ -75,9 +75,14 @@ pub const DOCS_PER_CHUNK: usize = 8;
 const BATCH: usize = 512;
 const FIRST_BATCH: usize = 4 * DOCS_PER_CHUNK;
 
+/// The version of the index's format, the manifest's `v`: 2 since postings are letters and
+/// results arrays. themes/buurt/static/search.js reads only its own `FORMAT` and loads the
+/// page again when they differ: raise both together when the files change.
+const FORMAT: u32 = 2;
+
 #[derive(Serialize)]
 struct Manifest<'a> {
-    /// The version of the index's format: 2 since postings are letters and results arrays.
+    /// [`FORMAT`].
     v: u32,
     lang: &'a str,
     docs: usize,
@@ -148,7 +153,7 @@ fn index_in_batches(site: &Site, cache: &mut IndexCache, batch: usize) -> Vec<(S
     files.extend(views);
     let (hoods, kinds) = filters(site, &mut files);
     let manifest = Manifest {
-        v: 2,
+        v: FORMAT,
         lang: lang.code(),
         docs: total,
         per: DOCS_PER_CHUNK,
@@ -254,6 +259,25 @@ pub fn emit_files(site: &Site, files: Vec<(String, Vec<u8>)>, out: &mut Outputs)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A search.js that reads another format than the index has would show nonsense.
+    #[test]
+    fn search_js_reads_the_format_the_index_is_written_in() {
+        let js = include_str!("../../../themes/buurt/static/search.js");
+        assert!(
+            js.contains(&format!("\n  const FORMAT = {FORMAT};\n")),
+            "search.js's FORMAT is not {FORMAT}"
+        );
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        fixture::site(dir.path(), "nl", 2);
+        let files = index(&fixture::build(dir.path()));
+        let (_, manifest) = files
+            .iter()
+            .find(|(path, _)| path == "manifest.json")
+            .expect("a manifest");
+        let manifest: serde_json::Value = serde_json::from_slice(manifest).expect("JSON");
+        assert_eq!(manifest["v"], FORMAT);
+    }
 
     /// Fingerprints of the postings of the fixture sites, as the index made them before stems
     /// were numbered and documents cached: the postings must not change. Since issue 20 they

@@ -9,6 +9,10 @@
 (() => {
   "use strict";
 
+  /** The index format this script reads: the manifest's `v` (src/render/search/mod.rs). */
+  const FORMAT = 2;
+  const scriptUrl = document.currentScript?.src;
+
   // ---- Folding and stemming: keep in step with src/render/search/words.rs. ----
   // tests/browser/fold.mjs checks both against every word of the example site and a generated
   // one. The index splits text at every character that is neither a letter nor a number, folds
@@ -407,7 +411,14 @@
 
     async function start() {
       if (manifest) return manifest;
-      manifest = await load("manifest.json");
+      const found = await load("manifest.json");
+      if (found.v !== FORMAT) {
+        // This script and the index come from different builds of the site: one of them was
+        // in the browser's cache when the site was published again.
+        fetched.clear();
+        throw Object.assign(new Error(`index format ${found.v}, this script reads ${FORMAT}`), { format: found.v });
+      }
+      manifest = found;
       lang = manifest.lang === "en" ? "en" : "nl";
       stem = lang === "en" ? stemEn : stemNl;
       stop = new Set(manifest.stop);
@@ -707,9 +718,34 @@
   if (noScript) noScript.hidden = true;
   const index = engine((rel) => fetch(base + rel).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.status} ${rel}`)))));
 
+  /**
+   * When this script and the index are of different formats: fetch both anew past the
+   * browser's cache and load the page again, once for each pair of formats (not in a loop
+   * when the host itself serves an old copy). False when already tried.
+   */
+  async function renew(err) {
+    const key = "plein-search-renewed";
+    const pair = `${FORMAT}>${err.format}`;
+    try {
+      if (sessionStorage.getItem(key) === pair) return false;
+      sessionStorage.setItem(key, pair);
+    } catch {
+      return false;
+    }
+    await Promise.allSettled([scriptUrl, `${base}manifest.json`].filter(Boolean).map((u) => fetch(u, { cache: "reload" })));
+    location.reload();
+    return true;
+  }
+
   let filled = false;
   async function start() {
-    const manifest = await index.start();
+    let manifest;
+    try {
+      manifest = await index.start();
+    } catch (err) {
+      if (err.format !== undefined && (await renew(err))) await new Promise(() => {});
+      throw err;
+    }
     if (filled) return manifest;
     filled = true;
     const fill = (select, pairs) => {
