@@ -128,6 +128,9 @@ pub fn build(
     clock.lap("model");
     cache.model_made(&mut files);
     let (pictures, copies) = published(opts, &files, &mut site, &mut errs);
+    if !cache.one_shot {
+        cache.model.keep(&site);
+    }
     let mut rendered = Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {

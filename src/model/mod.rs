@@ -6,6 +6,7 @@
 
 mod assemble;
 pub(crate) mod dates;
+mod edit;
 pub(crate) mod recurrence;
 mod related;
 
@@ -21,7 +22,7 @@ pub use assemble::assemble;
 /// What one assembly lends the next: rendered Markdown bodies, kept while neither a body nor
 /// the set of link targets changes, and related stories, kept while what they are chosen
 /// from stays the same.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct ModelCache {
     links: u64,
     /// Path -> (body fingerprint, rendering, the document it came from). Holding the
@@ -30,6 +31,18 @@ pub struct ModelCache {
     bodies: ahash::AHashMap<String, Body>,
     /// Per story index: a fingerprint of the candidates it was chosen from, and the choice.
     related: Vec<(u64, Vec<Idx>)>,
+    /// The last assembly and the site made of it, for an edit that moves nothing: see
+    /// [`edit`].
+    last: Option<Box<edit::Last>>,
+}
+
+impl ModelCache {
+    /// Keep `site` as published (its pictures measured), for the next edit to start from.
+    pub fn keep(&mut self, site: &Site) {
+        if let Some(last) = &mut self.last {
+            last.keep(site);
+        }
+    }
 }
 
 /// A rendered body in the cache: the fingerprint of its Markdown, the rendering and the
@@ -50,7 +63,7 @@ pub type Idx = usize;
 pub struct Site {
     pub config: Config,
     pub urls: Urls,
-    pub stories: Vec<Story>,
+    pub stories: Vec<std::sync::Arc<Story>>,
     pub events: Vec<Event>,
     pub people: Vec<Person>,
     pub neighbourhoods: Vec<Neighbourhood>,
@@ -61,6 +74,25 @@ pub struct Site {
     pub assets: Vec<crate::load::Asset>,
     /// When the newest story or event changed, for feeds.
     pub updated: Option<Zoned>,
+}
+
+impl Site {
+    /// A copy that shares the stories, which are many and large, and copies the rest.
+    fn share(&self) -> Site {
+        Site {
+            config: self.config.clone(),
+            urls: self.urls.clone(),
+            stories: self.stories.clone(),
+            events: self.events.clone(),
+            people: self.people.clone(),
+            neighbourhoods: self.neighbourhoods.clone(),
+            kinds: self.kinds.clone(),
+            tags: self.tags.clone(),
+            pages: self.pages.clone(),
+            assets: self.assets.clone(),
+            updated: self.updated.clone(),
+        }
+    }
 }
 
 /// An image with the words that stand in for it.
@@ -75,7 +107,7 @@ pub struct Image {
 }
 
 /// An image's own size and its smaller copies, for `width`, `height` and `srcset`.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, PartialEq, Eq)]
 pub struct ImageSize {
     pub width: u32,
     pub height: u32,
@@ -85,7 +117,7 @@ pub struct ImageSize {
     pub webp_srcset: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Story {
     pub source_path: PathBuf,
     pub slug: String,
@@ -123,7 +155,7 @@ impl Story {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Event {
     pub source_path: PathBuf,
     pub slug: String,
@@ -148,7 +180,7 @@ pub struct Event {
     pub stories: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Person {
     pub source_path: Option<PathBuf>,
     pub slug: String,
@@ -172,7 +204,7 @@ pub struct Anchor {
     pub person: Option<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Neighbourhood {
     pub source_path: Option<PathBuf>,
     pub slug: String,
@@ -191,7 +223,7 @@ pub struct Neighbourhood {
     pub people: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Kind {
     pub key: String,
     pub slug: String,
@@ -200,7 +232,7 @@ pub struct Kind {
     pub stories: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Tag {
     pub slug: String,
     pub url: String,
@@ -208,7 +240,7 @@ pub struct Tag {
     pub stories: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub source_path: PathBuf,
     pub slug: String,
