@@ -390,6 +390,7 @@ impl Builder {
             source: raw.source.clone(),
             draft: raw.draft,
             related: Vec::new(),
+            print: 0,
         });
         Some(Made(ContentType::Story, self.site.stories.len() - 1))
     }
@@ -1056,6 +1057,10 @@ impl Builder {
             &self.site.tags,
             related,
         );
+        self.site
+            .stories
+            .par_iter_mut()
+            .for_each(|s| s.print = s.fingerprint());
         let updated = latest(self.site.stories.iter());
         let mut assets: Vec<crate::load::Asset> = self
             .assets

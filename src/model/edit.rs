@@ -218,6 +218,7 @@ fn remade(old: &Story, raw: &RawStory, body: &super::Body, tz: &jiff::tz::TimeZo
         body_text: _,
         words: _,
         headings: _,
+        print: _,
     } = old;
     let mut story = Story {
         source_path: source_path.clone(),
@@ -243,7 +244,9 @@ fn remade(old: &Story, raw: &RawStory, body: &super::Body, tz: &jiff::tz::TimeZo
         source: raw.source.clone(),
         draft: *draft,
         related: related.clone(),
+        print: 0,
     };
     store_story_body(&mut story, body);
+    story.print = story.fingerprint();
     story
 }

@@ -146,9 +146,64 @@ pub struct Story {
     pub source: Option<Source>,
     pub draft: bool,
     pub related: Vec<Idx>,
+    /// [`Story::fingerprint`], made once when the story is made.
+    pub print: u64,
 }
 
 impl Story {
+    /// A fingerprint of every field but the picture (whose size is measured after the model
+    /// is made) and the related stories (chosen from the others): what render's card keys
+    /// and reaches start from, so they need not hash the story's texts again on every build.
+    /// Taken apart field by field, so a field added to the model must be put in or left out
+    /// here before this compiles.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Story {
+            source_path,
+            slug,
+            url,
+            title,
+            subtitle,
+            date,
+            updated,
+            authors,
+            neighbourhoods,
+            kind,
+            tags,
+            // Measured after the model: hashed by whoever shows it.
+            image: _,
+            summary,
+            // Fingerprinted when it was rendered; the plain text and headings come from the
+            // same Markdown, and the headings are hashed anyway.
+            body_html: _,
+            body_print,
+            body_text: _,
+            words,
+            headings,
+            lang,
+            events,
+            source,
+            draft,
+            // Chosen from the other stories: hashed by whoever shows them.
+            related: _,
+            print: _,
+        } = self;
+        let mut h = ahash::AHasher::default();
+        (source_path, slug, url, title, subtitle, date, updated).hash(&mut h);
+        (authors, neighbourhoods, kind, tags, events).hash(&mut h);
+        (
+            summary,
+            body_print,
+            words,
+            headings,
+            lang.code(),
+            source,
+            draft,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
     /// Minutes to read at 200 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
         self.words.div_ceil(200).max(1)

@@ -109,44 +109,36 @@ impl<'a> Reach<'a> {
     fn story(&self, s: &Story, i: Idx, h: &mut AHasher) {
         let (shared, site) = (self.shared, self.shared.site);
         let Story {
-            source_path,
-            slug,
-            url,
-            title,
-            subtitle,
-            date,
-            updated,
-            authors,
+            // In `print`, which the model made of every field of the story's own.
+            source_path: _,
+            slug: _,
+            url: _,
+            title: _,
+            subtitle: _,
+            date: _,
+            updated: _,
+            summary: _,
+            body_print: _,
+            words: _,
+            headings: _,
+            lang: _,
+            source: _,
+            draft: _,
             // Shown through the card: its links are in the card's fingerprint.
             neighbourhoods: _,
             kind: _,
-            tags,
-            image,
-            summary,
-            // Fingerprinted when it was rendered; the plain text (for the search index) is
-            // made from the same Markdown.
+            // Fingerprinted when it was rendered (`body_print`); the plain text (for the
+            // search index) is made from the same Markdown.
             body_html: _,
-            body_print,
             body_text: _,
-            words,
-            headings,
-            lang,
+            print,
+            image,
+            authors,
+            tags,
             events,
-            source,
-            draft,
             related,
         } = s;
-        (source_path, slug, url, title, subtitle, date, updated).hash(h);
-        (
-            summary,
-            body_print,
-            words,
-            headings,
-            lang.code(),
-            source,
-            draft,
-        )
-            .hash(h);
+        h.write_u64(*print);
         ImageView::of(image).hash(h);
         h.write_u64(shared.card_prints[i]);
         h.write_usize(authors.len());
@@ -155,8 +147,7 @@ impl<'a> Reach<'a> {
         }
         h.write_usize(tags.len());
         for &t in tags {
-            let t = &site.tags[t];
-            (&t.name, &t.url).hash(h);
+            h.write_u64(shared.terms.tags[t]);
         }
         h.write_usize(events.len());
         for &e in events {
