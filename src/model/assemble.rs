@@ -456,6 +456,7 @@ impl Builder {
             body_html: Arc::from(""),
             body_text: Arc::from(""),
             stories: Vec::new(),
+            print: 0,
         });
         Some(Made(ContentType::Event, self.site.events.len() - 1))
     }
@@ -1061,6 +1062,9 @@ impl Builder {
             .stories
             .par_iter_mut()
             .for_each(|s| s.print = s.fingerprint());
+        for event in &mut self.site.events {
+            event.print = event.fingerprint();
+        }
         let updated = latest(self.site.stories.iter());
         let mut assets: Vec<crate::load::Asset> = self
             .assets

@@ -233,6 +233,51 @@ pub struct Event {
     pub body_text: std::sync::Arc<str>,
     /// Stories that name this event.
     pub stories: Vec<Idx>,
+    /// [`Event::fingerprint`], made once when the site is made.
+    pub print: u64,
+}
+
+impl Event {
+    /// A fingerprint of every field: what render's reaches of the calendars start from.
+    /// Taken apart field by field, so a field added to the model must be put in or left out
+    /// here before this compiles.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Event {
+            source_path,
+            slug,
+            url,
+            title,
+            start,
+            end,
+            location,
+            online,
+            registration,
+            summary,
+            neighbourhoods,
+            cancelled,
+            full,
+            repeat,
+            body_html,
+            // Made from the same Markdown as `body_html`.
+            body_text: _,
+            stories,
+            print: _,
+        } = self;
+        let mut h = ahash::AHasher::default();
+        (source_path, slug, url, title, start, end, location).hash(&mut h);
+        (
+            online,
+            registration,
+            summary,
+            neighbourhoods,
+            cancelled,
+            full,
+        )
+            .hash(&mut h);
+        (repeat, body_html, stories).hash(&mut h);
+        h.finish()
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -307,6 +307,14 @@ const EDITS: &[(&str, Edit)] = &[
             vec![rel]
         },
     ),
+    (
+        "a neighbourhood's name, which the calendars of its events show",
+        |r| {
+            let rel = "content/neighbourhoods/muntenbuurt.md";
+            replace(r, rel, "title: Muntenbuurt", "title: De Muntenbuurt");
+            vec![rel]
+        },
+    ),
     ("a story's kind", |r| {
         let rel = "content/stories/story-17.md";
         replace(r, rel, "kind: garden", "kind: mural");
