@@ -3,11 +3,12 @@
 //!
 //! ```sh
 //! cargo run --release --example bench -- 10000 --generate-only   # makes target/bench/site-10000
-//! cargo run --release --example rebuild -- target/bench/site-10000 [EDITS]
+//! cargo run --release --example rebuild -- target/bench/site-10000 [EDITS] [date]
 //! ```
-//! Each edit rewrites the title of `content/stories/story-1.md`, rebuilds with a cache kept
-//! from the build before, and prints the rebuild's time and pages; the file is put back after.
-//! `PLEIN_TIMINGS=1` adds the time of every stage.
+//! Each edit rewrites the title of `content/stories/story-1.md` (with `date`, its date, which
+//! moves it among the others), rebuilds with a cache kept from the build before, and prints
+//! the rebuild's time and pages; the file is put back after. `PLEIN_TIMINGS=1` adds the time
+//! of every stage.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let root = PathBuf::from(args.first().expect("usage: rebuild SITE [EDITS]"));
     let edits: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10);
+    let dates = args.get(2).is_some_and(|a| a == "date");
     let opts = Options {
         root: root.clone(),
         drafts: false,
@@ -54,7 +56,16 @@ fn main() {
     let changed = BTreeSet::from([rel]);
     let mut times = Vec::new();
     for n in 0..edits {
-        let edited = original.replacen("title: ", &format!("title: Gewijzigd {n} "), 1);
+        let edited = if dates {
+            let day = format!("date: 2019-{:02}-15", 1 + n % 12);
+            let lines = original.lines().map(|l| match l.starts_with("date: ") {
+                true => day.as_str(),
+                false => l,
+            });
+            lines.collect::<Vec<_>>().join("\n") + "\n"
+        } else {
+            original.replacen("title: ", &format!("title: Gewijzigd {n} "), 1)
+        };
         std::fs::write(&file, edited).expect("write the story");
         let (started, cpu) = (Instant::now(), cpu_ms());
         let built = pipeline::build(&opts, &mut cache, Some(&changed), &sink);

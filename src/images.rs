@@ -141,11 +141,20 @@ pub(crate) fn measure(
         eprintln!("plein: pictures: {read} read, {known} known from the build before");
     }
     was.save(seen);
+    // A story is shared with the build before: copied only when its size is new.
+    for story in &mut site.stories {
+        let size = story.image.as_ref().and_then(|i| measured.get(&i.url));
+        if let Some(size) = size
+            && story.image.as_ref().and_then(|i| i.size.as_ref()) != Some(size)
+            && let Some(image) = &mut std::sync::Arc::make_mut(story).image
+        {
+            image.size = Some(size.clone());
+        }
+    }
     let images = site
-        .stories
+        .people
         .iter_mut()
-        .filter_map(|s| s.image.as_mut())
-        .chain(site.people.iter_mut().filter_map(|p| p.image.as_mut()))
+        .filter_map(|p| p.image.as_mut())
         .chain(
             site.neighbourhoods
                 .iter_mut()

@@ -128,6 +128,9 @@ pub fn build(
     clock.lap("model");
     cache.model_made(&mut files);
     let (pictures, copies) = published(opts, &files, &mut site, &mut errs);
+    if !cache.one_shot {
+        cache.model.keep(&site);
+    }
     let mut rendered = Rendered::default();
     let mut theme = theme.filter(|_| errs.is_empty());
     if let Some(theme) = &mut theme {
@@ -159,8 +162,13 @@ pub fn build(
     cache.files = Some((files, load_errs));
     let result = with_warnings(errs.into_result(built), warnings);
     if result.is_ok() {
-        cache.pages = rendered.cache;
+        let previous = std::mem::replace(&mut cache.pages, rendered.cache);
         cache.theme = theme.map(|t| (theme_key, t));
+        // The last build's fingerprints and story cards are freed beside the next steps,
+        // not before them: at 50,000 stories that is some 150,000 entries.
+        if !cache.one_shot {
+            std::thread::spawn(move || drop(previous));
+        }
     }
     result
 }

@@ -39,6 +39,13 @@ pub fn assemble(
             );
         }
     };
+    let inputs = edit::inputs(&config, drafts, &content_assets, &broken);
+    if let Some(site) = edit::assemble(&docs, inputs, &config, cache, errs) {
+        lap("edit");
+        return site;
+    }
+    let errors_before = errs.len();
+    let given = docs.clone();
     let mut b = Builder::new(config, drafts);
     b.broken = broken;
     let docs = b.sorted_and_filtered(docs);
@@ -63,6 +70,14 @@ pub fn assemble(
     lap("bodies");
     let site = b.finish(&mut cache.related);
     lap("finish");
+    let clean = errs.len() == errors_before;
+    let previous = cache
+        .last
+        .replace(Box::new(edit::Last::new(given, inputs, b, clean)));
+    // The last assembly's maps of every name and address are freed beside the next steps.
+    if let Some(previous) = previous {
+        std::thread::spawn(move || drop(previous));
+    }
     site
 }
 
@@ -70,8 +85,10 @@ pub fn assemble(
 #[derive(Debug, Clone, Copy)]
 struct Made(ContentType, Idx);
 
-struct Builder {
-    config: Config,
+/// The state of one assembly: the site as it is made, and every name and address resolved so
+/// far, which links in a body are resolved against.
+pub(super) struct Builder {
+    pub(super) config: Config,
     urls: Urls,
     drafts: bool,
     site: SiteParts,
@@ -101,7 +118,7 @@ struct Builder {
 }
 
 #[derive(Default)]
-struct SiteParts {
+pub(super) struct SiteParts {
     stories: Vec<Story>,
     events: Vec<Event>,
     people: Vec<Person>,
@@ -379,6 +396,7 @@ impl Builder {
             source: raw.source.clone(),
             draft: raw.draft,
             related: Vec::new(),
+            print: 0,
         });
         Some(Made(ContentType::Story, self.site.stories.len() - 1))
     }
@@ -444,6 +462,7 @@ impl Builder {
             body_html: Arc::from(""),
             body_text: Arc::from(""),
             stories: Vec::new(),
+            print: 0,
         });
         Some(Made(ContentType::Event, self.site.events.len() - 1))
     }
@@ -913,39 +932,7 @@ impl Builder {
         // Each body as cached, or made now.
         let bodies: Vec<Result<&Body, Body>> = jobs
             .par_iter()
-            .map(|(doc, _)| {
-                let cached = previous.get(&*doc.path.to_string_lossy());
-                if let Some(body) = cached
-                    && Arc::ptr_eq(&body.doc, doc)
-                {
-                    return Ok(body);
-                }
-                let lang = doc_lang(doc, this.config.lang);
-                // A body is hyphenated in its language: the same text in another is new.
-                let seed = xxh3_64(lang.code().as_bytes());
-                let source = xxhash_rust::xxh3::xxh3_64_with_seed(doc.body().as_bytes(), seed);
-                if let Some(body) = cached
-                    && body.source == source
-                {
-                    let doc = Arc::clone(doc);
-                    return Err(Body {
-                        doc,
-                        ..body.clone()
-                    });
-                }
-                let rendered = markdown::render_with(
-                    doc.body(),
-                    &|dest| this.resolve(&doc.path, dest),
-                    this.config.raw_html(),
-                    lang,
-                );
-                Err(Body {
-                    source,
-                    html: xxh3_64(rendered.html.as_bytes()),
-                    rendered,
-                    doc: Arc::clone(doc),
-                })
-            })
+            .map(|(doc, _)| this.body(doc, previous))
             .collect();
         for ((doc, made), body) in jobs.iter().zip(&bodies) {
             let body: &Body = match body {
@@ -971,6 +958,47 @@ impl Builder {
                 jobs.iter().map(|(d, _)| d.path.to_string_lossy()).collect();
             cache.bodies.retain(|p, _| current.contains(p.as_str()));
         }
+    }
+
+    /// The body of `doc`: as `previous` has it when made from this very document (`Ok`), or
+    /// made now (`Err`), from the rendering `previous` has of the same Markdown if any.
+    #[allow(clippy::result_large_err)]
+    pub(super) fn body<'c>(
+        &self,
+        doc: &Arc<Document>,
+        previous: &'c HashMap<String, Body>,
+    ) -> Result<&'c Body, Body> {
+        let cached = previous.get(&*doc.path.to_string_lossy());
+        if let Some(body) = cached
+            && Arc::ptr_eq(&body.doc, doc)
+        {
+            return Ok(body);
+        }
+        let lang = doc_lang(doc, self.config.lang);
+        // A body is hyphenated in its language: the same text in another is new.
+        let seed = xxh3_64(lang.code().as_bytes());
+        let source = xxhash_rust::xxh3::xxh3_64_with_seed(doc.body().as_bytes(), seed);
+        if let Some(body) = cached
+            && body.source == source
+        {
+            let doc = Arc::clone(doc);
+            return Err(Body {
+                doc,
+                ..body.clone()
+            });
+        }
+        let rendered = markdown::render_with(
+            doc.body(),
+            &|dest| self.resolve(&doc.path, dest),
+            self.config.raw_html(),
+            lang,
+        );
+        Err(Body {
+            source,
+            html: xxh3_64(rendered.html.as_bytes()),
+            rendered,
+            doc: Arc::clone(doc),
+        })
     }
 
     /// A fingerprint of everything a relative link can resolve to; bodies rendered with other
@@ -999,21 +1027,9 @@ impl Builder {
 
     fn store_body(&mut self, Made(t, i): Made, body: &Body) {
         let r = &body.rendered;
-        let fill = |summary: &mut String| {
-            if summary.trim().is_empty() {
-                *summary = r.first_paragraph.trim().to_string();
-            }
-        };
+        let fill = |summary: &mut String| fill_summary(summary, r);
         match t {
-            ContentType::Story => {
-                let s = &mut self.site.stories[i];
-                fill(&mut s.summary);
-                s.words = r.words;
-                s.body_html = Arc::clone(&r.html);
-                s.body_print = body.html;
-                s.body_text = Arc::clone(&r.text);
-                s.headings = Arc::clone(&r.headings);
-            }
+            ContentType::Story => store_story_body(&mut self.site.stories[i], body),
             ContentType::Event => {
                 fill(&mut self.site.events[i].summary);
                 self.site.events[i].body_html = Arc::clone(&r.html);
@@ -1035,7 +1051,8 @@ impl Builder {
         }
     }
 
-    fn finish(mut self, related: &mut Vec<(u64, Vec<Idx>)>) -> Site {
+    /// The site made, the names and addresses kept for links in a later edit's bodies.
+    fn finish(&mut self, related: &mut Vec<(u64, Vec<Idx>)>) -> Site {
         for (i, story) in self.site.stories.iter().enumerate() {
             for &e in &story.events {
                 self.site.events[e].stories.push(i);
@@ -1047,13 +1064,10 @@ impl Builder {
             &self.site.tags,
             related,
         );
-        let updated = self
-            .site
-            .stories
-            .iter()
-            .map(|s| s.updated.as_ref().unwrap_or(&s.date))
-            .max()
-            .cloned();
+        for event in &mut self.site.events {
+            event.print = event.fingerprint();
+        }
+        let updated = latest(self.site.stories.iter());
         let mut assets: Vec<crate::load::Asset> = self
             .assets
             .iter()
@@ -1068,11 +1082,18 @@ impl Builder {
             })
             .collect();
         assets.sort_by(|a, b| a.source.cmp(&b.source));
-        let p = self.site;
+        let p = std::mem::take(&mut self.site);
         Site {
-            config: self.config,
-            urls: self.urls,
-            stories: p.stories,
+            config: self.config.clone(),
+            urls: self.urls.clone(),
+            // Fingerprinted and moved into their `Arc`s in parallel: one pass over 50,000
+            // large values, not two.
+            stories: (p.stories.into_par_iter())
+                .map(|mut s| {
+                    s.print = s.fingerprint();
+                    Arc::new(s)
+                })
+                .collect(),
             events: p.events,
             people: p.people,
             neighbourhoods: p.neighbourhoods,
@@ -1083,6 +1104,33 @@ impl Builder {
             updated,
         }
     }
+}
+
+/// A story's words, contents and fingerprint from its rendered `body`; its summary from the
+/// first paragraph when its front matter gives none.
+pub(super) fn store_story_body(s: &mut Story, body: &Body) {
+    let r = &body.rendered;
+    fill_summary(&mut s.summary, r);
+    s.words = r.words;
+    s.body_html = Arc::clone(&r.html);
+    s.body_print = body.html;
+    s.body_text = Arc::clone(&r.text);
+    s.headings = Arc::clone(&r.headings);
+}
+
+/// The first paragraph of the body as the summary, when none was given.
+fn fill_summary(summary: &mut String, r: &markdown::Rendered) {
+    if summary.trim().is_empty() {
+        *summary = r.first_paragraph.trim().to_string();
+    }
+}
+
+/// When the newest story changed: its `updated`, or its date.
+pub(super) fn latest<'s>(stories: impl Iterator<Item = &'s Story>) -> Option<Zoned> {
+    stories
+        .map(|s| s.updated.as_ref().unwrap_or(&s.date))
+        .max()
+        .cloned()
 }
 
 fn is_draft(doc: &Document) -> bool {

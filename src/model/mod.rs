@@ -6,6 +6,7 @@
 
 mod assemble;
 pub(crate) mod dates;
+mod edit;
 pub(crate) mod recurrence;
 mod related;
 
@@ -21,7 +22,7 @@ pub use assemble::assemble;
 /// What one assembly lends the next: rendered Markdown bodies, kept while neither a body nor
 /// the set of link targets changes, and related stories, kept while what they are chosen
 /// from stays the same.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct ModelCache {
     links: u64,
     /// Path -> (body fingerprint, rendering, the document it came from). Holding the
@@ -30,6 +31,18 @@ pub struct ModelCache {
     bodies: ahash::AHashMap<String, Body>,
     /// Per story index: a fingerprint of the candidates it was chosen from, and the choice.
     related: Vec<(u64, Vec<Idx>)>,
+    /// The last assembly and the site made of it, for an edit that moves nothing: see
+    /// [`edit`].
+    last: Option<Box<edit::Last>>,
+}
+
+impl ModelCache {
+    /// Keep `site` as published (its pictures measured), for the next edit to start from.
+    pub fn keep(&mut self, site: &Site) {
+        if let Some(last) = &mut self.last {
+            last.keep(site);
+        }
+    }
 }
 
 /// A rendered body in the cache: the fingerprint of its Markdown, the rendering and the
@@ -50,7 +63,7 @@ pub type Idx = usize;
 pub struct Site {
     pub config: Config,
     pub urls: Urls,
-    pub stories: Vec<Story>,
+    pub stories: Vec<std::sync::Arc<Story>>,
     pub events: Vec<Event>,
     pub people: Vec<Person>,
     pub neighbourhoods: Vec<Neighbourhood>,
@@ -61,6 +74,25 @@ pub struct Site {
     pub assets: Vec<crate::load::Asset>,
     /// When the newest story or event changed, for feeds.
     pub updated: Option<Zoned>,
+}
+
+impl Site {
+    /// A copy that shares the stories, which are many and large, and copies the rest.
+    fn share(&self) -> Site {
+        Site {
+            config: self.config.clone(),
+            urls: self.urls.clone(),
+            stories: self.stories.clone(),
+            events: self.events.clone(),
+            people: self.people.clone(),
+            neighbourhoods: self.neighbourhoods.clone(),
+            kinds: self.kinds.clone(),
+            tags: self.tags.clone(),
+            pages: self.pages.clone(),
+            assets: self.assets.clone(),
+            updated: self.updated.clone(),
+        }
+    }
 }
 
 /// An image with the words that stand in for it.
@@ -75,7 +107,7 @@ pub struct Image {
 }
 
 /// An image's own size and its smaller copies, for `width`, `height` and `srcset`.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone, Hash, PartialEq, Eq)]
 pub struct ImageSize {
     pub width: u32,
     pub height: u32,
@@ -85,7 +117,7 @@ pub struct ImageSize {
     pub webp_srcset: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Story {
     pub source_path: PathBuf,
     pub slug: String,
@@ -114,16 +146,71 @@ pub struct Story {
     pub source: Option<Source>,
     pub draft: bool,
     pub related: Vec<Idx>,
+    /// [`Story::fingerprint`], made once when the story is made.
+    pub print: u64,
 }
 
 impl Story {
+    /// A fingerprint of every field but the picture (whose size is measured after the model
+    /// is made) and the related stories (chosen from the others): what render's card keys
+    /// and reaches start from, so they need not hash the story's texts again on every build.
+    /// Taken apart field by field, so a field added to the model must be put in or left out
+    /// here before this compiles.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Story {
+            source_path,
+            slug,
+            url,
+            title,
+            subtitle,
+            date,
+            updated,
+            authors,
+            neighbourhoods,
+            kind,
+            tags,
+            // Measured after the model: hashed by whoever shows it.
+            image: _,
+            summary,
+            // Fingerprinted when it was rendered; the plain text and headings come from the
+            // same Markdown, and the headings are hashed anyway.
+            body_html: _,
+            body_print,
+            body_text: _,
+            words,
+            headings,
+            lang,
+            events,
+            source,
+            draft,
+            // Chosen from the other stories: hashed by whoever shows them.
+            related: _,
+            print: _,
+        } = self;
+        let mut h = ahash::AHasher::default();
+        (source_path, slug, url, title, subtitle, date, updated).hash(&mut h);
+        (authors, neighbourhoods, kind, tags, events).hash(&mut h);
+        (
+            summary,
+            body_print,
+            words,
+            headings,
+            lang.code(),
+            source,
+            draft,
+        )
+            .hash(&mut h);
+        h.finish()
+    }
+
     /// Minutes to read at 200 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
         self.words.div_ceil(200).max(1)
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Event {
     pub source_path: PathBuf,
     pub slug: String,
@@ -146,9 +233,54 @@ pub struct Event {
     pub body_text: std::sync::Arc<str>,
     /// Stories that name this event.
     pub stories: Vec<Idx>,
+    /// [`Event::fingerprint`], made once when the site is made.
+    pub print: u64,
 }
 
-#[derive(Debug)]
+impl Event {
+    /// A fingerprint of every field: what render's reaches of the calendars start from.
+    /// Taken apart field by field, so a field added to the model must be put in or left out
+    /// here before this compiles.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let Event {
+            source_path,
+            slug,
+            url,
+            title,
+            start,
+            end,
+            location,
+            online,
+            registration,
+            summary,
+            neighbourhoods,
+            cancelled,
+            full,
+            repeat,
+            body_html,
+            // Made from the same Markdown as `body_html`.
+            body_text: _,
+            stories,
+            print: _,
+        } = self;
+        let mut h = ahash::AHasher::default();
+        (source_path, slug, url, title, start, end, location).hash(&mut h);
+        (
+            online,
+            registration,
+            summary,
+            neighbourhoods,
+            cancelled,
+            full,
+        )
+            .hash(&mut h);
+        (repeat, body_html, stories).hash(&mut h);
+        h.finish()
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct Person {
     pub source_path: Option<PathBuf>,
     pub slug: String,
@@ -172,7 +304,7 @@ pub struct Anchor {
     pub person: Option<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Neighbourhood {
     pub source_path: Option<PathBuf>,
     pub slug: String,
@@ -191,7 +323,7 @@ pub struct Neighbourhood {
     pub people: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Kind {
     pub key: String,
     pub slug: String,
@@ -200,7 +332,7 @@ pub struct Kind {
     pub stories: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Tag {
     pub slug: String,
     pub url: String,
@@ -208,7 +340,7 @@ pub struct Tag {
     pub stories: Vec<Idx>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub source_path: PathBuf,
     pub slug: String,

@@ -329,6 +329,7 @@ mod tests {
             body_html: std::sync::Arc::from(""),
             body_text: std::sync::Arc::from(""),
             stories: Vec::new(),
+            print: 0,
         }
     }
 

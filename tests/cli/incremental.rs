@@ -307,6 +307,14 @@ const EDITS: &[(&str, Edit)] = &[
             vec![rel]
         },
     ),
+    (
+        "a neighbourhood's name, which the calendars of its events show",
+        |r| {
+            let rel = "content/neighbourhoods/muntenbuurt.md";
+            replace(r, rel, "title: Muntenbuurt", "title: De Muntenbuurt");
+            vec![rel]
+        },
+    ),
     ("a story's kind", |r| {
         let rel = "content/stories/story-17.md";
         replace(r, rel, "kind: garden", "kind: mural");
@@ -332,6 +340,73 @@ const EDITS: &[(&str, Edit)] = &[
         replace(r, rel, "date: 2024-13-45", "date: 2022-02-02");
         vec![rel]
     }),
+    // An edit of what stories say, not where they stand, takes the previous site and makes
+    // only those stories again (src/model/edit.rs): these edits are at its edges.
+    ("an updated date, which the feeds show", |r| {
+        let rel = "content/stories/story-24.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 24\n",
+            "title: Verhaal 24\nupdated: 2026-01-05\n",
+        );
+        vec![rel]
+    }),
+    ("a slug, which moves a story and every link to it", |r| {
+        let rel = "content/stories/story-25.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 25\n",
+            "title: Verhaal 25\nslug: eigen-adres\n",
+        );
+        vec![rel]
+    }),
+    ("a story now in English", |r| {
+        let rel = "content/stories/story-26.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 26\n",
+            "title: Verhaal 26\nlanguage: en\n",
+        );
+        vec![rel]
+    }),
+    ("a body that links to a story that is not there", |r| {
+        let rel = "content/stories/story-27.md";
+        replace(r, rel, "(story-26.md)", "(story-99.md)");
+        vec![rel]
+    }),
+    ("another story's title while that link is broken", |r| {
+        let rel = "content/stories/story-28.md";
+        replace(r, rel, "title: Verhaal 28", "title: Nieuw 28");
+        vec![rel]
+    }),
+    ("the broken link fixed", |r| {
+        let rel = "content/stories/story-27.md";
+        replace(r, rel, "(story-99.md)", "(story-26.md)");
+        vec![rel]
+    }),
+    ("an empty title", |r| {
+        let rel = "content/stories/story-29.md";
+        replace(r, rel, "title: Verhaal 29", "title: ' '");
+        vec![rel]
+    }),
+    ("the title back", |r| {
+        let rel = "content/stories/story-29.md";
+        replace(r, rel, "title: ' '", "title: Verhaal 29");
+        vec![rel]
+    }),
+    ("a story's own source", |r| {
+        let rel = "content/stories/story-31.md";
+        replace(
+            r,
+            rel,
+            "title: Verhaal 31\n",
+            "title: Verhaal 31\nsource:\n  name: De Buurtkrant\n  url: https://krant.example.nl/\n",
+        );
+        vec![rel]
+    }),
     ("a story made a draft", |r| {
         let rel = "content/stories/story-23.md";
         replace(
@@ -350,6 +425,26 @@ const EDITS: &[(&str, Edit)] = &[
             "title: Verhalen uit de wijk",
         );
         vec!["plein.yaml"]
+    }),
+    ("the link to the draft taken out", |r| {
+        let rel = "content/stories/story-24.md";
+        replace(r, rel, "(story-23.md)", "(story-22.md)");
+        vec![rel]
+    }),
+    ("a draft's title", |r| {
+        let rel = "content/stories/story-23.md";
+        replace(r, rel, "title: Verhaal 23", "title: Concept 23");
+        vec![rel]
+    }),
+    ("a template of the site's own", |r| {
+        std::fs::create_dir_all(r.join("templates")).unwrap();
+        std::fs::write(r.join("templates/404.html"), "<p>Niet hier.</p>\n").unwrap();
+        vec!["templates/404.html"]
+    }),
+    ("a title after all that", |r| {
+        let rel = "content/stories/story-32.md";
+        replace(r, rel, "title: Verhaal 32", "title: Nieuw 32");
+        vec![rel]
     }),
 ];
 

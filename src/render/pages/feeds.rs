@@ -98,12 +98,13 @@ pub(crate) struct SitemapEntry<'a> {
     lastmod: Option<Rfc3339<'a>>,
 }
 pub(super) fn feed<'a>(
-    site: &'a Site,
+    shared: &super::Shared<'a>,
     stories: &[Idx],
     title: String,
     self_url: &str,
     site_url: &str,
 ) -> FeedView<'a> {
+    let site = shared.site;
     let entries: Vec<FeedEntry> = stories
         .iter()
         .take(site.config.feed_limit)
@@ -125,11 +126,12 @@ pub(super) fn feed<'a>(
             }
         })
         .collect();
+    // The last of the newest, as `max` takes it.
     let newest = stories
         .iter()
+        .max_by_key(|&&i| shared.latest[i])
         .map(|&i| &site.stories[i])
-        .map(|s| s.updated.as_ref().unwrap_or(&s.date))
-        .max();
+        .map(|s| s.updated.as_ref().unwrap_or(&s.date));
     let updated = newest
         .or(site.updated.as_ref())
         .map_or_else(|| "1970-01-01T00:00:00+00:00".to_string(), dates::rfc3339);

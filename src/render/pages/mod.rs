@@ -266,7 +266,7 @@ impl<'a> Page<'a> {
             Job::Story(i) => story(shared, i),
             Job::Neighbourhoods => neighbourhoods(site),
             Job::Neighbourhood { idx, page } => neighbourhood(shared, idx, page),
-            Job::NeighbourhoodFeed(idx) => neighbourhood_feed(site, idx),
+            Job::NeighbourhoodFeed(idx) => neighbourhood_feed(shared, idx),
             Job::Kind { idx, page } => kind(shared, idx, page),
             Job::Tags => tags(site),
             Job::Tag { idx, page } => tag(shared, idx, page),
@@ -388,17 +388,18 @@ fn neighbourhood<'a>(shared: &'a Shared<'a>, idx: Idx, n: usize) -> Made<'a> {
     (vars, (&hood.name, &hood.summary, "neighbourhoods"))
 }
 
-fn neighbourhood_feed(site: &Site, idx: Idx) -> Made<'_> {
+fn neighbourhood_feed<'a>(shared: &'a Shared<'a>, idx: Idx) -> Made<'a> {
+    let site = shared.site;
     let hood = &site.neighbourhoods[idx];
     let title = format!("{} – {}", site.config.title, hood.name);
-    let feed = feed(site, &hood.stories, title, &hood.feed_url, &hood.url);
+    let feed = feed(shared, &hood.stories, title, &hood.feed_url, &hood.url);
     (Vars::Feed(FeedPage { feed }), (&hood.name, "", "feed"))
 }
 
 fn site_feed<'a>(shared: &'a Shared<'a>) -> Made<'a> {
     let site = shared.site;
     let (home, own) = (site.urls.root(""), site.urls.root("feed.xml"));
-    let feed = feed(site, &shared.all, site.config.title.clone(), &own, &home);
+    let feed = feed(shared, &shared.all, site.config.title.clone(), &own, &home);
     (Vars::Feed(FeedPage { feed }), ("", "", "feed"))
 }
 

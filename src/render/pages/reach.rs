@@ -6,7 +6,8 @@
 //! (every page), and for a story page the story's own fields (taken apart field by field, so
 //! a field added to the model must be thought about here), its card, its related stories'
 //! cards, its authors, tags and events; for a list page its term, its length and the cards of
-//! its slice. Pages not listed here have no reach and are planned as before.
+//! its slice; for a calendar every event (its fingerprint, made by the model) and the names of
+//! the neighbourhoods. Pages not listed here have no reach and are planned as before.
 //!
 //! Reaches hash many small values, where ahash (with its fixed keys: a reach only needs to
 //! be the same within one process) costs a fraction of xxh3's streaming state.
@@ -31,6 +32,8 @@ pub(crate) struct Reach<'a> {
     people: Vec<u64>,
     /// Per neighbourhood: its upcoming events, which its pages list.
     hood_events: Vec<u64>,
+    /// Every event, and the names of the neighbourhoods: all that a calendar shows.
+    calendars: u64,
 }
 
 impl<'a> Reach<'a> {
@@ -53,11 +56,19 @@ impl<'a> Reach<'a> {
                 fingerprint(&agenda::upcoming(site, events, shared.now, usize::MAX))
             })
             .collect();
+        let mut h = AHasher::default();
+        for e in &site.events {
+            h.write_u64(e.print);
+        }
+        for n in &site.neighbourhoods {
+            n.name.hash(&mut h);
+        }
         Reach {
             shared,
             settings,
             people,
             hood_events,
+            calendars: h.finish(),
         }
     }
 
@@ -88,6 +99,9 @@ impl<'a> Reach<'a> {
                 (&n.url, shared.hood_prints[idx], self.hood_events[idx]).hash(&mut h);
                 self.list(&n.stories, page, &mut h);
             }
+            // More than an event's own calendar shows, and far less than making it costs.
+            Job::Calendar => (self.calendars, "site").hash(&mut h),
+            Job::EventCalendar(i) => (self.calendars, i).hash(&mut h),
             _ => return None,
         }
         Some(h.finish())
@@ -109,44 +123,36 @@ impl<'a> Reach<'a> {
     fn story(&self, s: &Story, i: Idx, h: &mut AHasher) {
         let (shared, site) = (self.shared, self.shared.site);
         let Story {
-            source_path,
-            slug,
-            url,
-            title,
-            subtitle,
-            date,
-            updated,
-            authors,
+            // In `print`, which the model made of every field of the story's own.
+            source_path: _,
+            slug: _,
+            url: _,
+            title: _,
+            subtitle: _,
+            date: _,
+            updated: _,
+            summary: _,
+            body_print: _,
+            words: _,
+            headings: _,
+            lang: _,
+            source: _,
+            draft: _,
             // Shown through the card: its links are in the card's fingerprint.
             neighbourhoods: _,
             kind: _,
-            tags,
-            image,
-            summary,
-            // Fingerprinted when it was rendered; the plain text (for the search index) is
-            // made from the same Markdown.
+            // Fingerprinted when it was rendered (`body_print`); the plain text (for the
+            // search index) is made from the same Markdown.
             body_html: _,
-            body_print,
             body_text: _,
-            words,
-            headings,
-            lang,
+            print,
+            image,
+            authors,
+            tags,
             events,
-            source,
-            draft,
             related,
         } = s;
-        (source_path, slug, url, title, subtitle, date, updated).hash(h);
-        (
-            summary,
-            body_print,
-            words,
-            headings,
-            lang.code(),
-            source,
-            draft,
-        )
-            .hash(h);
+        h.write_u64(*print);
         ImageView::of(image).hash(h);
         h.write_u64(shared.card_prints[i]);
         h.write_usize(authors.len());
@@ -155,8 +161,7 @@ impl<'a> Reach<'a> {
         }
         h.write_usize(tags.len());
         for &t in tags {
-            let t = &site.tags[t];
-            (&t.name, &t.url).hash(h);
+            h.write_u64(shared.terms.tags[t]);
         }
         h.write_usize(events.len());
         for &e in events {

@@ -31,6 +31,54 @@ pub(crate) struct Shared<'a> {
     pub(super) hoods_print: u64,
     /// Every story, newest first.
     pub(super) all: Vec<Idx>,
+    /// What a card could show of each term, fingerprinted once.
+    pub(super) terms: TermPrints,
+    /// Every story's last change (its `updated`, or its date), side by side: a feed finds
+    /// the newest of thousands without visiting each story.
+    pub(super) latest: Vec<jiff::Timestamp>,
+}
+
+/// Fingerprints of all that a story's card could show of each kind, neighbourhood, person
+/// and tag, made once per build instead of once per story that names them.
+pub(crate) struct TermPrints {
+    kinds: Vec<u64>,
+    neighbourhoods: Vec<u64>,
+    people: Vec<u64>,
+    pub(super) tags: Vec<u64>,
+}
+
+impl TermPrints {
+    fn of(site: &Site) -> TermPrints {
+        let print = |value: &dyn Fn(&mut ahash::AHasher)| {
+            let mut h = ahash::AHasher::default();
+            value(&mut h);
+            h.finish()
+        };
+        TermPrints {
+            kinds: (site.kinds.iter())
+                .map(|k| print(&|h| (&k.key, &k.slug, &k.url, &k.label).hash(h)))
+                .collect(),
+            neighbourhoods: (site.neighbourhoods.iter())
+                .map(|n| {
+                    print(&|h| {
+                        (&n.slug, &n.name, &n.url, &n.feed_url, &n.city, &n.summary).hash(h);
+                        ImageView::of(&n.image).hash(h);
+                    })
+                })
+                .collect(),
+            people: (site.people.iter())
+                .map(|p| {
+                    print(&|h| {
+                        (&p.slug, &p.url, &p.name, &p.role, &p.organisation).hash(h);
+                        ImageView::of(&p.image).hash(h);
+                    })
+                })
+                .collect(),
+            tags: (site.tags.iter())
+                .map(|t| print(&|h| (&t.slug, &t.url, &t.name).hash(h)))
+                .collect(),
+        }
+    }
 }
 
 impl<'a> Shared<'a> {
@@ -40,34 +88,24 @@ impl<'a> Shared<'a> {
         now: &'a jiff::ZonedDateTime,
         previous: &PageCache,
     ) -> Shared<'a> {
-        let made: Vec<(Value, u64, u64)> = site
+        let terms = TermPrints::of(site);
+        let made: Vec<((Value, u64, u64), jiff::Timestamp)> = site
             .stories
             .par_iter()
             .map(|s| {
-                let key = card_key(site, s);
-                let known = previous.card_keys.get(&key);
-                if let Some((print, value)) =
-                    known.and_then(|&print| Some((print, previous.cards.get(&print)?)))
-                {
-                    return (value.clone(), print, key);
-                }
-                let card = StoryCard::of(site, s);
-                let print = fingerprint(&card);
-                let value = previous
-                    .cards
-                    .get(&print)
-                    .cloned()
-                    .unwrap_or_else(|| Value::from_serializable(&card));
-                (value, print, key)
+                let latest = s.updated.as_ref().unwrap_or(&s.date).timestamp();
+                (card(site, &terms, s, previous), latest)
             })
             .collect();
         let mut cards = Vec::with_capacity(made.len());
         let mut card_prints = Vec::with_capacity(made.len());
         let mut card_keys = Vec::with_capacity(made.len());
-        for (value, print, key) in made {
+        let mut latest = Vec::with_capacity(made.len());
+        for ((value, print, key), last) in made {
             cards.push(value);
             card_prints.push(print);
             card_keys.push(key);
+            latest.push(last);
         }
         let home_events = agenda::upcoming(site, site.events.iter(), now, 3);
         let home_print = fingerprint(&home_events);
@@ -89,6 +127,8 @@ impl<'a> Shared<'a> {
             hoods,
             hood_prints,
             hoods_print,
+            terms,
+            latest,
         }
     }
 
@@ -116,6 +156,26 @@ impl<'a> Shared<'a> {
             stories,
         }
     }
+}
+
+/// The card of `s` as Tera sees it, its fingerprint and its [`card_key`]: the previous
+/// build's where it had the same key, or the same card.
+fn card(site: &Site, terms: &TermPrints, s: &Story, previous: &PageCache) -> (Value, u64, u64) {
+    let key = card_key(site, terms, s);
+    let known = previous.card_keys.get(&key);
+    if let Some((print, value)) =
+        known.and_then(|&print| Some((print, previous.cards.get(&print)?)))
+    {
+        return (value.clone(), print, key);
+    }
+    let card = StoryCard::of(site, s);
+    let print = fingerprint(&card);
+    let value = previous
+        .cards
+        .get(&print)
+        .cloned()
+        .unwrap_or_else(|| Value::from_serializable(&card));
+    (value, print, key)
 }
 
 /// A value made once for many pages, hashed by the fingerprint made with it.
@@ -160,63 +220,55 @@ impl Hash for Cards<'_> {
 
 /// A fingerprint of everything [`StoryCard::of`] can make the card of `s` from, made
 /// without writing out its dates: a card whose key the previous build had is that build's
-/// card. It takes the story apart field by field, as a reach does, and hashes all that a
-/// card could show of its kind, neighbourhoods, authors and tags: a card that shows more of
-/// them than this must add it here.
-fn card_key(site: &Site, s: &Story) -> u64 {
+/// card. It takes the story apart field by field, as a reach does (its own texts through the
+/// fingerprint the model made of them), and hashes all that a card could show of its kind,
+/// neighbourhoods, authors and tags ([`TermPrints`]): a card that shows more of them than
+/// this must add it there.
+fn card_key(site: &Site, terms: &TermPrints, s: &Story) -> u64 {
     let Story {
-        source_path,
-        slug,
-        url,
-        title,
-        subtitle,
-        date,
-        updated,
+        // In `print`, with the rest of the story's own fields.
+        source_path: _,
+        slug: _,
+        url: _,
+        title: _,
+        subtitle: _,
+        date: _,
+        updated: _,
+        summary: _,
+        body_print: _,
+        words: _,
+        lang: _,
+        events: _,
+        source: _,
+        draft: _,
+        // A card shows no body.
+        body_html: _,
+        body_text: _,
+        headings: _,
+        // Other stories' cards: a card does not show them.
+        related: _,
+        print,
         authors,
         neighbourhoods,
         kind,
         tags,
         image,
-        summary,
-        // Fingerprinted when rendered; a card shows no body.
-        body_html: _,
-        body_print,
-        body_text: _,
-        words,
-        headings: _,
-        lang,
-        events,
-        source,
-        draft,
-        // Other stories' cards: a card does not show them.
-        related: _,
     } = s;
     let mut h = ahash::AHasher::default();
-    (site.config.lang.code(), lang.code(), source_path, slug, url).hash(&mut h);
-    (title, subtitle, date, updated, summary, body_print, words).hash(&mut h);
-    (events, source, draft).hash(&mut h);
+    (site.config.lang.code(), print).hash(&mut h);
     ImageView::of(image).hash(&mut h);
-    kind.map(|k| {
-        let k = &site.kinds[k];
-        (&k.key, &k.slug, &k.url, &k.label)
-    })
-    .hash(&mut h);
+    kind.map(|k| terms.kinds[k]).hash(&mut h);
     h.write_usize(neighbourhoods.len());
     for &n in neighbourhoods {
-        let n = &site.neighbourhoods[n];
-        (&n.slug, &n.name, &n.url, &n.feed_url, &n.city, &n.summary).hash(&mut h);
-        ImageView::of(&n.image).hash(&mut h);
+        h.write_u64(terms.neighbourhoods[n]);
     }
     h.write_usize(authors.len());
     for &p in authors {
-        let p = &site.people[p];
-        (&p.slug, &p.url, &p.name, &p.role, &p.organisation).hash(&mut h);
-        ImageView::of(&p.image).hash(&mut h);
+        h.write_u64(terms.people[p]);
     }
     h.write_usize(tags.len());
     for &t in tags {
-        let t = &site.tags[t];
-        (&t.slug, &t.url, &t.name).hash(&mut h);
+        h.write_u64(terms.tags[t]);
     }
     h.finish()
 }
