@@ -34,7 +34,7 @@ fn a_story_with_a_picture_travels_with_its_preview() {
     site.edit(
         "content/stories/de-tuin/index.md",
         "date: 2024-05-01\n",
-        "date: 2024-05-01\nupdated: 2024-06-02\nauthors: [Ria <Jansen>]\nsummary: De tuin \"bloeit\" & groeit </script>.\n",
+        "date: 2024-05-01\nupdated: 2024-06-02\nauthors: [Ria </script><Jansen>]\nsummary: De tuin \"bloeit\" & groeit </script>.\n",
     );
     site.plein(&["build"]).ok();
     let html = site.page("verhalen/de-tuin/index.html");
@@ -66,12 +66,11 @@ fn a_story_with_a_picture_travels_with_its_preview() {
     let article = &data[0];
     assert_eq!(article["@type"], "Article");
     assert_eq!(article["headline"], "De tuin");
-    assert_eq!(
-        article["description"],
-        "De tuin \"bloeit\" & groeit </script>."
-    );
+    // The summary is in the description and og:description above; the Article data leaves
+    // it out (optional for schema.org, and link previews read the other two).
+    assert!(article.get("description").is_none(), "{article}");
     assert_eq!(article["inLanguage"], "nl");
-    assert_eq!(article["author"][0]["name"], "Ria <Jansen>");
+    assert_eq!(article["author"][0]["name"], "Ria </script><Jansen>");
     assert_eq!(
         article["image"][0],
         "https://wijk.example.org/verhalen/de-tuin/tuin.jpg"

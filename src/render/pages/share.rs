@@ -101,7 +101,6 @@ struct Article<'a> {
     modified: Option<String>,
     lang: &'static str,
     publisher: &'a str,
-    description: &'a str,
     /// Name and, with a `base_url`, absolute address of each author.
     authors: Vec<(&'a str, Option<String>)>,
     image: Option<String>,
@@ -126,7 +125,6 @@ impl<'a> Article<'a> {
             modified: view.modified.clone(),
             lang: s.lang.code(),
             publisher: &site.config.title,
-            description: &s.summary,
             authors: s
                 .authors
                 .iter()
@@ -166,9 +164,6 @@ impl<'a> Article<'a> {
         let fields = data.as_object_mut().expect("built as an object");
         if let Some(modified) = &self.modified {
             fields.insert("dateModified".into(), modified.clone().into());
-        }
-        if !self.description.is_empty() {
-            fields.insert("description".into(), self.description.into());
         }
         if !authors.is_empty() {
             fields.insert("author".into(), authors.into());
