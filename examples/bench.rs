@@ -842,7 +842,8 @@ const ZOLA_TEMPLATES: [(&str, &str); 7] = [
 ];
 
 /// The files under `dir` by kind: HTML pages (and of those the paginated ones, `…/page/N/`
-/// or `…/pagina/N/`), feeds and other XML, search index, and the rest by extension.
+/// or `…/pagina/N/`), feeds and other XML, search index, and the rest by extension. plein's
+/// `.plein-output` marker is left out: it says who made the folder and is no part of the site.
 fn by_kind(dir: &Path) -> String {
     let mut kinds: std::collections::BTreeMap<String, (usize, u64)> = Default::default();
     for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
@@ -850,6 +851,9 @@ fn by_kind(dir: &Path) -> String {
             continue;
         }
         let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+        if rel == Path::new(".plein-output") {
+            continue;
+        }
         let path = rel.to_string_lossy();
         let ext = rel
             .extension()
@@ -869,6 +873,7 @@ fn by_kind(dir: &Path) -> String {
             {
                 "search index".to_string()
             }
+            "" => "no extension".to_string(),
             other => other.to_string(),
         };
         let k = kinds.entry(kind).or_default();
@@ -1115,5 +1120,28 @@ fn main() {
             .find(|p| p.name == "hugo" && n <= photo_peer_max)
             .map(|p| p.bin.as_path());
         photos::bench(&plein, hugo, &base, out.as_deref(), n, photo_runs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plein_s_marker_is_not_a_kind_of_file() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let put = |rel: &str, text: &str| {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("a folder");
+            std::fs::write(path, text).expect("a file");
+        };
+        put(".plein-output", "plein\n");
+        put("index.html", "<p>home</p>");
+        put("verhalen/pagina/2/index.html", "<p>2</p>");
+        put("CNAME", "example.org\n");
+        assert_eq!(
+            by_kind(dir.path()),
+            "HTML, other pages: 1, 0.0; HTML, paginated lists: 1, 0.0; no extension: 1, 0.0"
+        );
     }
 }

@@ -23,11 +23,9 @@ mod known;
 mod strip;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{Cursor, IsTerminal, Write};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat};
@@ -35,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Problem};
 use crate::ground::output::{Output, Outputs, Sink};
+use crate::ground::progress::Progress;
 use crate::load::Asset;
 use crate::model::{ImageSize, Site};
 use crate::words::Lang;
@@ -196,13 +195,17 @@ pub(crate) fn resize(root: &Path, lang: Lang, variants: &[Variant], out: &mut Ou
     for c in &todo {
         by_source.entry(c.source.as_path()).or_default().push(c);
     }
-    let progress = Progress::new(lang, by_source.len());
+    // Shown on a terminal, and only for more than a few pictures.
+    let total = by_source.len();
+    let progress = Progress::new(total, total > 2, |done, total, _| {
+        resizing(lang, done, total)
+    });
     let done: Vec<Vec<Result<(), Diagnostic>>> = by_source
         .par_iter()
         .map(|(source, wanted)| {
             let sent =
                 make_all(root, source, wanted, sink, &cache).unwrap_or_else(|d| vec![Err(d)]);
-            progress.tick();
+            progress.tick(0);
             sent
         })
         .collect();
@@ -240,47 +243,10 @@ fn extension(format: ImageFormat) -> &'static str {
     }
 }
 
-/// Counts the pictures resized, and on a terminal shows them on one line that updates itself.
-struct Progress {
-    lang: Lang,
-    total: usize,
-    done: AtomicUsize,
-    shown: Option<Mutex<Instant>>,
-}
-
-impl Progress {
-    /// Progress over `total` pictures: shown on a terminal, and only for more than a few.
-    fn new(lang: Lang, total: usize) -> Progress {
-        let terminal = std::io::stderr().is_terminal() && total > 2;
-        Progress {
-            lang,
-            total,
-            done: AtomicUsize::new(0),
-            shown: terminal.then(|| Mutex::new(Instant::now())),
-        }
-    }
-
-    fn tick(&self) {
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        let Some(shown) = &self.shown else { return };
-        let Ok(mut last) = shown.try_lock() else {
-            return;
-        };
-        if last.elapsed() >= Duration::from_millis(100) || done == self.total {
-            *last = Instant::now();
-            let args = Args::new().number("done", done).number("total", self.total);
-            let line = messages::text(self.lang, "resizing", &args);
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r{line}\x1b[K");
-            let _ = err.flush();
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown.is_some() {
-            eprint!("\r\x1b[K");
-        }
-    }
+/// The progress line while pictures are resized: `done` of `total` pictures.
+fn resizing(lang: Lang, done: usize, total: usize) -> String {
+    let args = Args::new().number("done", done).number("total", total);
+    messages::text(lang, "resizing", &args)
 }
 
 /// A picture's file as the file system describes it and what its bytes say, for the next
@@ -676,6 +642,18 @@ mod tests {
         assert_eq!(
             sibling_url("/verhalen/tafel/tafel.jpg", &p),
             "/verhalen/tafel/tafel-480w.jpg"
+        );
+    }
+
+    #[test]
+    fn the_progress_line_counts_photos() {
+        assert_eq!(
+            resizing(Lang::Nl, 3, 12),
+            "plein: foto's verkleinen: 3 van 12"
+        );
+        assert_eq!(
+            resizing(Lang::En, 12, 12),
+            "plein: resizing photos: 12 of 12"
         );
     }
 

@@ -4,15 +4,14 @@
 //! pictures, nor a feed before its pages. A failure stops the uploads not yet started; what
 //! was uploaded stays, and the next deploy sends only the rest (it compares by content).
 
-use std::io::{IsTerminal as _, Write as _};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::files::{LocalFile, Phase};
 use super::plan::Plan;
 use super::s3::{Client, Error};
 use super::words;
+use crate::ground::progress::Progress;
 use crate::words::Lang;
 
 /// Uploads at once: enough to hide the round trips, few enough for a small uplink.
@@ -35,7 +34,9 @@ pub(crate) fn carry_out(
     plan: &Plan,
     lang: Lang,
 ) -> Outcome {
-    let progress = Progress::new(lang, plan.uploads.len());
+    let progress = Progress::new(plan.uploads.len(), true, |done, total, bytes| {
+        words::progress(lang, done, total, bytes)
+    });
     let mut outcome = Outcome::default();
     for phase in Phase::ALL {
         let batch: Vec<usize> = plan.phase(local, phase).collect();
@@ -45,8 +46,8 @@ pub(crate) fn carry_out(
         }
     }
     progress.finish();
-    outcome.uploaded = progress.done.load(Ordering::Relaxed);
-    outcome.bytes = progress.bytes.load(Ordering::Relaxed);
+    outcome.uploaded = progress.done();
+    outcome.bytes = progress.bytes();
     if outcome.error.is_none() && !plan.deletes.is_empty() {
         let keys: Vec<String> = plan
             .deletes
@@ -67,7 +68,7 @@ fn upload_all(
     prefix: &str,
     local: &[LocalFile],
     batch: &[usize],
-    progress: &Progress,
+    progress: &Progress<impl Fn(usize, usize, u64) -> String + Sync>,
 ) -> Result<(), Error> {
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
@@ -95,49 +96,5 @@ fn upload_all(
     match first_error.into_inner().expect("no upload thread panics") {
         Some(e) => Err(e),
         None => Ok(()),
-    }
-}
-
-/// Counts uploads, and on a terminal shows them on one line that updates itself.
-struct Progress {
-    lang: Lang,
-    total: usize,
-    done: AtomicUsize,
-    bytes: AtomicU64,
-    shown: Option<Mutex<Instant>>,
-}
-
-impl Progress {
-    fn new(lang: Lang, total: usize) -> Progress {
-        let terminal = std::io::stderr().is_terminal();
-        Progress {
-            lang,
-            total,
-            done: AtomicUsize::new(0),
-            bytes: AtomicU64::new(0),
-            shown: terminal.then(|| Mutex::new(Instant::now())),
-        }
-    }
-
-    fn tick(&self, bytes: u64) {
-        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-        let bytes = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
-        let Some(shown) = &self.shown else { return };
-        let Ok(mut last) = shown.try_lock() else {
-            return;
-        };
-        if last.elapsed() >= Duration::from_millis(100) || done == self.total {
-            *last = Instant::now();
-            let line = words::progress(self.lang, done, self.total, bytes);
-            let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\r{line}\x1b[K");
-            let _ = err.flush();
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown.is_some() && self.done.load(Ordering::Relaxed) > 0 {
-            eprint!("\r\x1b[K");
-        }
     }
 }

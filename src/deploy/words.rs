@@ -246,6 +246,18 @@ mod tests {
     }
 
     #[test]
+    fn the_progress_line_counts_files_and_bytes() {
+        assert_eq!(
+            progress(Lang::Nl, 3, 40, 1_234_567),
+            "  uploaden: 3 van 40 bestanden, 1,2 MB"
+        );
+        assert_eq!(
+            progress(Lang::En, 1, 1, 830),
+            "  uploading: 1 of 1 file, 830 B"
+        );
+    }
+
+    #[test]
     fn the_region_hint_names_the_region() {
         let (m, h) = error(
             Lang::En,

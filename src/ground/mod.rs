@@ -5,6 +5,7 @@
 pub(crate) mod fields;
 pub(crate) mod hyphen;
 pub mod output;
+pub(crate) mod progress;
 pub(crate) mod repeat;
 pub(crate) mod slug;
 pub(crate) mod text;

@@ -87,6 +87,16 @@ impl Folder {
     }
 }
 
+impl super::behind::Store for Folder {
+    fn replace(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        Folder::replace(self, rel, bytes)
+    }
+
+    fn remove(&self, rel: &Path) {
+        Folder::remove(self, rel);
+    }
+}
+
 impl Drop for Folder {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::behind::Fresh;
 use super::{SEND_TIMEOUT, State, overlay};
 use crate::pipeline::Built;
 
@@ -105,7 +106,8 @@ pub(crate) enum Lookup {
     BadRequest,
 }
 
-fn url_key(path: &std::path::Path) -> String {
+/// The key a file of the site at `path` is served under: its URL path without the leading `/`.
+pub(crate) fn url_key(path: &std::path::Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
@@ -398,11 +400,11 @@ fn respond(request: tiny_http::Request, state: &State) {
     let build = state.hub.build();
     let site = Arc::clone(&state.site.read().expect("site lock"));
     let response = match site.lookup(request.url()) {
-        Lookup::Found(path, body) => file_response(&path, &body, 200, build),
+        Lookup::Found(path, body) => file_response(&path, &body, 200, build, &state.fresh),
         Lookup::Redirect(to) => tiny_http::Response::from_data(Vec::new())
             .with_status_code(301)
             .with_header(header("Location", &to)),
-        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404, build),
+        Lookup::NotFound(Some(body)) => file_response("404.html", &body, 404, build, &state.fresh),
         Lookup::NotFound(None) => {
             tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404)
         }
@@ -434,14 +436,19 @@ fn file_response(
     body: &Body,
     status: u16,
     build: u64,
+    fresh: &Fresh,
 ) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let Ok(bytes) = std::fs::read(&body.0) else {
-        return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
-    };
-    let bytes = if path.ends_with(".html") {
-        inject(&bytes, build)
-    } else {
-        bytes
+    // A file a rebuild just made may not be in the folder yet.
+    let bytes = match fresh.get(path) {
+        Some(bytes) if path.ends_with(".html") => inject(&bytes, build),
+        Some(bytes) => bytes.to_vec(),
+        None => match std::fs::read(&body.0) {
+            Ok(bytes) if path.ends_with(".html") => inject(&bytes, build),
+            Ok(bytes) => bytes,
+            Err(_) => {
+                return tiny_http::Response::from_data(b"Not found".to_vec()).with_status_code(404);
+            }
+        },
     };
     tiny_http::Response::from_data(bytes)
         .with_status_code(status)

@@ -3,9 +3,12 @@
 //! It runs the same pipeline as `build`, with a cache kept across rebuilds so an edit redoes
 //! only what it touches. Pages are written to a private folder of the server's own (never the
 //! site's public/); a rebuild's pages are held back until the whole rebuild succeeded, so a
-//! broken edit leaves the last good site served. Until the first build succeeds, every page
-//! request gets a page that shows the errors and reloads once they are fixed.
+//! broken edit leaves the last good site served, and are then served from memory until they
+//! are in the folder ([`behind`]), so no edit waits for the disk. Until the first build
+//! succeeds, every page request gets a page that shows the errors and reloads once they are
+//! fixed.
 
+mod behind;
 pub(crate) mod http;
 pub(crate) mod overlay;
 pub(crate) mod reload;
@@ -28,6 +31,7 @@ use crate::diagnostic::Diagnostics;
 use crate::ground::output::Output;
 use crate::pipeline::{self, Cache, Options};
 use crate::words::messages::{self, Args};
+use behind::{Behind, Fresh};
 use folder::Folder;
 use http::Snapshot;
 use reload::{Hub, Message};
@@ -38,6 +42,8 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(3);
 
 struct State {
     site: RwLock<Arc<Snapshot>>,
+    /// Files of the site newer than their copy in the server's folder, served first.
+    fresh: Arc<Fresh>,
     hub: Hub,
     /// While no build has succeeded yet: the page that shows the errors, for every page request.
     broken: RwLock<Option<Arc<str>>>,
@@ -80,6 +86,7 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let folder = Arc::new(folder);
     let dir = folder.path().to_path_buf();
     let bye = messages::text(lang, "serve-stopped", &Args::new());
     let stopped = ctrlc::set_handler(move || {
@@ -90,17 +97,33 @@ pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     if let Err(e) = stopped {
         say("serve-no-ctrlc", &reason(&e));
     }
+    let fresh = Arc::new(Fresh::default());
     let state = Arc::new(State {
         site: RwLock::new(Arc::new(Snapshot::default())),
+        fresh: Arc::clone(&fresh),
         hub: Hub::default(),
         broken: RwLock::new(None),
         lang: RwLock::new(lang),
         base_url: base_url.clone(),
     });
+    let told = Arc::clone(&state);
+    let failed = move |e: &crate::diagnostic::Diagnostic| {
+        let lang = *told.lang.read().expect("lang lock");
+        let args = Args::new().text("reason", e.problem.message(lang));
+        eprintln!("{}", messages::text(lang, "serve-folder-unwritable", &args));
+    };
+    let behind = match Behind::start(folder.clone(), fresh, failed) {
+        Ok(behind) => behind,
+        Err(e) => {
+            say("serve-no-thread", &reason(&e));
+            return ExitCode::from(1);
+        }
+    };
     let mut session = Session {
         opts,
         cache: Cache::default(),
         folder,
+        behind,
         last: None,
         generation: Arc::default(),
         index_done: None,
@@ -146,7 +169,9 @@ type Receiver = std::sync::mpsc::Receiver<watch::Message<IndexDone>>;
 struct Session {
     opts: Options,
     cache: Cache,
-    folder: Folder,
+    folder: Arc<Folder>,
+    /// Writes what rebuilds change into `folder`, while it is served from memory.
+    behind: Behind,
     /// The last good rebuild, whose search index may still be in the making.
     last: Option<Arc<pipeline::Built>>,
     /// Counts rebuilds, so an index made for an older one is dropped; the index thread
@@ -255,7 +280,12 @@ impl Session {
                 let pages = pending.take();
                 let written = pages.len();
                 let gone = std::mem::take(&mut built.gone);
+                let publishing = Instant::now();
                 self.publish(state, &built, pages, gone);
+                if crate::timings::wanted() {
+                    let ms = publishing.elapsed().as_secs_f64() * 1000.0;
+                    eprintln!("plein: {:<10} {ms:>8.1} ms", "publish");
+                }
                 // Pages that show errors reload whole, whatever changed.
                 let message = if watch::only_css(changed) && !state.hub.shows_errors() {
                     Message::Css
@@ -376,23 +406,14 @@ impl Session {
         files: Vec<Output>,
         gone: Vec<PathBuf>,
     ) {
-        for file in &files {
-            if let Err(e) = self.folder.replace(&file.path, &file.bytes) {
-                let args = Args::new().text("reason", e.problem.message(self.lang()));
-                eprintln!(
-                    "{}",
-                    messages::text(self.lang(), "serve-folder-unwritable", &args)
-                );
-            }
-        }
-        for path in &gone {
-            self.folder.remove(path);
-        }
-        *state.lang.write().expect("lang lock") = built.site.config.lang;
-        *state.broken.write().expect("broken lock") = None;
         let pages = self.cache.pages.pages.len();
         let current = Arc::clone(&state.site.read().expect("site lock"));
-        if current.still_serves(pages, &files, &gone, built) {
+        let still_serves = current.still_serves(pages, &files, &gone, built);
+        // Served from memory at once; in the folder when the disk has caught up.
+        self.behind.publish(files, &gone, http::url_key);
+        *state.lang.write().expect("lang lock") = built.site.config.lang;
+        *state.broken.write().expect("broken lock") = None;
+        if still_serves {
             return;
         }
         let snapshot = Snapshot::of(

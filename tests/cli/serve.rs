@@ -33,6 +33,11 @@ fn start(site: &Site) -> Server {
 
 /// Start `plein serve` with `tmp` as its temporary folder; wait until `/` answers `status`.
 fn start_in(site: &Site, tmp: &std::path::Path, status: u16) -> Server {
+    start_told(site, tmp, status, Stdio::null())
+}
+
+/// [`start_in`], with what the server says going to `stderr`.
+fn start_told(site: &Site, tmp: &std::path::Path, status: u16, stderr: Stdio) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_plein"))
         .args([
@@ -45,7 +50,7 @@ fn start_in(site: &Site, tmp: &std::path::Path, status: u16) -> Server {
         .env("PLEIN_NOW", "2026-11-25T12:00:00Z")
         .env("TMPDIR", tmp)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let server = Server { child, port };
@@ -599,6 +604,37 @@ fn a_killed_server_s_folder_goes_at_the_next_start() {
         assert!(Instant::now() < deadline, "{:?}", serve_folders(tmp.path()));
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn an_edit_is_served_before_the_folder_has_it_even_when_the_folder_refuses_it() {
+    let site = Site::copy("minimal");
+    let tmp = tempfile::tempdir().unwrap();
+    let log = tmp.path().join("stderr.txt");
+    let told = Stdio::from(std::fs::File::create(&log).unwrap());
+    let server = start_told(&site, tmp.path(), 200, told);
+    // Something else takes the page's place in the server's folder: a file where the page's
+    // folder was, so the new page cannot be written there.
+    let folder = tmp.path().join(&serve_folders(tmp.path())[0]);
+    let page = folder.join("verhalen/eerste-verhaal");
+    std::fs::remove_dir_all(&page).unwrap();
+    std::fs::write(&page, "in de weg").unwrap();
+    site.write(
+        "content/stories/eerste-verhaal.md",
+        "---\ntitle: Het vernieuwde verhaal\ndate: 2024-05-02\n---\nNieuw.\n",
+    );
+    wait_for(
+        server.port,
+        "/verhalen/eerste-verhaal/",
+        "Het vernieuwde verhaal",
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let said = "schrijven in de map van de voorbeeldsite lukt niet";
+    while !std::fs::read_to_string(&log).unwrap().contains(said) {
+        assert!(Instant::now() < deadline, "the failed write was not told");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(std::fs::read_to_string(&page).unwrap() == "in de weg");
 }
 
 // Errors in the first build.
