@@ -28,7 +28,10 @@ pub enum Job {
         page: usize,
     },
     People,
-    Person(Idx),
+    Person {
+        idx: Idx,
+        page: usize,
+    },
     Agenda,
     /// The archive of one year's past events.
     AgendaYear(i16),
@@ -70,7 +73,9 @@ pub(crate) fn all(site: &Site, now: &jiff::ZonedDateTime) -> Vec<Job> {
         jobs.extend(pages(t.stories.len()).map(|page| Job::Tag { idx, page }));
     }
     jobs.push(Job::People);
-    jobs.extend((0..site.people.len()).map(Job::Person));
+    for (idx, p) in site.people.iter().enumerate() {
+        jobs.extend(pages(p.stories.len()).map(|page| Job::Person { idx, page }));
+    }
     jobs.push(Job::Agenda);
     jobs.extend(
         super::agenda::archive_years(site, now)
@@ -103,7 +108,7 @@ impl Job {
             Job::Tags => u.section(&r.tags),
             Job::Tag { idx, page } => u.paginated(&site.tags[idx].url, page),
             Job::People => u.section(&r.people),
-            Job::Person(i) => site.people[i].url.clone(),
+            Job::Person { idx, page } => u.paginated(&site.people[idx].url, page),
             Job::Agenda => u.section(&r.events),
             Job::AgendaYear(year) => super::agenda::year_url(site, year),
             Job::Event(i) => site.events[i].url.clone(),
@@ -132,7 +137,7 @@ impl Job {
             Job::Tags => "tags.html",
             Job::Tag { .. } => "tag.html",
             Job::People => "people.html",
-            Job::Person(_) => "person.html",
+            Job::Person { .. } => "person.html",
             Job::Agenda => "agenda.html",
             Job::AgendaYear(_) => "agenda-year.html",
             Job::Event(_) => "event.html",

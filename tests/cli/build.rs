@@ -547,6 +547,85 @@ fn a_list_page_shows_24_stories_unless_the_site_says_otherwise() {
 }
 
 #[test]
+fn a_person_page_lists_their_stories_a_page_at_a_time_like_a_tag() {
+    // Five stories by one person, two a page: pages of 2, 2 and 1 under /mensen/<slug>/.
+    let site = Site::copy("minimal");
+    site.edit("plein.yaml", "base_url:", "per_page: 2\nbase_url:");
+    site.write(
+        "content/people/marije-de-vries.md",
+        "---\ntitle: Marije de Vries\nrole: buurtverbinder\n---\nMarije woont al twintig jaar in de wijk.\n",
+    );
+    for i in 1..=5 {
+        site.write(
+            &format!("content/stories/verhaal-{i}.md"),
+            &format!(
+                "---\ntitle: Verhaal {i}\ndate: 2024-06-0{i}\nauthors: [Marije de Vries]\n---\nTekst {i}.\n"
+            ),
+        );
+    }
+    site.plein(&["build"]).ok();
+    let cards = |page: &str| site.page(page).matches("<article class=\"card\"").count();
+    let first = site.page("mensen/marije-de-vries/index.html");
+    let second = site.page("mensen/marije-de-vries/pagina/2/index.html");
+    let third = site.page("mensen/marije-de-vries/pagina/3/index.html");
+    assert!(
+        !site
+            .public()
+            .join("mensen/marije-de-vries/pagina/4")
+            .exists()
+    );
+    assert_eq!(cards("mensen/marije-de-vries/index.html"), 2);
+    assert_eq!(cards("mensen/marije-de-vries/pagina/2/index.html"), 2);
+    assert_eq!(cards("mensen/marije-de-vries/pagina/3/index.html"), 1);
+    // The newest first, then on through the pages.
+    assert!(first.contains(">Verhaal 5<") && first.contains(">Verhaal 4<"));
+    assert!(third.contains(">Verhaal 1<") && !third.contains(">Verhaal 2<"));
+    // Every page says whose stories these are; the bio is on the first page only.
+    for page in [&first, &second, &third] {
+        assert!(main_of(page).contains("<h1>Marije de Vries"), "{page}");
+        assert!(page.contains("buurtverbinder"), "{page}");
+    }
+    assert!(first.contains("twintig jaar"), "{}", main_of(&first));
+    assert!(!second.contains("twintig jaar"), "{}", main_of(&second));
+    assert!(first.contains("<title>Marije de Vries – "), "{first}");
+    assert!(
+        second.contains("<title>Marije de Vries (pagina 2) – "),
+        "{second}"
+    );
+    assert!(
+        first.contains("<a href=\"/mensen/marije-de-vries/pagina/2/\" rel=\"next\">"),
+        "{}",
+        main_of(&first)
+    );
+    assert!(
+        second.contains("<a href=\"/mensen/marije-de-vries/\" rel=\"prev\">"),
+        "{}",
+        main_of(&second)
+    );
+    assert!(
+        second.contains("<a href=\"/mensen/marije-de-vries/pagina/3/\" rel=\"next\">"),
+        "{}",
+        main_of(&second)
+    );
+    assert!(
+        second.contains(
+            "<link rel=\"canonical\" href=\"https://wijk.example.org/mensen/marije-de-vries/pagina/2/\">"
+        ),
+        "{second}"
+    );
+    let sitemap = site.page("sitemap.xml");
+    assert!(
+        sitemap.contains("/mensen/marije-de-vries/pagina/3/"),
+        "{sitemap}"
+    );
+    assert!(
+        !sitemap.contains("/mensen/marije-de-vries/pagina/4/"),
+        "{sitemap}"
+    );
+    assert_links_resolve(&site.public());
+}
+
+#[test]
 fn pages_have_no_indentation_but_code_keeps_its_own() {
     let site = Site::copy("minimal");
     site.write(

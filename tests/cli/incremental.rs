@@ -1,9 +1,10 @@
 //! Rebuilds with a cache kept across edits, as `plein serve` makes them, give exactly what a
 //! build from nothing gives: the same files with the same bytes, and the same errors.
 //!
-//! A generated site of forty stories goes through a sequence of edits of every kind (titles,
-//! dates that reorder the stories, tags and neighbourhoods that change which stories are
-//! related, new, removed and renamed files, a broken edit and its fix, settings); after each,
+//! A generated site of forty stories (six a list page, so a person's list has pages too) goes
+//! through a sequence of edits of every kind (titles, dates that reorder the stories, tags and
+//! neighbourhoods that change which stories are related, new, removed and renamed files, a
+//! broken edit and its fix, settings); after each,
 //! the files the cached rebuild hands over (and the ones it says are gone) are applied to the
 //! previous output and compared with a clean build's, and the fingerprints of what every
 //! page's template saw with the clean build's.
@@ -45,9 +46,10 @@ fn generate(root: &Path) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     };
+    // Six a page, so every list, a person's too, has pages that an edit leaves alone.
     write(
         "plein.yaml",
-        "title: Buurtverhalen\nbase_url: https://buurt.example.nl/\nlanguage: nl\n",
+        "title: Buurtverhalen\nbase_url: https://buurt.example.nl/\nlanguage: nl\nper_page: 6\n",
     );
     for n in 0..40 {
         write(&format!("content/stories/story-{n}.md"), &story(n));

@@ -164,6 +164,7 @@ pub(crate) struct PeoplePage<'a> {
 pub(crate) struct PersonPage<'a> {
     person: PersonView<'a>,
     stories: Cards<'a>,
+    pagination: Pagination,
 }
 
 /// `agenda-year.html`: the archive of one year.
@@ -271,7 +272,7 @@ impl<'a> Page<'a> {
             Job::Tags => tags(site),
             Job::Tag { idx, page } => tag(shared, idx, page),
             Job::People => people(site),
-            Job::Person(i) => person(shared, i),
+            Job::Person { idx, page } => person(shared, idx, page),
             Job::Agenda => (
                 Vars::Agenda(agenda::agenda_view(site, shared.now)),
                 ("", "", "events"),
@@ -442,11 +443,13 @@ fn people(site: &Site) -> Made<'_> {
     (Vars::People(PeoplePage { people }), ("", "", "people"))
 }
 
-fn person<'a>(shared: &'a Shared<'a>, i: Idx) -> Made<'a> {
-    let p = &shared.site.people[i];
+fn person<'a>(shared: &'a Shared<'a>, idx: Idx, n: usize) -> Made<'a> {
+    let p = &shared.site.people[idx];
+    let (stories, pagination) = list(shared, &p.stories, n, p.url.clone());
     let vars = Vars::Person(PersonPage {
         person: PersonView::of(shared.site, p),
-        stories: shared.cards(&p.stories),
+        stories,
+        pagination,
     });
     (
         vars,

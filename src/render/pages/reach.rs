@@ -5,9 +5,10 @@
 //! A reach must change whenever the page's context can: it hashes the settings and theme
 //! (every page), and for a story page the story's own fields (taken apart field by field, so
 //! a field added to the model must be thought about here), its card, its related stories'
-//! cards, its authors, tags and events; for a list page its term, its length and the cards of
-//! its slice; for a calendar every event (its fingerprint, made by the model) and the names of
-//! the neighbourhoods. Pages not listed here have no reach and are planned as before.
+//! cards, its authors, tags and events; for a list page its term (a person's list: their
+//! whole profile), its length and the cards of its slice; for a calendar every event (its
+//! fingerprint, made by the model) and the names of the neighbourhoods. Pages not listed here
+//! have no reach and are planned as before.
 //!
 //! Reaches hash many small values, where ahash (with its fixed keys: a reach only needs to
 //! be the same within one process) costs a fraction of xxh3's streaming state.
@@ -19,7 +20,7 @@ use ahash::AHasher;
 use super::Shared;
 use crate::model::{Idx, Story};
 use crate::render::agenda;
-use crate::render::context::{AuthorView, EventCard, ImageView};
+use crate::render::context::{AuthorView, EventCard, ImageView, PersonView};
 use crate::render::fingerprint;
 use crate::render::jobs::Job;
 
@@ -98,6 +99,12 @@ impl<'a> Reach<'a> {
                 let n = &site.neighbourhoods[idx];
                 (&n.url, shared.hood_prints[idx], self.hood_events[idx]).hash(&mut h);
                 self.list(&n.stories, page, &mut h);
+            }
+            Job::Person { idx, page } => {
+                // The profile on every page: name, role, picture, bio, neighbourhoods and how
+                // many stories (which the pagination shows too).
+                PersonView::of(site, &site.people[idx]).hash(&mut h);
+                self.list(&site.people[idx].stories, page, &mut h);
             }
             // More than an event's own calendar shows, and far less than making it costs.
             Job::Calendar => (self.calendars, "site").hash(&mut h),

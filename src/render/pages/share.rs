@@ -51,7 +51,7 @@ impl<'a> ShareView<'a> {
         let image = match job {
             Job::Story(i) => site.stories[i].image.as_ref(),
             Job::Neighbourhood { idx, .. } => site.neighbourhoods[idx].image.as_ref(),
-            Job::Person(i) => site.people[i].image.as_ref(),
+            Job::Person { idx, .. } => site.people[idx].image.as_ref(),
             _ => None,
         };
         let mut view = ShareView {

@@ -266,3 +266,33 @@ fn themes_md_lists_each_view_types_fields() {
         );
     }
 }
+
+#[test]
+fn a_person_page_has_a_reach_that_only_its_own_cards_change() {
+    let mut site = example_site();
+    site.config.per_page = 1;
+    let idx = site
+        .people
+        .iter()
+        .position(|p| p.stories.len() >= 2)
+        .expect("the example site has a person with two stories");
+    let (first, second) = (site.people[idx].stories[0], site.people[idx].stories[1]);
+    let now = now();
+    let reaches = |edited: Option<Idx>| {
+        let mut shared = Shared::new(&site, &now, &PageCache::default());
+        if let Some(i) = edited {
+            shared.card_prints[i] ^= 1;
+        }
+        let reach = Reach::new(&shared, 0);
+        [1, 2].map(|page| reach.of(Job::Person { idx, page }).expect("a reach"))
+    };
+    let before = reaches(None);
+    assert_ne!(before[0], before[1], "each page its own reach");
+    // A card on page 2 changed: page 1 is left alone, page 2 is made again.
+    let after = reaches(Some(second));
+    assert_eq!(after[0], before[0]);
+    assert_ne!(after[1], before[1]);
+    let after = reaches(Some(first));
+    assert_ne!(after[0], before[0]);
+    assert_eq!(after[1], before[1]);
+}
