@@ -372,20 +372,27 @@ impl Builder {
         }
         let url = self.urls.item(&self.urls.routes.stories, &slug);
         let tz = self.tz().clone();
+        let Own {
+            title,
+            subtitle,
+            updated,
+            summary,
+            source,
+        } = Own::of(raw, &tz);
         self.site.stories.push(Story {
             source_path: doc.path.clone(),
             url,
             slug,
-            title: raw.title.clone().unwrap_or_default(),
-            subtitle: raw.subtitle.clone(),
+            title,
+            subtitle,
             date: date.in_zone(&tz),
-            updated: raw.updated.map(|u| u.in_zone(&tz)),
+            updated,
             authors: Vec::new(),
             neighbourhoods: Vec::new(),
             kind,
             tags: Vec::new(),
             image: None,
-            summary: raw.summary.clone().unwrap_or_default(),
+            summary,
             body_html: Arc::from(""),
             body_print: 0,
             body_text: Arc::from(""),
@@ -393,7 +400,7 @@ impl Builder {
             headings: Arc::from([]),
             lang: raw.lang(self.config.lang),
             events: Vec::new(),
-            source: raw.source.clone(),
+            source,
             draft: raw.draft,
             related: Vec::new(),
             print: 0,
@@ -1108,6 +1115,29 @@ impl Builder {
 
 /// A story's words, contents and fingerprint from its rendered `body`; its summary from the
 /// first paragraph when its front matter gives none.
+/// The fields a story takes from its front matter as they are: what an edit may change
+/// without moving the story (`edit::place` holds the rest), made here for both the full
+/// assembly and `edit::remade`, so the two cannot come to read the front matter differently.
+pub(super) struct Own {
+    pub(super) title: String,
+    pub(super) subtitle: Option<String>,
+    pub(super) updated: Option<Zoned>,
+    pub(super) summary: String,
+    pub(super) source: Option<Source>,
+}
+
+impl Own {
+    pub(super) fn of(raw: &RawStory, tz: &jiff::tz::TimeZone) -> Own {
+        Own {
+            title: raw.title.clone().unwrap_or_default(),
+            subtitle: raw.subtitle.clone(),
+            updated: raw.updated.map(|u| u.in_zone(tz)),
+            summary: raw.summary.clone().unwrap_or_default(),
+            source: raw.source.clone(),
+        }
+    }
+}
+
 pub(super) fn store_story_body(s: &mut Story, body: &Body) {
     let r = &body.rendered;
     fill_summary(&mut s.summary, r);

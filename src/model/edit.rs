@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use ahash::AHashSet as HashSet;
 
-use super::assemble::{Builder, latest, store_story_body};
+use super::assemble::{Builder, Own, latest, store_story_body};
 use super::{ModelCache, Site, Story};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -220,20 +220,27 @@ fn remade(old: &Story, raw: &RawStory, body: &super::Body, tz: &jiff::tz::TimeZo
         headings: _,
         print: _,
     } = old;
+    let Own {
+        title,
+        subtitle,
+        updated,
+        summary,
+        source,
+    } = Own::of(raw, tz);
     let mut story = Story {
         source_path: source_path.clone(),
         slug: slug.clone(),
         url: url.clone(),
-        title: raw.title.clone().unwrap_or_default(),
-        subtitle: raw.subtitle.clone(),
+        title,
+        subtitle,
         date: date.clone(),
-        updated: raw.updated.map(|u| u.in_zone(tz)),
+        updated,
         authors: authors.clone(),
         neighbourhoods: neighbourhoods.clone(),
         kind: *kind,
         tags: tags.clone(),
         image: image.clone(),
-        summary: raw.summary.clone().unwrap_or_default(),
+        summary,
         body_html: Arc::from(""),
         body_print: 0,
         body_text: Arc::from(""),
@@ -241,7 +248,7 @@ fn remade(old: &Story, raw: &RawStory, body: &super::Body, tz: &jiff::tz::TimeZo
         headings: Arc::from([]),
         lang: *lang,
         events: events.clone(),
-        source: raw.source.clone(),
+        source,
         draft: *draft,
         related: related.clone(),
         print: 0,
